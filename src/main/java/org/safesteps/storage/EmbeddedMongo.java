@@ -1,0 +1,154 @@
+package org.safesteps.storage;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process MongoDB wire-protocol server used when no {@code MONGODB_URI} is configured.
+ * The file backend keeps its data under the data folder, which one instance at a time may own.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+	private final StorageProperties properties;
+
+	private MongoServer server;
+
+	private MongoBackend backend;
+
+	private FileChannel lockChannel;
+
+	private FileLock lock;
+
+	private InetSocketAddress address;
+
+	public EmbeddedMongo(StorageProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Starts the server, binding to 127.0.0.1; a stopped server restarts on the same port. */
+	public synchronized void start() {
+		if (this.server != null) {
+			return;
+		}
+		if (this.backend == null) {
+			this.backend = openBackend();
+		}
+		MongoServer started = new MongoServer(survivesServerShutdown(this.backend));
+		int port = (this.address != null) ? this.address.getPort() : this.properties.embeddedPort();
+		started.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+		this.server = started;
+		this.address = started.getLocalAddress();
+		log.info("Embedded MongoDB ({} backend) listening on {}", this.properties.embeddedBackend(), this.address);
+	}
+
+	/**
+	 * Closes the port and every client connection but keeps the data, as if the database server
+	 * went away. Used by fault tests; {@link #start()} brings it back on the same port.
+	 */
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.shutdownNow();
+			this.server = null;
+		}
+	}
+
+	/** A server's shutdown closes its backend; this one must outlive a stop so start can reuse it. */
+	private static MongoBackend survivesServerShutdown(MongoBackend backend) {
+		return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
+				new Class<?>[] { MongoBackend.class }, (proxy, method, args) -> {
+					if (method.getName().equals("close") && method.getParameterCount() == 0) {
+						return null;
+					}
+					try {
+						return method.invoke(backend, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	public String connectionString(String database) {
+		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort() + "/" + database;
+	}
+
+	private MongoBackend openBackend() {
+		if (this.properties.embeddedBackend() == StorageProperties.Backend.MEMORY) {
+			return new MemoryBackend();
+		}
+		Path dir = this.properties.dataDir().toAbsolutePath().normalize();
+		lockDataFolder(dir);
+		return new H2Backend(dir.resolve("safesteps.mv").toString());
+	}
+
+	private void lockDataFolder(Path dir) {
+		try {
+			Files.createDirectories(dir);
+			this.lockChannel = FileChannel.open(dir.resolve("safesteps.lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
+			this.lock = this.lockChannel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			this.lock = null;
+		}
+		catch (IOException ex) {
+			throw new DataFolderUnusableException(dir, ex);
+		}
+		if (this.lock == null) {
+			closeQuietly();
+			throw new DataFolderInUseException(dir);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.server != null) {
+			this.server.shutdownNow();
+			this.server = null;
+		}
+		if (this.backend != null) {
+			this.backend.close();
+			this.backend = null;
+		}
+		closeQuietly();
+	}
+
+	private void closeQuietly() {
+		try {
+			if (this.lock != null) {
+				this.lock.release();
+			}
+			if (this.lockChannel != null) {
+				this.lockChannel.close();
+			}
+		}
+		catch (IOException ex) {
+			log.debug("Could not release the data folder lock", ex);
+		}
+		this.lock = null;
+		this.lockChannel = null;
+	}
+
+}
