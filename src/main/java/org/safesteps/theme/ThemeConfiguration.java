@@ -1,0 +1,56 @@
+package org.safesteps.theme;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.templateresolver.ITemplateResolver;
+
+/** Wires the theme folders into Thymeleaf and serves each theme's static files under /assets. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ThemeProperties.class)
+class ThemeConfiguration implements WebMvcConfigurer {
+
+	private final ThemeFiles files;
+
+	private final ThemeProperties properties;
+
+	private final Themes themes;
+
+	ThemeConfiguration(ThemeProperties properties) {
+		this.properties = properties;
+		this.files = new ThemeFiles(properties.dir());
+		this.themes = new Themes(this.files);
+	}
+
+	@Bean
+	Themes themes() {
+		return this.themes;
+	}
+
+	/** Named so that it replaces Boot's classpath:/templates/ resolver. */
+	@Bean
+	ITemplateResolver defaultTemplateResolver() {
+		return new ThemeTemplateResolver(this.files, this.properties.reloadAfter().toMillis());
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ThemeViewInterceptor(this.themes));
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		CacheControl cache = this.files.fromFolder() ? CacheControl.noCache()
+				: CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic();
+		for (String id : Themes.IDS) {
+			registry.addResourceHandler("/assets/" + id + "/**")
+				.addResourceLocations(this.files.staticLocation(id))
+				.setCacheControl(cache);
+		}
+	}
+
+}

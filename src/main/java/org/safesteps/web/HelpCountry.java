@@ -1,0 +1,55 @@
+package org.safesteps.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which country's help services to show. An explicit choice wins; otherwise the region of the
+ * browser's preferred languages (never the IP address: no geolocation of children).
+ */
+public final class HelpCountry {
+
+	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+	private HelpCountry() {
+	}
+
+	/** A two-letter country code from a query parameter or cookie, upper-cased, if well formed. */
+	public static Optional<String> parse(String code) {
+		if (code == null) {
+			return Optional.empty();
+		}
+		String upper = code.strip().toUpperCase(Locale.ROOT);
+		return COUNTRY.matcher(upper).matches() ? Optional.of(upper) : Optional.empty();
+	}
+
+	/**
+	 * The region of the most preferred language that names one ({@code en-GB} gives GB), or empty
+	 * when no language names a region ({@code en}) or the header is missing or malformed.
+	 */
+	public static Optional<String> fromAcceptLanguage(String header) {
+		if (header == null || header.isBlank() || header.length() > 512) {
+			return Optional.empty();
+		}
+		try {
+			List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
+			for (Locale.LanguageRange range : ranges) {
+				if (range.getWeight() <= 0) {
+					continue;
+				}
+				String country = Locale.forLanguageTag(range.getRange()).getCountry();
+				Optional<String> parsed = parse(country);
+				if (parsed.isPresent()) {
+					return parsed;
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		return Optional.empty();
+	}
+
+}
