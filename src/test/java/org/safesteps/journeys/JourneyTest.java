@@ -1,0 +1,65 @@
+package org.safesteps.journeys;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A user journey in real Chromium against the whole app on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JourneyTest {
+
+	@LocalServerPort
+	int port;
+
+	WebDriver driver;
+
+	@BeforeAll
+	void startBrowser() {
+		this.driver = Browser.start();
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	@BeforeEach
+	void freshBrowserState() {
+		this.driver.manage().deleteAllCookies();
+	}
+
+	void open(String path) {
+		this.driver.get(url(path));
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	WebElement find(By by) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	String heading() {
+		return find(By.tagName("h1")).getText();
+	}
+
+	void waitForPath(String path) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
+	}
+
+}
