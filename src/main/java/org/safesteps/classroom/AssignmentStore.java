@@ -1,0 +1,57 @@
+package org.safesteps.classroom;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The {@code assignments} collection: one document per (class, module), unique. */
+@Component
+public class AssignmentStore {
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	public AssignmentStore(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	public List<Assignment> forClass(String classId) {
+		return this.mongo.find(Query.query(Criteria.where("classId").is(classId)).with(Sort.by("position", "assignedAt")),
+				Assignment.class);
+	}
+
+	/** Assigns, or updates the due date if already assigned: one atomic upsert, no duplicates. */
+	public Assignment assign(String classId, String moduleId, LocalDate dueOn, int position) {
+		Query query = Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId));
+		Update update = new Update().set("dueOn", dueOn)
+			.setOnInsert("position", position)
+			.setOnInsert("assignedAt", this.clock.instant());
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+				Assignment.class);
+	}
+
+	public void unassign(String classId, String moduleId) {
+		this.mongo.remove(Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId)),
+				Assignment.class);
+	}
+
+	public void setPosition(String classId, String moduleId, int position) {
+		this.mongo.updateFirst(Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId)),
+				Update.update("position", position), Assignment.class);
+	}
+
+	public void deleteClass(String classId) {
+		this.mongo.remove(Query.query(Criteria.where("classId").is(classId)), Assignment.class);
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.safesteps.classroom;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.safesteps.content.Band;
+
+/** The {@code classes} collection. A join code is unique (unique index); collisions retry. */
+@Component
+public class ClassStore {
+
+	private static final int CODE_ATTEMPTS = 10;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	public ClassStore(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	public SchoolClass create(String name, Band band, String ownerId) {
+		for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+			SchoolClass created = new SchoolClass(null, name.strip(), band, ownerId, List.of(ownerId),
+					JoinCode.random().value(), true, this.clock.instant());
+			try {
+				return this.mongo.insert(created);
+			}
+			catch (DuplicateKeyException ex) {
+				// another class has this code; draw again
+			}
+		}
+		throw new IllegalStateException("Could not find a free join code");
+	}
+
+	public Optional<SchoolClass> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, SchoolClass.class));
+	}
+
+	/** The class only if this teacher teaches it: a guessed id of someone else's class finds nothing. */
+	public Optional<SchoolClass> findForTeacher(String classId, String accountId) {
+		return Optional.ofNullable(this.mongo.findOne(
+				Query.query(Criteria.where("_id").is(classId).and("teacherIds").is(accountId)), SchoolClass.class));
+	}
+
+	public Optional<SchoolClass> findByJoinCode(JoinCode code) {
+		return Optional.ofNullable(
+				this.mongo.findOne(Query.query(Criteria.where("joinCode").is(code.value())), SchoolClass.class));
+	}
+
+	public List<SchoolClass> taughtBy(String accountId) {
+		return this.mongo.find(Query.query(Criteria.where("teacherIds").is(accountId))
+			.with(Sort.by("createdAt").descending()), SchoolClass.class);
+	}
+
+	public Optional<SchoolClass> regenerateCode(String classId) {
+		for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+			try {
+				return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(classId)),
+						Update.update("joinCode", JoinCode.random().value()), FindAndModifyOptions.options().returnNew(true),
+						SchoolClass.class));
+			}
+			catch (DuplicateKeyException ex) {
+				// collision with another class's code; draw again
+			}
+		}
+		throw new IllegalStateException("Could not find a free join code");
+	}
+
+	public void setOpen(String classId, boolean open) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)), Update.update("open", open),
+				SchoolClass.class);
+	}
+
+	public void addTeacher(String classId, String accountId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId)),
+				new Update().addToSet("teacherIds", accountId), SchoolClass.class);
+	}
+
+	public void delete(String classId) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(classId)), SchoolClass.class);
+	}
+
+}
