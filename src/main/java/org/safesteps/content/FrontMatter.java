@@ -14,11 +14,14 @@ import com.vladsch.flexmark.util.ast.Node;
 /**
  * The front matter of a Markdown file, read line by line rather than as strict YAML: editors write
  * titles such as {@code title: Sextortion: what parents need to know}, which YAML rejects.
- * Supports {@code key: value}, {@code key: [a, b]}, {@code - item} lists, quotes and {@code #} comments.
+ * Supports {@code key: value}, {@code key: [a, b]}, {@code - item} lists, block scalars
+ * ({@code key: >-} with indented lines), quotes and {@code #} comments.
  */
 final class FrontMatter {
 
 	private static final Pattern ENTRY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)\\s*:(?:\\s+(.*))?\\s*");
+
+	private static final Pattern BLOCK_SCALAR = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s+([>|][-+]?)\\s*");
 
 	private static final Pattern ITEM = Pattern.compile("\\s+-\\s+(.*)|-\\s+(.*)");
 
@@ -56,6 +59,23 @@ final class FrontMatter {
 			if (text.isBlank() || text.strip().startsWith("#")) {
 				continue;
 			}
+			Matcher blockScalar = BLOCK_SCALAR.matcher(text);
+			if (blockScalar.matches()) {
+				// A YAML block scalar (summary: >-): the indented lines below are its value.
+				boolean literal = blockScalar.group(2).startsWith("|");
+				StringBuilder value = new StringBuilder();
+				while (i + 1 < lines.length - 1 && (lines[i + 1].isBlank() || Character.isWhitespace(lines[i + 1].charAt(0)))) {
+					i++;
+					String part = lines[i].strip();
+					if (value.length() > 0) {
+						value.append(literal ? "\n" : (part.isEmpty() ? "\n" : " "));
+					}
+					value.append(part);
+				}
+				current = new Entry(value.toString().strip(), List.of(), lineNumber);
+				put(frontMatter, blockScalar.group(1), current, lineNumber, path, problems);
+				continue;
+			}
 			Matcher item = ITEM.matcher(text);
 			Matcher entry = ENTRY.matcher(text);
 			if (item.matches() && current != null && current.value == null) {
@@ -67,18 +87,23 @@ final class FrontMatter {
 				current = raw.isEmpty() ? new Entry(null, new ArrayList<>(), lineNumber)
 						: raw.startsWith("[") && raw.endsWith("]") ? new Entry(null, inlineList(raw, lineNumber), lineNumber)
 								: new Entry(unquote(raw), List.of(), lineNumber);
-				if (frontMatter.entries.containsKey(entry.group(1))) {
-					problems.error(path, lineNumber, "duplicate key '" + entry.group(1) + "' in the front matter");
-				}
-				else {
-					frontMatter.entries.put(entry.group(1), current);
-				}
+				put(frontMatter, entry.group(1), current, lineNumber, path, problems);
 			}
 			else {
 				problems.error(path, lineNumber, "front matter line not understood: use 'key: value'");
 			}
 		}
 		return frontMatter;
+	}
+
+	private static void put(FrontMatter frontMatter, String key, Entry entry, int lineNumber, String path,
+			Problems problems) {
+		if (frontMatter.entries.containsKey(key)) {
+			problems.error(path, lineNumber, "duplicate key '" + key + "' in the front matter");
+		}
+		else {
+			frontMatter.entries.put(key, entry);
+		}
 	}
 
 	int line() {

@@ -1,9 +1,12 @@
-package org.safesteps.web;
+package org.safesteps.guidance;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which country's help services to show. An explicit choice wins; otherwise the region of the
@@ -13,7 +16,29 @@ public final class HelpCountry {
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
+	/** Cookie remembering a country chosen on /help (a country code only, nothing personal). */
+	public static final String COOKIE = "safesteps_country";
+
 	private HelpCountry() {
+	}
+
+	/** The country for this request: ?country=, then the remembered choice, then Accept-Language. */
+	public static Optional<String> of(HttpServletRequest request) {
+		return parse(request.getParameter("country")).or(() -> remembered(request))
+			.or(() -> fromAcceptLanguage(request.getHeader("Accept-Language")));
+	}
+
+	static Optional<String> remembered(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return Optional.empty();
+		}
+		for (Cookie cookie : cookies) {
+			if (COOKIE.equals(cookie.getName())) {
+				return parse(cookie.getValue());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** A two-letter country code from a query parameter or cookie, upper-cased, if well formed. */

@@ -1,4 +1,4 @@
-package org.safesteps.web;
+package org.safesteps.guidance;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
