@@ -48,6 +48,7 @@ public class Indexes {
 		create(db, "attempts", unique("submission_unique", ascending("submissionId")),
 				plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))),
 				plain("learner", ascending("learnerId")));
+		create(db, "learners", unique("class_pseudonym_unique", compoundIndex(ascending("classId"), ascending("pseudonym"))));
 		log.info("Indexes checked");
 	}
 

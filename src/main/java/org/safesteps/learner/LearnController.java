@@ -1,0 +1,227 @@
+package org.safesteps.learner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import org.safesteps.classroom.Assignment;
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Lesson;
+import org.safesteps.content.Module;
+import org.safesteps.content.Option;
+import org.safesteps.content.Question;
+import org.safesteps.content.Quiz;
+import org.safesteps.progress.Progress;
+import org.safesteps.progress.ProgressStore;
+import org.safesteps.progress.QuizSubmissions;
+import org.safesteps.quiz.AnswerSheet;
+import org.safesteps.quiz.DisplayOrder;
+import org.safesteps.quiz.QuizResult;
+
+/**
+ * A learner's modules, lessons step by step ({@code /learn/{module}?step=n}, n counted from 1) and
+ * quizzes. Without a learner cookie these pages send the child to {@code /explore} to pick a band
+ * or join a class.
+ */
+@Controller
+class LearnController {
+
+	private final Curriculum curriculum;
+
+	private final Learners learners;
+
+	private final ProgressStore progress;
+
+	private final AssignmentStore assignments;
+
+	private final QuizSubmissions submissions;
+
+	LearnController(Curriculum curriculum, Learners learners, ProgressStore progress, AssignmentStore assignments,
+			QuizSubmissions submissions) {
+		this.curriculum = curriculum;
+		this.learners = learners;
+		this.progress = progress;
+		this.assignments = assignments;
+		this.submissions = submissions;
+	}
+
+	@GetMapping("/learn")
+	String modules(Model model, HttpServletRequest request) {
+		Optional<Learner> current = this.learners.current(request);
+		if (current.isEmpty()) {
+			return "redirect:/explore";
+		}
+		Learner learner = current.get();
+		Map<String, Progress> done = this.progress.forLearner(learner.id())
+			.stream()
+			.collect(Collectors.toMap(Progress::moduleId, Function.identity(), (a, b) -> a));
+		Map<String, Module> modules = new LinkedHashMap<>();
+		this.curriculum.modulesFor(learner.band()).forEach((module) -> modules.put(module.id(), module));
+		List<ModuleCard> cards = new ArrayList<>();
+		if (learner.inClass()) {
+			for (Assignment assignment : this.assignments.forClass(learner.classId())) {
+				Module module = modules.remove(assignment.moduleId());
+				if (module != null) {
+					cards.add(new ModuleCard(module, true, assignment.dueOn(), done.get(module.id())));
+				}
+			}
+		}
+		modules.values().forEach((module) -> cards.add(new ModuleCard(module, false, null, done.get(module.id()))));
+		long completed = cards.stream().filter((card) -> "completed".equals(card.state())).count();
+		model.addAttribute("learner", learner);
+		model.addAttribute("cards", cards);
+		model.addAttribute("completed", completed);
+		model.addAttribute("total", cards.size());
+		return "learn/index";
+	}
+
+	@GetMapping("/learn/{moduleId}")
+	String lesson(@PathVariable String moduleId, @RequestParam(name = "step", required = false) String step,
+			Model model, HttpServletRequest request) {
+		Optional<Learner> current = this.learners.current(request);
+		if (current.isEmpty()) {
+			return "redirect:/explore";
+		}
+		Learner learner = current.get();
+		Module module = module(moduleId, learner);
+		Lesson lesson = module.lesson(learner.band()).orElseThrow(LearnController::notFound);
+		int total = lesson.steps().size();
+		int number = stepNumber(step, total);
+		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
+		model.addAttribute("module", module);
+		model.addAttribute("lesson", lesson);
+		model.addAttribute("step", lesson.steps().get(number - 1));
+		model.addAttribute("body", lesson.steps().get(number - 1).body().forCountry(country(request)));
+		model.addAttribute("number", number);
+		model.addAttribute("total", total);
+		model.addAttribute("hasQuiz", module.quiz(learner.band()).isPresent());
+		return "learn/lesson";
+	}
+
+	@GetMapping("/learn/{moduleId}/quiz")
+	String quiz(@PathVariable String moduleId, Model model, HttpServletRequest request) {
+		Optional<Learner> current = this.learners.current(request);
+		if (current.isEmpty()) {
+			return "redirect:/explore";
+		}
+		Module module = module(moduleId, current.get());
+		Quiz quiz = module.quiz(current.get().band()).orElseThrow(LearnController::notFound);
+		return quizForm(model, module, quiz, AnswerSheet.empty(), UUID.randomUUID().toString());
+	}
+
+	@PostMapping("/learn/{moduleId}/quiz")
+	String submit(@PathVariable String moduleId, @RequestParam(name = "submissionId", required = false) String id,
+			Model model, HttpServletRequest request) {
+		Optional<Learner> current = this.learners.current(request);
+		if (current.isEmpty()) {
+			return "redirect:/explore";
+		}
+		Learner learner = current.get();
+		Module module = module(moduleId, learner);
+		Quiz quiz = module.quiz(learner.band()).orElseThrow(LearnController::notFound);
+		String submissionId = submissionId(id);
+		Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.id(), quiz);
+		if (earlier.isPresent()) {
+			return result(model, module, earlier.get());
+		}
+		AnswerSheet sheet = AnswerSheet.read(quiz, (name) -> values(request, name));
+		if (sheet.hasProblems()) {
+			model.addAttribute("problems", true);
+			return quizForm(model, module, quiz, sheet, submissionId);
+		}
+		try {
+			return result(model, module, this.submissions.submit(learner.owner(), module, quiz,
+					this.curriculum.version(), submissionId, sheet.chosen()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private String quizForm(Model model, Module module, Quiz quiz, AnswerSheet sheet, String submissionId) {
+		Map<String, List<Option>> shown = new LinkedHashMap<>();
+		for (Question question : quiz.questions()) {
+			shown.put(question.id(), DisplayOrder.of(question));
+		}
+		model.addAttribute("module", module);
+		model.addAttribute("quiz", quiz);
+		model.addAttribute("shown", shown);
+		model.addAttribute("answers", sheet);
+		model.addAttribute("submissionId", submissionId);
+		return "learn/quiz";
+	}
+
+	private String result(Model model, Module module, QuizResult result) {
+		model.addAttribute("module", module);
+		model.addAttribute("result", result);
+		return "learn/result";
+	}
+
+	private Module module(String moduleId, Learner learner) {
+		return this.curriculum.module(moduleId).filter((module) -> module.hasBand(learner.band()))
+			.orElseThrow(LearnController::notFound);
+	}
+
+	private static int stepNumber(String step, int total) {
+		if (step == null) {
+			return 1;
+		}
+		try {
+			int number = Integer.parseInt(step);
+			if (number >= 1 && number <= total) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// falls through to not found
+		}
+		throw notFound();
+	}
+
+	private static String submissionId(String id) {
+		try {
+			return UUID.fromString((id == null) ? "" : id).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private static List<String> values(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return (values == null) ? List.of() : Arrays.asList(values);
+	}
+
+	/** The reader's country for help boxes: {@code ?country=} if given, else the browser's language region. */
+	private static String country(HttpServletRequest request) {
+		String given = request.getParameter("country");
+		if (given != null && given.matches("[A-Za-z]{2}")) {
+			return given;
+		}
+		String region = request.getLocale().getCountry();
+		return region.isEmpty() ? null : region;
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+}

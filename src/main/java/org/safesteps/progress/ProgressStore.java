@@ -1,0 +1,87 @@
+package org.safesteps.progress;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.safesteps.content.Band;
+
+/**
+ * The {@code progress} collection: one document per (learner, module), kept unique by its index.
+ * Every change is one atomic upsert ({@code $max}, {@code $inc}, {@code $min}), so parallel requests
+ * from the same learner never lose a step or an attempt.
+ */
+@Component
+public class ProgressStore {
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	public ProgressStore(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/** Records that the learner has reached this step (0-based); a lower step never lowers it. */
+	public Progress reachStep(Owner owner, String moduleId, int stepIndex, int stepsTotal) {
+		Instant now = this.clock.instant();
+		Update update = new Update().max("stepReached", stepIndex)
+			.set("stepsTotal", stepsTotal)
+			.set("updatedAt", now)
+			.setOnInsert("classId", owner.classId())
+			.setOnInsert("band", owner.band().name())
+			.setOnInsert("startedAt", now)
+			.setOnInsert("attempts", 0);
+		return upsert(owner.learnerId(), moduleId, update);
+	}
+
+	/** Records a first-time quiz submission: completed (first time only), best score kept. */
+	Progress recordAttempt(Owner owner, String moduleId, int score, int stepsTotal) {
+		Instant now = this.clock.instant();
+		Update update = new Update().max("bestScore", score)
+			.inc("attempts", 1)
+			.min("completedAt", now)
+			.set("updatedAt", now)
+			.setOnInsert("classId", owner.classId())
+			.setOnInsert("band", owner.band().name())
+			.setOnInsert("startedAt", now)
+			.setOnInsert("stepReached", 0)
+			.setOnInsert("stepsTotal", stepsTotal);
+		return upsert(owner.learnerId(), moduleId, update);
+	}
+
+	public List<Progress> forLearner(String learnerId) {
+		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
+	}
+
+	public List<Progress> forClass(String classId) {
+		return this.mongo.find(Query.query(Criteria.where("classId").is(classId)), Progress.class);
+	}
+
+	public void deleteLearner(String learnerId) {
+		this.mongo.remove(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
+	}
+
+	private Progress upsert(String learnerId, String moduleId, Update update) {
+		Query query = Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").is(moduleId));
+		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+		try {
+			return this.mongo.findAndModify(query, update, options, Progress.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// Two first upserts raced and the unique index let one insert win; now the document
+			// exists, so the same update applies to it.
+			return this.mongo.findAndModify(query, update, options, Progress.class);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Keeps each learner's progress through modules and their quiz attempts.
+ */
+package org.safesteps.progress;
