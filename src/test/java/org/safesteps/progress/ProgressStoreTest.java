@@ -1,0 +1,84 @@
+package org.safesteps.progress;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.safesteps.content.Band;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class ProgressStoreTest {
+
+	@Autowired
+	ProgressStore progress;
+
+	@Test
+	void thirtyConcurrentStepUpsertsLeaveOneRecordAtTheHighestStep() throws Exception {
+		Owner owner = new Owner("learner-concurrent", "class-1", Band.AGES_8_10);
+		List<Integer> steps = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			steps.add(i % 6);
+		}
+		Collections.shuffle(steps);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Progress>> upserts = new ArrayList<>();
+		for (int step : steps) {
+			upserts.add(() -> {
+				start.await();
+				return this.progress.reachStep(owner, "trusted-adults", step, 6);
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(30);
+		try {
+			List<Future<Progress>> results = new ArrayList<>();
+			for (Callable<Progress> upsert : upserts) {
+				results.add(pool.submit(upsert));
+			}
+			start.countDown();
+			for (Future<Progress> result : results) {
+				assertThat(result.get()).isNotNull();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.progress.forLearner("learner-concurrent")).singleElement().satisfies((record) -> {
+			assertThat(record.stepReached()).isEqualTo(5);
+			assertThat(record.stepsTotal()).isEqualTo(6);
+			assertThat(record.classId()).isEqualTo("class-1");
+			assertThat(record.band()).isEqualTo("AGES_8_10");
+			assertThat(record.completed()).isFalse();
+		});
+	}
+
+	@Test
+	void goingBackAStepNeverLowersTheStepReached() {
+		Owner owner = new Owner("learner-back", null, Band.AGES_5_7);
+		this.progress.reachStep(owner, "online-friends", 3, 5);
+		assertThat(this.progress.reachStep(owner, "online-friends", 1, 5).stepReached()).isEqualTo(3);
+	}
+
+	@Test
+	void attemptsCompleteTheModuleOnceAndKeepTheBestScore() {
+		Owner owner = new Owner("learner-scores", null, Band.AGES_14_17);
+		Progress first = this.progress.recordAttempt(owner, "sextortion", 40, 6);
+		assertThat(first.completedAt()).isNotNull();
+		Progress second = this.progress.recordAttempt(owner, "sextortion", 90, 6);
+		Progress third = this.progress.recordAttempt(owner, "sextortion", 60, 6);
+		assertThat(third.bestScore()).isEqualTo(90);
+		assertThat(third.attempts()).isEqualTo(3);
+		assertThat(third.completedAt()).isEqualTo(first.completedAt()).isEqualTo(second.completedAt());
+	}
+
+}
