@@ -1,0 +1,52 @@
+package org.safesteps.journeys;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import org.safesteps.content.Option;
+import org.safesteps.content.Question;
+import org.safesteps.content.QuestionType;
+import org.safesteps.content.Quiz;
+import org.safesteps.quiz.DisplayOrder;
+
+/** What a child does on the join and quiz pages, for the child journeys. */
+final class ChildPages {
+
+	private ChildPages() {
+	}
+
+	static void join(JourneyTest journey, String code) {
+		journey.open("/join");
+		journey.find(By.id("code")).sendKeys(code);
+		journey.find(By.cssSelector("form.form button[type=submit]")).click();
+		journey.waitForPath("/learn");
+	}
+
+	/** Answers every question of the quiz on the page, all right or all wrong. */
+	static void answer(WebDriver driver, Quiz quiz, boolean right) {
+		for (Question question : quiz.questions()) {
+			List<Option> shown = DisplayOrder.of(question);
+			String field = "q-" + question.id();
+			if (question.type() == QuestionType.ORDER) {
+				for (int i = 0; i < shown.size(); i++) {
+					int place = right ? question.options().indexOf(shown.get(i)) + 1 : i + 1;
+					new Select(driver.findElement(By.id(field + "-" + i))).selectByValue(Integer.toString(place));
+				}
+				continue;
+			}
+			for (int i = 0; i < shown.size(); i++) {
+				if (shown.get(i).correct() == right) {
+					driver.findElement(By.cssSelector("label[for='" + field + "-" + i + "']")).click();
+					if (!right || question.type() != QuestionType.MULTIPLE) {
+						break;
+					}
+				}
+			}
+		}
+		driver.findElement(By.cssSelector("form.quiz button[type=submit]")).click();
+	}
+
+}
