@@ -1,6 +1,5 @@
 package org.safesteps.content;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +42,14 @@ public final class Readability {
 
 	/** Vowel groups, less a silent final e (make, whale) but not in -le after a consonant (table) or after a vowel (agree). */
 	static int syllables(String word) {
-		String letters = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+		StringBuilder onlyLetters = new StringBuilder(word.length());
+		for (int i = 0; i < word.length(); i++) {
+			char c = Character.toLowerCase(word.charAt(i));
+			if (c >= 'a' && c <= 'z') {
+				onlyLetters.append(c);
+			}
+		}
+		String letters = onlyLetters.toString();
 		if (letters.isEmpty()) {
 			return 1;
 		}
