@@ -1,11 +1,15 @@
 package org.safesteps.learner;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Lesson;
@@ -27,6 +31,29 @@ class ExploreTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	AssignmentStore assignments;
+
+	@Test
+	void assignedModulesComeFirstWithTheirDueDatesThenTheRestOfTheBand() {
+		SchoolClass schoolClass = this.classes.create("Year 9", Band.AGES_14_17, "teacher-1");
+		this.assignments.assign(schoolClass.id(), "sextortion", LocalDate.of(2027, 3, 5), 0);
+		this.assignments.assign(schoolClass.id(), "helping-a-friend", null, 1);
+		Child child = new Child(this.port).join(schoolClass.joinCode());
+
+		String list = child.get("/learn").body();
+		String sextortion = QuizTest.escaped(this.curriculum.module("sextortion").orElseThrow().title());
+		String helping = QuizTest.escaped(this.curriculum.module("helping-a-friend").orElseThrow().title());
+		String trusted = QuizTest.escaped(this.curriculum.module("trusted-adults").orElseThrow().title());
+		assertThat(list).contains("From your teacher", "Due 5 March 2027", "Lessons finished: 0 of "
+				+ this.curriculum.modulesFor(Band.AGES_14_17).size());
+		assertThat(list.indexOf(sextortion)).isLessThan(list.indexOf(helping));
+		assertThat(list.indexOf(helping)).isLessThan(list.indexOf(trusted));
+	}
 
 	@Test
 	void lookingAtABandChangesNothingAndShowsItsModulesInItsTheme() {
