@@ -47,3 +47,30 @@
     start();
   }
 }());
+
+// ==== Children: picture codes (learner feature) ====
+// The picture form works without this: six rows of radio buttons. With it, tapping a picture moves
+// on to the next row, so a young child taps six times and then "Join".
+(function () {
+  'use strict';
+
+  function setUpPictureCode() {
+    var form = document.querySelector('[data-picture-code]');
+    if (!form) { return; }
+    var rows = Array.prototype.slice.call(form.querySelectorAll('fieldset'));
+    rows.forEach(function (row, index) {
+      row.addEventListener('change', function () {
+        var next = rows[index + 1] || form.querySelector('button[type=submit]');
+        var target = next.querySelector ? (next.querySelector('input:checked') || next.querySelector('input') || next) : next;
+        next.scrollIntoView({ block: 'center' });
+        target.focus({ preventScroll: true });
+      });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUpPictureCode);
+  } else {
+    setUpPictureCode();
+  }
+}());

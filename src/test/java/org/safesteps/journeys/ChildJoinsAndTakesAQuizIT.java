@@ -1,5 +1,7 @@
 package org.safesteps.journeys;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -10,6 +12,7 @@ import org.safesteps.content.Curriculum;
 import org.safesteps.content.Lesson;
 import org.safesteps.content.Option;
 import org.safesteps.content.Quiz;
+import org.safesteps.learner.PictureCode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +62,23 @@ class ChildJoinsAndTakesAQuizIT extends JourneyTest {
 
 		open("/learn");
 		assertThat(find(By.cssSelector(".state-completed")).getText()).contains("Finished, best score 100%");
+	}
+
+	@Test
+	void aYoungChildJoinsByTappingSixPictures() {
+		SchoolClass schoolClass = this.classes.create("Reception Robins", Band.AGES_5_7, "teacher-journey");
+		open("/join");
+		find(By.linkText("Join with pictures instead")).click();
+		waitForPath("/join/pictures");
+		List<PictureCode.Picture> pictures = PictureCode.of(schoolClass.code());
+		for (int i = 0; i < pictures.size(); i++) {
+			find(By.xpath("//input[@name='p" + (i + 1) + "' and @value='" + pictures.get(i).value() + "']/parent::label"))
+				.click();
+		}
+		find(By.cssSelector("form.picture-code button[type=submit]")).click();
+		waitForPath("/learn");
+		assertThat(heading()).isEqualTo("My lessons");
+		assertThat(find(By.tagName("body")).getAttribute("class")).contains("theme-ages-5-7");
 	}
 
 	@Test
