@@ -48,6 +48,9 @@ public class Indexes {
 		create(db, "attempts", unique("submission_unique", ascending("submissionId")),
 				plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))),
 				plain("learner", ascending("learnerId")));
+		create(db, "invites", unique("tokenHash_unique", ascending("tokenHash")));
+		create(db, "loginFailures", new IndexModel(ascending("expiresAt"),
+				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		log.info("Indexes checked");
 	}
 
