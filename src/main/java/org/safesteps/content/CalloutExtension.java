@@ -1,0 +1,186 @@
+package org.safesteps.content;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * Flexmark extension for the callout containers {@code :::tip}, {@code :::talk}, {@code :::scenario}
+ * and {@code :::help}, each closed by a line {@code :::}.
+ */
+final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+	/**
+	 * Written inside every help box where the country's services go. An HTML comment cannot come
+	 * from content (raw HTML is escaped), so the marker cannot be forged by a lesson.
+	 */
+	static final String HELP_SERVICES_MARKER = "<!--safesteps:help-services-->";
+
+	private static final Pattern OPENING = Pattern.compile(":::\\s*([A-Za-z][A-Za-z0-9-]*)\\s*");
+
+	private static final Pattern CLOSING = Pattern.compile(":::\\s*");
+
+	private CalloutExtension() {
+	}
+
+	static CalloutExtension create() {
+		return new CalloutExtension();
+	}
+
+	@Override
+	public void parserOptions(MutableDataHolder options) {
+	}
+
+	@Override
+	public void extend(Parser.Builder builder) {
+		builder.customBlockParserFactory(new StartFactory());
+	}
+
+	@Override
+	public void rendererOptions(MutableDataHolder options) {
+	}
+
+	@Override
+	public void extend(HtmlRenderer.Builder builder, String rendererType) {
+		builder.nodeRendererFactory(options -> new CalloutRenderer());
+	}
+
+	private static final class StartFactory implements CustomBlockParserFactory {
+
+		@Override
+		public BlockParserFactory apply(DataHolder options) {
+			return new OpeningFence(options);
+		}
+
+		@Override
+		public Set<Class<?>> getAfterDependents() {
+			return null;
+		}
+
+		@Override
+		public Set<Class<?>> getBeforeDependents() {
+			return null;
+		}
+
+		@Override
+		public boolean affectsGlobalScope() {
+			return false;
+		}
+
+	}
+
+	private static final class OpeningFence extends AbstractBlockParserFactory {
+
+		OpeningFence(DataHolder options) {
+			super(options);
+		}
+
+		@Override
+		public BlockStart tryStart(ParserState state, MatchedBlockParser matchedBlockParser) {
+			if (state.getIndent() >= 4) {
+				return BlockStart.none();
+			}
+			BasedSequence rest = state.getLine().subSequence(state.getNextNonSpaceIndex());
+			Matcher matcher = OPENING.matcher(rest.trimEOL());
+			if (!matcher.matches()) {
+				return BlockStart.none();
+			}
+			CalloutBlock block = new CalloutBlock(matcher.group(1).toLowerCase(Locale.ROOT), state.getLineNumber() + 1);
+			return BlockStart.of(new CalloutParser(block)).atIndex(state.getLineEndIndex());
+		}
+
+	}
+
+	private static final class CalloutParser extends AbstractBlockParser {
+
+		private final CalloutBlock block;
+
+		CalloutParser(CalloutBlock block) {
+			this.block = block;
+		}
+
+		@Override
+		public Block getBlock() {
+			return block;
+		}
+
+		@Override
+		public BlockContinue tryContinue(ParserState state) {
+			if (block.isClosed()) {
+				return BlockContinue.none();
+			}
+			BasedSequence rest = state.getLine().subSequence(state.getNextNonSpaceIndex());
+			if (state.getIndent() < 4 && CLOSING.matcher(rest.trimEOL()).matches()) {
+				// Consume the fence line so it never reaches a child paragraph; the block ends on the next line.
+				block.markClosed();
+				return BlockContinue.atIndex(state.getLineEndIndex());
+			}
+			return BlockContinue.atIndex(state.getIndex());
+		}
+
+		@Override
+		public boolean isContainer() {
+			return true;
+		}
+
+		@Override
+		public boolean canContain(ParserState state, BlockParser blockParser, Block block) {
+			return true;
+		}
+
+		@Override
+		public void closeBlock(ParserState state) {
+			block.setCharsFromContent();
+		}
+
+	}
+
+	private static final class CalloutRenderer implements NodeRenderer {
+
+		@Override
+		public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+			return Set.of(new NodeRenderingHandler<>(CalloutBlock.class, this::render));
+		}
+
+		private void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
+			// Unknown kinds never reach a reader (they are validation errors); render them plainly anyway.
+			CalloutKind kind = CalloutKind.fromId(node.kind()).orElse(null);
+			html.line();
+			if (kind == null) {
+				html.raw("<aside class=\"callout\">");
+			}
+			else {
+				html.raw("<aside class=\"callout callout-" + kind.id() + "\" aria-label=\"" + kind.label() + "\">");
+			}
+			html.line();
+			context.renderChildren(node);
+			if (kind == CalloutKind.HELP) {
+				html.line().raw(HELP_SERVICES_MARKER).line();
+			}
+			html.raw("</aside>").line();
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.safesteps.content;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Locale;
+
+/** The content check as a command: every problem as {@code path:line: message}, a readability report, a summary. */
+public final class ContentCheck {
+
+	private ContentCheck() {
+	}
+
+	/** Checks the content and prints the report; returns 1 if there is any error, else 0. */
+	public static int run(ContentSource source, PrintStream out, LocalDate today) {
+		LoadResult result;
+		try {
+			result = new CurriculumLoader().load(source, today);
+		}
+		catch (UncheckedIOException ex) {
+			out.println(source.describe() + ": " + ex.getCause().getMessage());
+			out.println("1 errors, 0 warnings");
+			return 1;
+		}
+		result.problems().forEach(out::println);
+		if (!result.readability().isEmpty()) {
+			out.println();
+			out.println("Readability (Flesch-Kincaid grade):");
+			result.readability()
+				.stream()
+				.sorted(Comparator.comparing(ReadabilityScore::band).thenComparing(ReadabilityScore::moduleId,
+						Comparator.nullsFirst(Comparator.naturalOrder())))
+				.forEach(score -> out.println(String.format(Locale.ROOT, "  %-10s  %-28s  %5.1f  ceiling %.1f  %s",
+						score.band().id(), score.moduleId(), score.grade(), score.ceiling(),
+						score.aboveCeiling() ? "ABOVE" : "OK")));
+		}
+		out.println();
+		out.println(result.errors().size() + " errors, " + result.warnings().size() + " warnings");
+		return result.errors().isEmpty() ? 0 : 1;
+	}
+
+	/** Runs the check on a content folder (default {@code ./content}) and exits with its status. */
+	public static void main(String[] args) {
+		Path root = Path.of(args.length > 0 ? args[0] : "content");
+		System.exit(run(ContentSource.directory(root), System.out, LocalDate.now()));
+	}
+
+}

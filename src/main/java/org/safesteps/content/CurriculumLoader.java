@@ -1,0 +1,422 @@
+package org.safesteps.content;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Parses, checks and renders the whole content tree once into a {@link Curriculum}, collecting every
+ * problem with its file and line. Stateless: one instance may load many times, from many threads.
+ */
+public final class CurriculumLoader {
+
+	static final String LINT = "lint.yml";
+
+	static final String HELP = "help/services.yml";
+
+	private static final String MODULES = "modules/";
+
+	private static final String GUIDANCE = "guidance/";
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+	private static final Set<String> TOPICS = Set.of("relationships", "images", "privacy", "friends");
+
+	// These topics always need a help box and the "not your fault" message, whatever module.yml says.
+	private static final Set<String> ALWAYS_SENSITIVE = Set.of("sextortion", "nude-images");
+
+	private static final Pattern NOT_YOUR_FAULT = Pattern.compile("not\\s+your\\s+fault",
+			Pattern.CASE_INSENSITIVE);
+
+	/** Loads everything; {@code today} decides which help services are overdue for a check. */
+	public LoadResult load(ContentSource source, LocalDate today) {
+		return new Run(source, today).load();
+	}
+
+	/** Loads and throws {@link InvalidContentException} on any error: for start-up. */
+	public Curriculum loadOrThrow(ContentSource source, LocalDate today) {
+		return load(source, today).orThrow();
+	}
+
+	private record LessonDraft(String path, Band band, String title, String summary,
+			List<MarkdownFile.StepDraft> steps) {
+	}
+
+	private record TeacherDraft(String summary, String html) {
+	}
+
+	private record GuideDraft(String path, String id, String title, String summary, String topic,
+			List<YamlFile.Scalar> modules, boolean urgent, String html) {
+	}
+
+	private record ModuleDraft(String path, String id, int order, String topic, String title, String summary,
+			List<Band> bands, List<String> objectives, int minutes, boolean sensitive, String guide, int guideLine,
+			Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes, TeacherDraft teacherNotes) {
+	}
+
+	/** The state of one load. */
+	private static final class Run {
+
+		private final ContentSource source;
+
+		private final LocalDate today;
+
+		private final Problems problems = new Problems();
+
+		private final List<ReadabilityScore> readability = new ArrayList<>();
+
+		private final List<MarkdownFile.LinkUse> links = new ArrayList<>();
+
+		private SafeguardingLint lint = SafeguardingLint.none();
+
+		Run(ContentSource source, LocalDate today) {
+			this.source = source;
+			this.today = today;
+		}
+
+		LoadResult load() {
+			Map<String, String> files = new TreeMap<>();
+			for (String path : source.paths()) {
+				files.put(path, source.read(path));
+			}
+			String version = version(files);
+
+			if (files.containsKey(LINT)) {
+				lint = SafeguardingLint.read(LINT, files.get(LINT), problems);
+			}
+			else {
+				problems.error(LINT, 1, "missing: the safeguarding lint list is required");
+			}
+			HelpDirectory help = null;
+			if (files.containsKey(HELP)) {
+				help = HelpDirectoryReader.read(HELP, files.get(HELP), today, problems);
+			}
+			else {
+				problems.error(HELP, 1, "missing: the help directory is required");
+			}
+
+			Map<String, Map<String, String>> moduleFolders = new TreeMap<>();
+			Map<String, GuideDraft> guides = new TreeMap<>();
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				String path = file.getKey();
+				if (path.equals(LINT) || path.equals(HELP)) {
+					continue;
+				}
+				if (path.startsWith(MODULES) && path.indexOf('/', MODULES.length()) > 0) {
+					String folder = path.substring(MODULES.length(), path.indexOf('/', MODULES.length()));
+					moduleFolders.computeIfAbsent(folder, key -> new TreeMap<>()).put(path, file.getValue());
+				}
+				else if (path.startsWith(GUIDANCE) && path.endsWith(".md")) {
+					GuideDraft guide = guide(path, file.getValue());
+					if (guide != null) {
+						GuideDraft other = guides.putIfAbsent(guide.id(), guide);
+						if (other != null) {
+							problems.error(path, 1, "duplicate guidance page id '" + guide.id() + "' (also " + other.path() + ")");
+						}
+					}
+				}
+				else if (path.endsWith(".md") || path.endsWith(".yml") || path.endsWith(".yaml")) {
+					problems.warning(path, 1, "unexpected file, ignored");
+				}
+			}
+
+			Map<String, ModuleDraft> modules = new LinkedHashMap<>();
+			for (Map.Entry<String, Map<String, String>> folder : moduleFolders.entrySet()) {
+				ModuleDraft module = module(folder.getKey(), folder.getValue());
+				if (module != null) {
+					ModuleDraft other = modules.putIfAbsent(module.id(), module);
+					if (other != null) {
+						problems.error(module.path(), 1, "duplicate module id '" + module.id() + "' (also in " + other.path() + ")");
+					}
+				}
+			}
+
+			crossReferences(modules, guides);
+			if (problems.hasErrors() || help == null) {
+				return new LoadResult(null, problems.sorted(), readability);
+			}
+			return new LoadResult(curriculum(modules, guides, help, version), problems.sorted(), readability);
+		}
+
+		private GuideDraft guide(String path, String text) {
+			String fileName = path.substring(path.lastIndexOf('/') + 1);
+			String id = fileName.substring(0, fileName.length() - ".md".length());
+			if (!ID.matcher(id).matches()) {
+				problems.error(path, 1, "page id '" + id + "' should be lowercase letters, digits and dashes");
+			}
+			MarkdownFile file = MarkdownFile.parse(path, text, problems);
+			FrontMatter frontMatter = file.frontMatter();
+			String title = frontMatter.requiredText("title", "guidance page");
+			String summary = frontMatter.requiredText("summary", "guidance page");
+			String topic = frontMatter.text("topic");
+			checkTopic(path, frontMatter.lineOf("topic"), topic);
+			boolean urgent = frontMatter.bool("urgent", false);
+			lint.checkMarkdown(path, text, file.document(), problems);
+			links.addAll(file.links());
+			return new GuideDraft(path, id, title, summary, topic, frontMatter.list("modules"), urgent, file.html());
+		}
+
+		private ModuleDraft module(String folder, Map<String, String> files) {
+			String folderPath = MODULES + folder;
+			String ymlPath = folderPath + "/module.yml";
+			String yml = files.get(ymlPath);
+			if (yml == null) {
+				problems.error(folderPath, 1, "module folder has no module.yml");
+				return null;
+			}
+			YamlFile.Mapping module = YamlFile.parse(ymlPath, yml, problems).orElse(null);
+			if (module == null) {
+				return null;
+			}
+			String id = module.requiredText("id", "module.yml");
+			if (id != null && !id.equals(folder)) {
+				problems.error(ymlPath, module.lineOf("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
+			}
+			if (id != null && !ID.matcher(id).matches()) {
+				problems.error(ymlPath, module.lineOf("id"), "module id '" + id + "' should be lowercase letters, digits and dashes");
+			}
+			Integer order = module.integer("order", "module.yml");
+			String topic = module.requiredText("topic", "module.yml");
+			checkTopic(ymlPath, module.lineOf("topic"), topic);
+			String title = module.requiredText("title", "module.yml");
+			String summary = module.requiredText("summary", "module.yml");
+			Integer minutes = module.integer("minutes", "module.yml");
+			boolean sensitive = module.bool("sensitive", false) || id != null && ALWAYS_SENSITIVE.contains(id);
+			List<String> objectives = module.texts("objectives").stream().map(YamlFile.Scalar::value).toList();
+			String guide = module.text("guide");
+
+			Map<Band, Integer> listed = new EnumMap<>(Band.class);
+			for (YamlFile.Scalar band : module.texts("bands")) {
+				Band.fromId(band.value()).ifPresentOrElse(known -> {
+					if (listed.putIfAbsent(known, band.line()) != null) {
+						problems.error(ymlPath, band.line(), "band " + known.id() + " is listed twice");
+					}
+				}, () -> problems.error(ymlPath, band.line(), "unknown band '" + band.value() + "' (" + Band.ids() + ")"));
+			}
+			if (!module.has("bands")) {
+				problems.error(ymlPath, module.line(), "module.yml has no 'bands'");
+			}
+
+			Map<Band, LessonDraft> lessons = new EnumMap<>(Band.class);
+			Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
+			TeacherDraft teacherNotes = null;
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				String path = file.getKey();
+				String name = path.substring(folderPath.length() + 1);
+				if (name.equals("module.yml")) {
+					continue;
+				}
+				if (name.equals("teacher.md")) {
+					teacherNotes = teacherNotes(path, file.getValue());
+				}
+				else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
+					Band band = bandOf(path, name.substring(0, name.length() - ".quiz.yml".length()));
+					if (band != null) {
+						if (!listed.containsKey(band)) {
+							problems.error(path, 1, "quiz for band " + band.id() + ", which module.yml does not list");
+						}
+						Quiz quiz = QuizReader.read(path, file.getValue(), problems, lint);
+						if (quiz != null) {
+							quizzes.put(band, quiz);
+						}
+					}
+				}
+				else if (name.endsWith(".md") && !name.contains("/")) {
+					Band band = bandOf(path, name.substring(0, name.length() - ".md".length()));
+					if (band != null) {
+						if (!listed.containsKey(band)) {
+							problems.error(path, 1, "lesson for band " + band.id() + ", which module.yml does not list");
+						}
+						lessons.put(band, lesson(path, file.getValue(), band, id, sensitive));
+					}
+				}
+				else if (name.endsWith(".md") || name.endsWith(".yml") || name.endsWith(".yaml")) {
+					problems.warning(path, 1, "unexpected file, ignored");
+				}
+			}
+			for (Map.Entry<Band, Integer> band : listed.entrySet()) {
+				if (!files.containsKey(folderPath + "/" + band.getKey().id() + ".md")) {
+					problems.error(ymlPath, band.getValue(), "band " + band.getKey().id() + " has no lesson: add "
+							+ band.getKey().id() + ".md");
+				}
+				if (!files.containsKey(folderPath + "/" + band.getKey().id() + ".quiz.yml")) {
+					problems.error(ymlPath, band.getValue(), "band " + band.getKey().id() + " has no quiz: add "
+							+ band.getKey().id() + ".quiz.yml");
+				}
+			}
+			if (teacherNotes == null) {
+				problems.error(folderPath, 1, "module folder has no teacher.md (teacher notes)");
+			}
+			if (id == null || order == null || minutes == null) {
+				return null;
+			}
+			return new ModuleDraft(ymlPath, id, order, topic, title, summary, List.copyOf(listed.keySet()), objectives,
+					minutes, sensitive, guide, module.lineOf("guide"), lessons, quizzes, teacherNotes);
+		}
+
+		private Band bandOf(String path, String bandId) {
+			Band band = Band.fromId(bandId).orElse(null);
+			if (band == null) {
+				problems.error(path, 1, "unknown band '" + bandId + "' in the file name (" + Band.ids() + ")");
+			}
+			return band;
+		}
+
+		private LessonDraft lesson(String path, String text, Band band, String moduleId, boolean sensitive) {
+			MarkdownFile file = MarkdownFile.parse(path, text, problems);
+			String title = file.frontMatter().requiredText("title", "lesson");
+			String summary = file.frontMatter().requiredText("summary", "lesson");
+			List<MarkdownFile.StepDraft> steps = file.steps(problems);
+			if (steps.isEmpty()) {
+				problems.error(path, 1, "lesson has no steps: start each step with a ## heading");
+			}
+			Set<String> stepIds = new HashSet<>();
+			for (MarkdownFile.StepDraft step : steps) {
+				if (!stepIds.add(step.id())) {
+					problems.error(path, step.line(), "duplicate step id '" + step.id() + "'");
+				}
+			}
+			lint.checkMarkdown(path, text, file.document(), problems);
+			if (sensitive) {
+				if (!file.hasHelpBox()) {
+					problems.error(path, 1, "lesson of a sensitive module has no :::help box");
+				}
+				if (!NOT_YOUR_FAULT.matcher(text).find()) {
+					problems.error(path, 1, "lesson of a sensitive module does not say \"not your fault\"");
+				}
+			}
+			links.addAll(file.links());
+			double grade = Readability.fleschKincaidGrade(file.plainText());
+			ReadabilityScore score = new ReadabilityScore(path, band, moduleId, grade, band.readingCeiling());
+			readability.add(score);
+			if (score.aboveCeiling()) {
+				problems.warning(path, 1, String.format(Locale.ROOT, "reading grade %.1f is above the %s ceiling of %.1f",
+						grade, band.id(), band.readingCeiling()));
+			}
+			return new LessonDraft(path, band, title, summary, steps);
+		}
+
+		private TeacherDraft teacherNotes(String path, String text) {
+			MarkdownFile file = MarkdownFile.parse(path, text, problems);
+			String summary = file.frontMatter().requiredText("summary", "teacher notes");
+			links.addAll(file.links());
+			return new TeacherDraft(summary, file.html());
+		}
+
+		private void checkTopic(String path, int line, String topic) {
+			if (topic != null && !TOPICS.contains(topic)) {
+				problems.warning(path, line, "unknown topic '" + topic + "' (relationships, images, privacy or friends)");
+			}
+		}
+
+		private void crossReferences(Map<String, ModuleDraft> modules, Map<String, GuideDraft> guides) {
+			for (ModuleDraft module : modules.values()) {
+				if (module.guide() != null && !guides.containsKey(module.guide())) {
+					problems.error(module.path(), module.guideLine(), "guide '" + module.guide()
+							+ "' not found: there is no guidance/" + module.guide() + ".md");
+				}
+			}
+			for (GuideDraft guide : guides.values()) {
+				for (YamlFile.Scalar module : guide.modules()) {
+					if (!modules.containsKey(module.value())) {
+						problems.error(guide.path(), module.line(), "unknown module '" + module.value() + "' in modules");
+					}
+				}
+			}
+			for (MarkdownFile.LinkUse link : links) {
+				checkLink(link, modules.keySet(), guides.keySet());
+			}
+		}
+
+		private void checkLink(MarkdownFile.LinkUse link, Set<String> modules, Set<String> guides) {
+			String url = link.url();
+			if (link.image() && Markdown.isExternal(url)) {
+				problems.error(link.path(), link.line(),
+						"picture from another site (" + url + "): store pictures with the content, pages make no third-party requests");
+			}
+			String moduleId = idAfter(url, "/learn/");
+			if (moduleId != null && !modules.contains(moduleId)) {
+				problems.error(link.path(), link.line(), "broken link " + url + ": there is no module '" + moduleId + "'");
+			}
+			String guideId = idAfter(url, "/parents/");
+			if (guideId != null && !guides.contains(guideId)) {
+				problems.error(link.path(), link.line(), "broken link " + url + ": there is no guidance page '" + guideId + "'");
+			}
+		}
+
+		// "/learn/sextortion/quiz?x#y" after "/learn/" is "sextortion".
+		private static String idAfter(String url, String prefix) {
+			if (!url.startsWith(prefix)) {
+				return null;
+			}
+			String rest = url.substring(prefix.length());
+			int end = rest.length();
+			for (char stop : new char[] { '/', '?', '#' }) {
+				int at = rest.indexOf(stop);
+				if (at >= 0) {
+					end = Math.min(end, at);
+				}
+			}
+			String id = rest.substring(0, end);
+			return id.isEmpty() ? null : id;
+		}
+
+		private Curriculum curriculum(Map<String, ModuleDraft> drafts, Map<String, GuideDraft> guideDrafts,
+				HelpDirectory help, String version) {
+			List<Module> modules = new ArrayList<>();
+			for (ModuleDraft draft : drafts.values()) {
+				Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
+				for (LessonDraft lesson : draft.lessons().values()) {
+					List<Step> steps = lesson.steps().stream()
+						.map(step -> new Step(step.id(), step.title(), HelpBoxes.render(step.html(), help, Audience.CHILD)))
+						.toList();
+					lessons.put(lesson.band(), new Lesson(lesson.band(), lesson.title(), lesson.summary(), steps));
+				}
+				// Teachers are adults: their notes show the services listed for parents.
+				TeacherNotes notes = new TeacherNotes(draft.teacherNotes().summary(),
+						HelpBoxes.render(draft.teacherNotes().html(), help, Audience.PARENT));
+				modules.add(new Module(draft.id(), draft.order(), draft.topic(), draft.title(), draft.summary(),
+						draft.bands(), draft.objectives(), draft.minutes(), draft.sensitive(), draft.guide(), lessons,
+						draft.quizzes(), notes));
+			}
+			Map<String, GuidePage> guides = new HashMap<>();
+			for (GuideDraft draft : guideDrafts.values()) {
+				guides.put(draft.id(), new GuidePage(draft.id(), draft.title(), draft.summary(), draft.topic(),
+						draft.modules().stream().map(YamlFile.Scalar::value).toList(), draft.urgent(),
+						HelpBoxes.render(draft.html(), help, Audience.PARENT)));
+			}
+			return new Curriculum(modules, guides, help, version);
+		}
+
+		private static String version(Map<String, String> files) {
+			try {
+				MessageDigest digest = MessageDigest.getInstance("SHA-256");
+				for (Map.Entry<String, String> file : files.entrySet()) {
+					digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+					digest.update((byte) 0);
+					digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+					digest.update((byte) 0);
+				}
+				return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("every Java runtime has SHA-256", ex);
+			}
+		}
+
+	}
+
+}

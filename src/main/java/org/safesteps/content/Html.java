@@ -1,0 +1,76 @@
+package org.safesteps.content;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * HTML rendered once at load time. Text with {@code :::help} boxes is rendered once per country of
+ * the help directory, so serving a page is a map lookup, never Markdown work.
+ */
+public final class Html {
+
+	static final String INTERNATIONAL = "INTL";
+
+	private static final Html EMPTY = new Html("", Map.of());
+
+	private final String html;
+
+	private final Map<String, String> byCountry;
+
+	private Html(String html, Map<String, String> byCountry) {
+		this.html = html;
+		this.byCountry = Map.copyOf(byCountry);
+	}
+
+	/** HTML that is the same for every country (it has no help box). */
+	public static Html of(String html) {
+		return new Html(Objects.requireNonNull(html), Map.of());
+	}
+
+	static Html empty() {
+		return EMPTY;
+	}
+
+	/** HTML with help boxes, keyed by upper-case country code; must hold {@code INTL}. */
+	static Html perCountry(Map<String, String> byCountry) {
+		String international = byCountry.get(INTERNATIONAL);
+		if (international == null) {
+			throw new IllegalArgumentException("per-country HTML needs an " + INTERNATIONAL + " entry");
+		}
+		return new Html(international, byCountry);
+	}
+
+	/**
+	 * The complete HTML for a reader in the given country (ISO 3166 alpha-2, any case), each help
+	 * box followed by that country's services; an unknown or null country gets the INTL services.
+	 */
+	public String forCountry(String countryCode) {
+		if (byCountry.isEmpty() || countryCode == null) {
+			return html;
+		}
+		return byCountry.getOrDefault(countryCode.toUpperCase(Locale.ROOT), html);
+	}
+
+	/** Whether the HTML holds a help box, i.e. differs by country. */
+	public boolean hasHelp() {
+		return !byCountry.isEmpty();
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Html that && html.equals(that.html) && byCountry.equals(that.byCountry);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(html, byCountry);
+	}
+
+	/** The international version, for logs and tests. */
+	@Override
+	public String toString() {
+		return html;
+	}
+
+}

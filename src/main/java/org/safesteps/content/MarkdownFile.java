@@ -1,0 +1,161 @@
+package org.safesteps.content;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.attributes.AttributeNode;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+
+/** One parsed Markdown file: its front matter, callouts, links, and its body split into steps or whole. */
+final class MarkdownFile {
+
+	private final String path;
+
+	private final String source;
+
+	private final Document document;
+
+	private final FrontMatter frontMatter;
+
+	private MarkdownFile(String path, String source, Document document, FrontMatter frontMatter) {
+		this.path = path;
+		this.source = source;
+		this.document = document;
+		this.frontMatter = frontMatter;
+	}
+
+	/** A link or image address in the file, for the cross-reference checks that need every module. */
+	record LinkUse(String path, int line, String url, boolean image) {
+	}
+
+	/** The text and rendered body of a step before help boxes are filled in. */
+	record StepDraft(String id, String title, int line, String html) {
+	}
+
+	/** Parses the file and reports unknown or unclosed callouts. */
+	static MarkdownFile parse(String path, String source, Problems problems) {
+		Document document = Markdown.parse(source);
+		MarkdownFile file = new MarkdownFile(path, source, document, FrontMatter.read(path, document, problems));
+		for (Node node : document.getDescendants()) {
+			if (node instanceof CalloutBlock callout) {
+				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
+					problems.error(path, callout.line(), "unknown callout ':::" + callout.kind() + "' (use tip, talk, scenario or help)");
+				}
+				if (!callout.isClosed()) {
+					problems.error(path, callout.line(), "callout ':::" + callout.kind() + "' is not closed: end it with a line ':::'");
+				}
+			}
+		}
+		return file;
+	}
+
+	String path() {
+		return path;
+	}
+
+	String source() {
+		return source;
+	}
+
+	Document document() {
+		return document;
+	}
+
+	FrontMatter frontMatter() {
+		return frontMatter;
+	}
+
+	boolean hasHelpBox() {
+		for (Node node : document.getDescendants()) {
+			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.kind())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	List<LinkUse> links() {
+		List<LinkUse> links = new ArrayList<>();
+		for (Node node : document.getDescendants()) {
+			if (node instanceof LinkNodeBase link && (node instanceof Reference || link.getUrl().isNotEmpty())) {
+				links.add(new LinkUse(path, node.getStartLineNumber() + 1, link.getUrl().toString(), node instanceof Image));
+			}
+		}
+		return links;
+	}
+
+	/** The whole body as HTML (front matter renders nothing). */
+	String html() {
+		return Markdown.render(document);
+	}
+
+	/** The words a reader sees, one block per line, for the readability score. */
+	String plainText() {
+		return PlainText.of(document);
+	}
+
+	/** Splits the body at {@code ##} headings; anything but front matter before the first one is reported. */
+	List<StepDraft> steps(Problems problems) {
+		List<Heading> headings = new ArrayList<>();
+		boolean reportedPreamble = false;
+		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+			if (node instanceof Heading heading && heading.getLevel() == 2) {
+				headings.add(heading);
+			}
+			else if (headings.isEmpty() && !reportedPreamble && !(node instanceof YamlFrontMatterBlock)
+					&& !(node instanceof Reference)) {
+				problems.error(path, node.getStartLineNumber() + 1,
+						"text before the first ## heading: every step starts with a ## heading");
+				reportedPreamble = true;
+			}
+		}
+		// Rendered as one document so links, references and ids resolve as in the whole file.
+		List<String> bodies = Markdown.renderSteps(document);
+		List<StepDraft> steps = new ArrayList<>();
+		for (int i = 0; i < headings.size(); i++) {
+			steps.add(step(headings.get(i), bodies.get(i + 1), i));
+		}
+		return steps;
+	}
+
+	private static StepDraft step(Heading heading, String html, int index) {
+		String title = PlainText.of(heading).strip();
+		String id = explicitId(heading);
+		if (id == null) {
+			id = slug(title);
+		}
+		if (id.isEmpty()) {
+			id = "step-" + (index + 1);
+		}
+		return new StepDraft(id, title, heading.getStartLineNumber() + 1, html);
+	}
+
+	private static String explicitId(Heading heading) {
+		for (Node child = heading.getFirstChild(); child != null; child = child.getNext()) {
+			if (child instanceof AttributesNode attributes) {
+				for (Node attribute = attributes.getFirstChild(); attribute != null; attribute = attribute.getNext()) {
+					if (attribute instanceof AttributeNode node && node.isId()) {
+						return node.getValue().toString();
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Lower-case ASCII letters and digits joined by dashes: "Who can help?" becomes who-can-help. */
+	static String slug(String title) {
+		String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+	}
+
+}

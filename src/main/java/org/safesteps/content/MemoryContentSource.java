@@ -1,0 +1,39 @@
+package org.safesteps.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/** Content held in memory: tests, the benchmark, and the classpath snapshot. */
+final class MemoryContentSource implements ContentSource {
+
+	private final Map<String, String> files;
+
+	private final String description;
+
+	MemoryContentSource(Map<String, String> files, String description) {
+		this.files = new TreeMap<>(files);
+		this.description = description;
+	}
+
+	@Override
+	public List<String> paths() {
+		return List.copyOf(files.keySet());
+	}
+
+	@Override
+	public String read(String path) {
+		String text = files.get(path);
+		if (text == null) {
+			throw new NoSuchElementException("no content file " + path);
+		}
+		return text;
+	}
+
+	@Override
+	public String describe() {
+		return description;
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.safesteps.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+
+/** Flags the phrases in lint.yml (blaming, fear-based or outdated words) in text children and parents read. */
+final class SafeguardingLint {
+
+	private static final String GLOSSARY = "glossary";
+
+	private final List<Phrase> phrases;
+
+	private SafeguardingLint(List<Phrase> phrases) {
+		this.phrases = List.copyOf(phrases);
+	}
+
+	private record Phrase(String phrase, String why, String instead, boolean allowedInGlossary, Pattern pattern,
+			Pattern glossaryEntry) {
+
+		String message() {
+			StringBuilder message = new StringBuilder("avoid \"").append(phrase).append('"');
+			if (why != null) {
+				message.append(": ").append(why.strip());
+			}
+			if (instead != null) {
+				message.append(" Say instead: ").append(instead.strip());
+			}
+			return message.toString();
+		}
+
+	}
+
+	static SafeguardingLint read(String path, String text, Problems problems) {
+		List<Phrase> phrases = new ArrayList<>();
+		YamlFile.parse(path, text, problems).ifPresent(lint -> {
+			for (YamlFile.Mapping entry : lint.mappings("avoid")) {
+				String phrase = entry.requiredText("phrase", "lint entry");
+				if (phrase == null) {
+					continue;
+				}
+				boolean glossary = false;
+				for (YamlFile.Scalar allowed : entry.oneOrMore("allow-in")) {
+					if (allowed.value().equals(GLOSSARY)) {
+						glossary = true;
+					}
+					else {
+						problems.error(path, allowed.line(), "unknown allow-in '" + allowed.value() + "' (only glossary)");
+					}
+				}
+				String words = wordsPattern(phrase);
+				phrases.add(new Phrase(phrase, entry.text("why"), entry.text("instead"), glossary,
+						Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])",
+								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+						Pattern.compile("(?:\\*\\*|__)\\s*" + words + "\\W*?(?:\\*\\*|__)",
+								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+			}
+		});
+		return new SafeguardingLint(phrases);
+	}
+
+	static SafeguardingLint none() {
+		return new SafeguardingLint(List.of());
+	}
+
+	// Words match across any whitespace (a phrase may wrap), and a straight apostrophe matches a curly one.
+	private static String wordsPattern(String phrase) {
+		List<String> words = new ArrayList<>();
+		for (String word : phrase.strip().split("\\s+")) {
+			words.add(Pattern.quote(word).replace("'", "\\E['’]\\Q"));
+		}
+		return String.join("\\s+", words);
+	}
+
+	/** Checks a whole Markdown file, front matter included; glossary paragraphs may explain an allowed phrase. */
+	void checkMarkdown(String path, String source, Document document, Problems problems) {
+		for (Phrase phrase : phrases) {
+			List<int[]> glossaryParagraphs = phrase.allowedInGlossary ? glossaryParagraphs(document, phrase) : List.of();
+			Matcher matcher = phrase.pattern.matcher(source);
+			while (matcher.find()) {
+				int at = matcher.start();
+				if (glossaryParagraphs.stream().noneMatch(range -> at >= range[0] && at < range[1])) {
+					problems.error(path, lineAt(source, at), phrase.message());
+				}
+			}
+		}
+	}
+
+	/** Checks one YAML value that starts on the given line. */
+	void checkText(String path, int line, String text, Problems problems) {
+		if (text == null) {
+			return;
+		}
+		for (Phrase phrase : phrases) {
+			Matcher matcher = phrase.pattern.matcher(text);
+			while (matcher.find()) {
+				problems.error(path, line + lineAt(text, matcher.start()) - 1, phrase.message());
+			}
+		}
+	}
+
+	// A glossary paragraph starts with the phrase in bold ("**Sexting** is an old word for...").
+	private static List<int[]> glossaryParagraphs(Document document, Phrase phrase) {
+		List<int[]> ranges = new ArrayList<>();
+		for (Node node : document.getDescendants()) {
+			if (node instanceof Paragraph paragraph
+					&& phrase.glossaryEntry.matcher(paragraph.getChars().trim()).lookingAt()) {
+				ranges.add(new int[] { paragraph.getStartOffset(), paragraph.getEndOffset() });
+			}
+		}
+		return ranges;
+	}
+
+	static int lineAt(String text, int offset) {
+		int line = 1;
+		for (int i = 0; i < offset && i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Reads, checks and renders the curriculum in content/. */
+package org.safesteps.content;
