@@ -35,13 +35,11 @@ class TeacherAccountsController {
 		this.invites = invites;
 	}
 
-	@ModelAttribute("inviteRequest")
-	InviteRequest inviteRequest() {
-		return new InviteRequest("");
-	}
-
 	@GetMapping("/admin/teachers")
 	String list(Model model, Principal principal) {
+		if (!model.containsAttribute("inviteRequest")) {
+			model.addAttribute("inviteRequest", new InviteRequest(""));
+		}
 		model.addAttribute("me", admin(principal).id());
 		model.addAttribute("accounts", this.accounts.all());
 		model.addAttribute("pending", this.invites.pending()
