@@ -12,5 +12,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * step that a sensitive module needs (the teacher has read the notes and the disclosure guidance).
  */
 record AssignForm(@NotBlank @Size(max = 100) String moduleId,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, boolean confirmed) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, Boolean confirmed) {
+
+	boolean isConfirmed() {
+		return Boolean.TRUE.equals(this.confirmed);
+	}
+
 }

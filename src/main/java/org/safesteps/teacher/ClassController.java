@@ -70,7 +70,7 @@ class ClassController {
 	String show(@PathVariable String classId, HttpServletRequest request, Model model) {
 		SchoolClass schoolClass = this.access.require(classId, request);
 		if (!model.containsAttribute("assignForm")) {
-			model.addAttribute("assignForm", new AssignForm("", null, false));
+			model.addAttribute("assignForm", new AssignForm("", null, null));
 		}
 		return page(schoolClass, request, model);
 	}
@@ -126,7 +126,7 @@ class ClassController {
 		if (result.hasErrors()) {
 			return page(schoolClass, request, model);
 		}
-		if (module.get().sensitive() && !assignForm.confirmed()) {
+		if (module.get().sensitive() && !assignForm.isConfirmed()) {
 			model.addAttribute("schoolClass", schoolClass);
 			model.addAttribute("module", module.get());
 			model.addAttribute("assignForm", assignForm);
