@@ -27,9 +27,23 @@
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', setUpQuickExit);
-  } else {
+  // Print buttons are hidden until this script can make them work.
+  function setUpPrint() {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+      var wrap = button.closest('[data-print-wrap]');
+      if (wrap) { wrap.hidden = false; }
+    });
+  }
+
+  function start() {
     setUpQuickExit();
+    setUpPrint();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
   }
 }());

@@ -16,6 +16,20 @@ public record Theme(String id, String name, boolean readAloud, boolean quickExit
 
 	public static final String TEACHERS = "teachers";
 
+	/** The help page for this reader: their country's services, in this theme's look. */
+	public String helpPath(String country) {
+		StringBuilder path = new StringBuilder("/help");
+		char sep = '?';
+		if (country != null) {
+			path.append(sep).append("country=").append(country);
+			sep = '&';
+		}
+		if (id.startsWith("ages-")) {
+			path.append(sep).append("band=").append(id);
+		}
+		return path.toString();
+	}
+
 	/** The URL of this theme's stylesheet, or null for base (whose CSS every page loads). */
 	public String stylesheet() {
 		return BASE.equals(this.id) ? null : "/assets/" + this.id + "/theme.css";

@@ -40,6 +40,8 @@ abstract class JourneyTest {
 	@BeforeEach
 	void freshBrowserState() {
 		this.driver.manage().deleteAllCookies();
+		((org.openqa.selenium.chromium.HasCdp) this.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				java.util.Map.of("media", ""));
 	}
 
 	void open(String path) {
@@ -56,6 +58,16 @@ abstract class JourneyTest {
 
 	String heading() {
 		return find(By.tagName("h1")).getText();
+	}
+
+	void waitForUrl(String url) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+	}
+
+	/** Renders the page as it prints (Chrome DevTools media emulation). */
+	void printMedia() {
+		((org.openqa.selenium.chromium.HasCdp) this.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				java.util.Map.of("media", "print"));
 	}
 
 	void waitForPath(String path) {
