@@ -24,7 +24,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.SchoolClass;
-import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.progress.ClassReports;
@@ -99,7 +98,6 @@ class PrintController {
 		model.addAttribute("joinPage", absolute("/join"));
 		model.addAttribute("qr", QrCode.svg(joinLink,
 				this.messages.getMessage("poster.qr.label", new Object[] { schoolClass.code().display() }, locale)));
-		model.addAttribute("youngest", schoolClass.band() == Band.AGES_5_7);
 		return "teacher/poster";
 	}
 

@@ -50,13 +50,13 @@ class TeacherAccountsTest {
 
 	@BeforeEach
 	void anAdmin() {
-		this.mongo.dropCollection(LoginThrottle.COLLECTION);
+		this.mongo.remove(new Query(), LoginThrottle.COLLECTION);
 		this.admin = this.accounts.create("admin-" + UUID.randomUUID() + "@school.example", "Head", PASSWORD, true);
 	}
 
 	@AfterEach
 	void forgetFailedSignIns() {
-		this.mongo.dropCollection(LoginThrottle.COLLECTION);
+		this.mongo.remove(new Query(), LoginThrottle.COLLECTION);
 	}
 
 	@Test
