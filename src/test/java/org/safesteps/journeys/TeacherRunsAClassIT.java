@@ -4,6 +4,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,11 +44,13 @@ class TeacherRunsAClassIT extends JourneyTest {
 		find(By.id("email")).sendKeys(teacherEmail);
 		find(By.cssSelector("main form button[type=submit]")).click();
 		String inviteLink = find(By.id("invite-link")).getText();
+		accessible();
 		assertThat(inviteLink).contains("/invite/");
 
 		this.driver.manage().deleteAllCookies();
 		this.driver.get(inviteLink);
 		assertThat(heading()).isEqualTo("Set up your teacher account");
+		accessible();
 		find(By.id("name")).sendKeys("Grace Hopper");
 		find(By.id("password")).sendKeys("maple river lantern seven");
 		find(By.cssSelector("main form button[type=submit]")).click();
@@ -54,6 +58,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		signIn(teacherEmail, "maple river lantern seven");
 
 		assertThat(heading()).isEqualTo("My classes");
+		accessible();
 		find(By.id("name")).sendKeys("Year 8 red");
 		new Select(find(By.id("band"))).selectByValue("AGES_11_13");
 		find(By.cssSelector("form[action='/teacher/classes'] button[type=submit]")).click();
@@ -66,6 +71,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
 		assertThat(heading()).isEqualTo("Before you assign: When someone threatens to share a picture");
 		assertThat(find(By.cssSelector(".teacher-notes")).getText()).isNotBlank();
+		accessible();
 		find(By.cssSelector("main form button[type=submit]")).click();
 		assertThat(find(By.id("assignments")).getText()).contains("When someone threatens to share a picture");
 
@@ -77,19 +83,34 @@ class TeacherRunsAClassIT extends JourneyTest {
 		assertThat(report).contains("Brave Otter", "Completed", "best 80%", "1 of 1")
 			.contains("What to revisit: When someone threatens to share a picture", "What is sextortion?",
 					"0% right (0 of 1 learners)", "100% (1)");
+		accessible();
 
 		find(By.linkText("Brave Otter")).click();
 		assertThat(heading()).isEqualTo("Brave Otter");
+		accessible();
 		this.driver.navigate().back();
 
 		find(By.linkText("Parent letter")).click();
 		assertThat(heading()).isEqualTo("What your child is learning about staying safe online");
 		assertThat(find(By.cssSelector(".letter")).getText()).contains("/parents/sextortion");
+		accessible();
 		this.driver.navigate().back();
 		find(By.linkText("Join poster")).click();
 		assertThat(heading()).isEqualTo("Join Year 8 red on SafeSteps");
 		assertThat(find(By.id("poster-code")).getText()).isEqualTo(code);
 		assertThat(find(By.cssSelector("svg.qr-code")).getAttribute("aria-label")).contains(code);
+		accessible();
+		open("/teacher/modules/sextortion/ages-11-13");
+		assertThat(find(By.cssSelector(".quiz-preview")).getText()).contains("Right answer");
+		accessible();
+	}
+
+	/** WCAG 2.2 AA with axe-core, as AccessibilityIT does for the public pages. */
+	private void accessible() {
+		Results results = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(this.driver);
+		assertThat(results.getViolations()).as(this.driver.getCurrentUrl())
+			.extracting((rule) -> rule.getId() + ": " + rule.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).toList())
+			.isEmpty();
 	}
 
 	private void signIn(String email, String password) {
