@@ -2,12 +2,15 @@ package org.safesteps.account;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +57,17 @@ public class AccountStore {
 		catch (DuplicateKeyException ex) {
 			throw new EmailTakenException();
 		}
+	}
+
+	/** Every account, for the admin's list: a school has tens of teachers, not thousands. */
+	public List<Account> all() {
+		return this.mongo.find(new Query().with(Sort.by("name", "email")), Account.class);
+	}
+
+	/** Enables or disables an account; a disabled account cannot sign in and its sessions end. */
+	public boolean setStatus(String accountId, Account.Status status) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)), Update.update("status", status),
+				Account.class).getMatchedCount() > 0;
 	}
 
 	private static Query byEmail(String email) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,6 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -30,7 +33,7 @@ class SecurityConfiguration {
 			+ "interest-cohort=()";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStore accounts) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/admin/**").hasRole(Account.Role.ADMIN.name())
 				.requestMatchers("/teacher/**").hasRole(Account.Role.TEACHER.name())
@@ -39,6 +42,8 @@ class SecurityConfiguration {
 				.anyRequest().permitAll())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/teacher", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterBefore(new AccountStatusFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -57,8 +62,15 @@ class SecurityConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** The one way to sign in: e-mail and password, behind the failed-sign-in throttle. */
 	@Bean
-	UserDetailsService userDetailsService(AccountStore accounts) {
+	AuthenticationProvider authenticationProvider(AccountStore accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService(accounts));
+		passwords.setPasswordEncoder(encoder);
+		return new ThrottledAuthenticationProvider(passwords, throttle);
+	}
+
+	private static UserDetailsService userDetailsService(AccountStore accounts) {
 		return (email) -> accounts.findByEmail(email)
 			.map((account) -> User.withUsername(account.email())
 				.password(account.passwordHash())

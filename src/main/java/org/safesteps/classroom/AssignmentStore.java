@@ -50,6 +50,35 @@ public class AssignmentStore {
 				Update.update("position", position), Assignment.class);
 	}
 
+	/** The position after the last assignment: a new assignment goes to the end of the list. */
+	public int nextPosition(String classId) {
+		return forClass(classId).stream().mapToInt(Assignment::position).max().orElse(-1) + 1;
+	}
+
+	/**
+	 * Moves an assignment one place up ({@code -1}) or down ({@code +1}) by renumbering the list.
+	 * Two teachers reordering at the same moment can only produce another valid order.
+	 */
+	public void move(String classId, String moduleId, int direction) {
+		List<Assignment> order = new java.util.ArrayList<>(forClass(classId));
+		int from = -1;
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).moduleId().equals(moduleId)) {
+				from = i;
+			}
+		}
+		int to = from + Integer.signum(direction);
+		if (from < 0 || to < 0 || to >= order.size()) {
+			return;
+		}
+		java.util.Collections.swap(order, from, to);
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).position() != i) {
+				setPosition(classId, order.get(i).moduleId(), i);
+			}
+		}
+	}
+
 	public void deleteClass(String classId) {
 		this.mongo.remove(Query.query(Criteria.where("classId").is(classId)), Assignment.class);
 	}

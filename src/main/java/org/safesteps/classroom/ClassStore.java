@@ -88,6 +88,18 @@ public class ClassStore {
 				new Update().addToSet("teacherIds", accountId), SchoolClass.class);
 	}
 
+	/** Removes a co-teacher; the owner cannot be removed (the query never matches them). */
+	public void removeTeacher(String classId, String accountId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId).and("ownerId").ne(accountId)),
+				new Update().pull("teacherIds", accountId), SchoolClass.class);
+	}
+
+	/** Deletes the class only if this account owns it: co-teachers manage a class but cannot delete it. */
+	public boolean deleteOwnedBy(String classId, String ownerId) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(classId).and("ownerId").is(ownerId)),
+				SchoolClass.class).getDeletedCount() > 0;
+	}
+
 	public void delete(String classId) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(classId)), SchoolClass.class);
 	}

@@ -49,6 +49,9 @@ public class Indexes {
 				plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))),
 				plain("learner", ascending("learnerId")));
 		create(db, "learners", unique("class_pseudonym_unique", compoundIndex(ascending("classId"), ascending("pseudonym"))));
+		create(db, "invites", unique("tokenHash_unique", ascending("tokenHash")));
+		create(db, "loginFailures", new IndexModel(ascending("expiresAt"),
+				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		log.info("Indexes checked");
 	}
 

@@ -1,0 +1,112 @@
+package org.safesteps.teacher;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import org.safesteps.classroom.Assignment;
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Module;
+import org.safesteps.progress.ClassReports;
+
+/** What leaves the screen: the CSV export, the parent letter and the join poster. */
+@Controller
+class PrintController {
+
+	private final ClassAccess access;
+
+	private final AssignmentStore assignments;
+
+	private final Curriculum curriculum;
+
+	private final ClassReports reports;
+
+	private final MessageSource messages;
+
+	PrintController(ClassAccess access, AssignmentStore assignments, Curriculum curriculum, ClassReports reports,
+			MessageSource messages) {
+		this.access = access;
+		this.assignments = assignments;
+		this.curriculum = curriculum;
+		this.reports = reports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/teacher/classes/{classId}/report.csv")
+	void csv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Locale locale)
+			throws IOException {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		List<String> moduleIds = this.assignments.forClass(schoolClass.id())
+			.stream()
+			.map(Assignment::moduleId)
+			.filter((id) -> this.curriculum.module(id).isPresent())
+			.toList();
+		ClassReport report = new ClassReport(
+				moduleIds.stream().map((id) -> new ClassReport.Column(id, ClassReport.title(this.curriculum, id))).toList(),
+				this.reports.matrix(schoolClass.id(), moduleIds), List.of(), List.of());
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(schoolClass.name() + ".csv", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		ReportCsv.write(out, schoolClass.name(), report, this.messages, locale);
+		out.flush();
+	}
+
+	@GetMapping("/teacher/classes/{classId}/letter")
+	String letter(@PathVariable String classId, HttpServletRequest request, Model model) {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		List<LetterModule> modules = new ArrayList<>();
+		for (Assignment assignment : this.assignments.forClass(schoolClass.id())) {
+			this.curriculum.module(assignment.moduleId()).ifPresent((module) -> modules.add(new LetterModule(module,
+					assignment,
+					Optional.ofNullable(module.guideId()).flatMap(this.curriculum::guide).map((guide) -> absolute("/parents/" + guide.id())).orElse(null))));
+		}
+		model.addAttribute("schoolClass", schoolClass);
+		model.addAttribute("teacher", this.access.teacher(request));
+		model.addAttribute("modules", modules);
+		model.addAttribute("parentsLink", absolute("/parents"));
+		return "teacher/letter";
+	}
+
+	@GetMapping("/teacher/classes/{classId}/poster")
+	String poster(@PathVariable String classId, HttpServletRequest request, Model model, Locale locale) {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		String joinLink = absolute("/join?code=" + schoolClass.joinCode());
+		model.addAttribute("schoolClass", schoolClass);
+		model.addAttribute("joinLink", joinLink);
+		model.addAttribute("joinPage", absolute("/join"));
+		model.addAttribute("qr", QrCode.svg(joinLink,
+				this.messages.getMessage("poster.qr.label", new Object[] { schoolClass.code().display() }, locale)));
+		return "teacher/poster";
+	}
+
+	private static String absolute(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+	}
+
+	/** An assigned module in the parent letter, with the full address of its parent guide (or null). */
+	record LetterModule(Module module, Assignment assignment, String guideLink) {
+	}
+
+}

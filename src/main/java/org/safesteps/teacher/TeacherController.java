@@ -1,0 +1,56 @@
+package org.safesteps.teacher;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import org.safesteps.account.Account;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+
+/** /teacher: the signed-in teacher's classes and a form to make a new one. */
+@Controller
+class TeacherController {
+
+	private final ClassStore classes;
+
+	private final ClassAccess access;
+
+	TeacherController(ClassStore classes, ClassAccess access) {
+		this.classes = classes;
+		this.access = access;
+	}
+
+	@GetMapping("/teacher")
+	String classes(HttpServletRequest request, Model model) {
+		if (!model.containsAttribute("classForm")) {
+			model.addAttribute("classForm", new ClassForm("", null));
+		}
+		Account teacher = this.access.teacher(request);
+		List<SchoolClass> mine = this.classes.taughtBy(teacher.id());
+		model.addAttribute("teacher", teacher);
+		model.addAttribute("classes", mine);
+		model.addAttribute("bands", Band.values());
+		return "teacher/classes";
+	}
+
+	@PostMapping("/teacher/classes")
+	String create(@Valid @ModelAttribute ClassForm classForm, BindingResult result, HttpServletRequest request,
+			Model model) {
+		if (result.hasErrors()) {
+			return classes(request, model);
+		}
+		SchoolClass created = this.classes.create(classForm.name(), classForm.band(), this.access.teacher(request).id());
+		return "redirect:/teacher/classes/" + created.id();
+	}
+
+}
