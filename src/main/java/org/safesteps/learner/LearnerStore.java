@@ -47,7 +47,8 @@ class LearnerStore {
 			String name = (classId != null && attempt < PLAIN_NAME_ATTEMPTS) ? Pseudonyms.forClass(Secrets.random())
 					: Pseudonyms.forSelfLearner(Secrets.random());
 			try {
-				return this.mongo.insert(new Learner(null, classId, name, band, tokenHash, null, now, now));
+				// A string id (not an ObjectId): progress, attempts and reports refer to learners by this string.
+				return this.mongo.insert(new Learner(java.util.UUID.randomUUID().toString(), classId, name, band, tokenHash, null, now, now));
 			}
 			catch (DuplicateKeyException ex) {
 				// the name is taken in this class; draw another
