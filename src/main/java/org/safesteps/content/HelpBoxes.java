@@ -2,6 +2,7 @@ package org.safesteps.content;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,29 +44,36 @@ final class HelpBoxes {
 				.append(telLink(country.emergency()))
 				.append(".</p>\n");
 		}
-		html.append("<ul class=\"help-list\">\n");
-		for (HelpService service : country.servicesFor(audience)) {
-			html.append("<li class=\"help-service\">");
-			if (service.web() != null) {
-				html.append("<a href=\"").append(escape(service.web()))
-					.append("\" class=\"external help-name\" target=\"_blank\" rel=\"noopener noreferrer\">")
-					.append(escape(service.name())).append("</a>");
-			}
-			else {
-				html.append("<strong class=\"help-name\">").append(escape(service.name())).append("</strong>");
-			}
-			if (service.what() != null) {
-				html.append(" <span class=\"help-what\">").append(escape(service.what())).append("</span>");
-			}
-			if (service.who() != null) {
-				html.append(" <span class=\"help-who\">").append(escape(service.who())).append("</span>");
-			}
-			if (service.phone() != null) {
-				html.append(" <span class=\"help-phone\">").append(telLink(service.phone())).append("</span>");
-			}
-			html.append("</li>\n");
+		List<HelpService> services = country.servicesFor(audience);
+		// No empty list: screen readers would announce "list, 0 items".
+		if (!services.isEmpty()) {
+			html.append("<ul class=\"help-list\">\n");
+			services.forEach(service -> html.append(service(service)));
+			html.append("</ul>\n");
 		}
-		return html.append("</ul>\n</div>\n").toString();
+		return html.append("</div>\n").toString();
+	}
+
+	private static String service(HelpService service) {
+		StringBuilder html = new StringBuilder("<li class=\"help-service\">");
+		if (service.web() != null) {
+			html.append("<a href=\"").append(escape(service.web()))
+				.append("\" class=\"external help-name\" target=\"_blank\" rel=\"noopener noreferrer\">")
+				.append(escape(service.name())).append("</a>");
+		}
+		else {
+			html.append("<strong class=\"help-name\">").append(escape(service.name())).append("</strong>");
+		}
+		if (service.what() != null) {
+			html.append(" <span class=\"help-what\">").append(escape(service.what())).append("</span>");
+		}
+		if (service.who() != null) {
+			html.append(" <span class=\"help-who\">").append(escape(service.who())).append("</span>");
+		}
+		if (service.phone() != null) {
+			html.append(" <span class=\"help-phone\">").append(telLink(service.phone())).append("</span>");
+		}
+		return html.append("</li>\n").toString();
 	}
 
 	private static String telLink(String phone) {

@@ -89,6 +89,17 @@ class CurriculumRenderingTest {
 	}
 
 	@Test
+	void countryWithoutServicesForTheAudienceShowsNoEmptyList() {
+		Curriculum noChildServices = TestContent.valid()
+			.replace("help/services.yml", "audiences: [child, parent]\n        web: https://takeitdown",
+					"audiences: [parent]\n        web: https://takeitdown")
+			.curriculum();
+		String body = noChildServices.module("online-friends").orElseThrow().lesson(Band.AGES_8_10).orElseThrow()
+			.steps().get(2).body().forCountry("FR");
+		assertThat(body).contains("<div class=\"help-services\">\n</div>").doesNotContain("<ul class=\"help-list\">");
+	}
+
+	@Test
 	void stepWithoutHelpBoxIsTheSameForEveryCountry() {
 		Html body = friends.steps().get(0).body();
 		assertThat(body.hasHelp()).isFalse();
