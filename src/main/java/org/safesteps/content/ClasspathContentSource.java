@@ -12,16 +12,22 @@ import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Content packed into the jar (Maven copies content/ there), read once when scanned. */
+/**
+ * Content packed into the jar (Maven copies content/ there), read once when scanned. Like every
+ * {@code classpath*:} pattern it needs directory entries in jars, which Maven and Spring Boot write.
+ */
 final class ClasspathContentSource {
 
 	private ClasspathContentSource() {
 	}
 
 	static ContentSource scan(String rootLocation) {
+		return scan(rootLocation, ClasspathContentSource.class.getClassLoader());
+	}
+
+	static ContentSource scan(String rootLocation, ClassLoader classLoader) {
 		String root = trimSlashes(rootLocation);
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
-				ClasspathContentSource.class.getClassLoader());
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		try {
 			List<String> roots = new ArrayList<>();
 			for (Resource rootResource : resolver.getResources("classpath*:" + root + "/")) {
@@ -34,7 +40,7 @@ final class ClasspathContentSource {
 				if (url.endsWith("/") || !resource.isReadable()) {
 					continue;
 				}
-				String path = relativePath(url, roots, root);
+				String path = relativePath(url, roots);
 				if (path == null || isHidden(path) || files.containsKey(path)) {
 					continue;
 				}
@@ -49,16 +55,15 @@ final class ClasspathContentSource {
 		}
 	}
 
-	private static String relativePath(String url, List<String> roots, String root) {
+	// Spring builds each match from its root's URL, so cutting the root off gives the relative path.
+	private static String relativePath(String url, List<String> roots) {
 		for (String rootUrl : roots) {
 			String withSlash = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
 			if (url.startsWith(withSlash)) {
 				return url.substring(withSlash.length());
 			}
 		}
-		// A jar without directory entries has no root resource: cut after the jar separator instead.
-		int inJar = url.lastIndexOf("!/" + root + "/");
-		return inJar < 0 ? null : url.substring(inJar + root.length() + 3);
+		return null;
 	}
 
 	private static boolean isHidden(String path) {

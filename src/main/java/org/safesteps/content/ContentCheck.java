@@ -10,6 +10,8 @@ import java.util.Locale;
 /** The content check as a command: every problem as {@code path:line: message}, a readability report, a summary. */
 public final class ContentCheck {
 
+	private static final String CLASSPATH = "classpath:";
+
 	private ContentCheck() {
 	}
 
@@ -41,10 +43,16 @@ public final class ContentCheck {
 		return result.errors().isEmpty() ? 0 : 1;
 	}
 
-	/** Runs the check on a content folder (default {@code ./content}) and exits with its status. */
+	/**
+	 * Runs the check on a content folder (default {@code ./content}), or on the content packed in the
+	 * jar with {@code classpath:content}, and exits with its status.
+	 */
 	public static void main(String[] args) {
-		Path root = Path.of(args.length > 0 ? args[0] : "content");
-		System.exit(run(ContentSource.directory(root), System.out, LocalDate.now()));
+		String location = args.length > 0 ? args[0] : "content";
+		ContentSource source = location.startsWith(CLASSPATH)
+				? ContentSource.classpath(location.substring(CLASSPATH.length()))
+				: ContentSource.directory(Path.of(location));
+		System.exit(run(source, System.out, LocalDate.now()));
 	}
 
 }

@@ -376,18 +376,19 @@ public final class CurriculumLoader {
 
 		private Curriculum curriculum(Map<String, ModuleDraft> drafts, Map<String, GuideDraft> guideDrafts,
 				HelpDirectory help, String version) {
+			HelpBoxes helpBoxes = new HelpBoxes(help);
 			List<Module> modules = new ArrayList<>();
 			for (ModuleDraft draft : drafts.values()) {
 				Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
 				for (LessonDraft lesson : draft.lessons().values()) {
 					List<Step> steps = lesson.steps().stream()
-						.map(step -> new Step(step.id(), step.title(), HelpBoxes.render(step.html(), help, Audience.CHILD)))
+						.map(step -> new Step(step.id(), step.title(), helpBoxes.render(step.html(), Audience.CHILD)))
 						.toList();
 					lessons.put(lesson.band(), new Lesson(lesson.band(), lesson.title(), lesson.summary(), steps));
 				}
 				// Teachers are adults: their notes show the services listed for parents.
 				TeacherNotes notes = new TeacherNotes(draft.teacherNotes().summary(),
-						HelpBoxes.render(draft.teacherNotes().html(), help, Audience.PARENT));
+						helpBoxes.render(draft.teacherNotes().html(), Audience.PARENT));
 				modules.add(new Module(draft.id(), draft.order(), draft.topic(), draft.title(), draft.summary(),
 						draft.bands(), draft.objectives(), draft.minutes(), draft.sensitive(), draft.guide(), lessons,
 						draft.quizzes(), notes));
@@ -396,7 +397,7 @@ public final class CurriculumLoader {
 			for (GuideDraft draft : guideDrafts.values()) {
 				guides.put(draft.id(), new GuidePage(draft.id(), draft.title(), draft.summary(), draft.topic(),
 						draft.modules().stream().map(YamlFile.Scalar::value).toList(), draft.urgent(),
-						HelpBoxes.render(draft.html(), help, Audience.PARENT)));
+						helpBoxes.render(draft.html(), Audience.PARENT)));
 			}
 			return new Curriculum(modules, guides, help, version);
 		}

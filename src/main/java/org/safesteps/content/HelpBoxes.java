@@ -1,5 +1,6 @@
 package org.safesteps.content;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -7,19 +8,31 @@ import java.util.Map;
 /** Fills each rendered help box with a country's services, once per country, at load time. */
 final class HelpBoxes {
 
-	private HelpBoxes() {
+	private final HelpDirectory help;
+
+	// The same few lists go into hundreds of help boxes: build each once per load.
+	private final Map<Audience, Map<String, String>> services = new EnumMap<>(Audience.class);
+
+	HelpBoxes(HelpDirectory help) {
+		this.help = help;
 	}
 
-	static Html render(String html, HelpDirectory help, Audience audience) {
+	Html render(String html, Audience audience) {
 		if (!html.contains(CalloutExtension.HELP_SERVICES_MARKER)) {
 			return Html.of(html);
 		}
+		Map<String, String> lists = services.computeIfAbsent(audience, this::servicesByCountry);
 		Map<String, String> byCountry = new HashMap<>();
-		for (Country country : help.countries()) {
-			byCountry.put(country.code().toUpperCase(Locale.ROOT),
-					html.replace(CalloutExtension.HELP_SERVICES_MARKER, services(country, audience)));
-		}
+		lists.forEach((code, list) -> byCountry.put(code, html.replace(CalloutExtension.HELP_SERVICES_MARKER, list)));
 		return Html.perCountry(byCountry);
+	}
+
+	private Map<String, String> servicesByCountry(Audience audience) {
+		Map<String, String> lists = new HashMap<>();
+		for (Country country : help.countries()) {
+			lists.put(country.code().toUpperCase(Locale.ROOT), services(country, audience));
+		}
+		return lists;
 	}
 
 	/** The emergency number, then each service for the audience: name (linked), what, who, phone. */

@@ -1,16 +1,7 @@
 package org.safesteps.content;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /** Flesch-Kincaid grade level, the reading-age check of every lesson against its band. */
 public final class Readability {
-
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
-
-	// Line ends count as sentence ends: list items and headings rarely end with a full stop.
-	private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+|\\R");
 
 	private Readability() {
 	}
@@ -20,20 +11,32 @@ public final class Readability {
 	 * {@code .!?} and at line ends (one list item or heading per line); 0 for text without words.
 	 */
 	public static double fleschKincaidGrade(String plainText) {
+		// One pass over the characters: a regex split and word matcher made this the slowest part of a load.
 		int sentences = 0;
 		int words = 0;
 		int syllables = 0;
-		for (String sentence : SENTENCE_END.split(plainText)) {
-			Matcher word = WORD.matcher(sentence);
-			int wordsInSentence = 0;
-			while (word.find()) {
+		int wordsInSentence = 0;
+		int length = plainText.length();
+		int i = 0;
+		while (i < length) {
+			char c = plainText.charAt(i);
+			if (Character.isLetterOrDigit(c)) {
+				int start = i;
+				i = wordEnd(plainText, i);
+				words++;
 				wordsInSentence++;
-				syllables += syllables(word.group());
+				syllables += syllables(plainText.substring(start, i));
 			}
-			if (wordsInSentence > 0) {
-				sentences++;
-				words += wordsInSentence;
+			else {
+				if (endsSentence(c) && wordsInSentence > 0) {
+					sentences++;
+					wordsInSentence = 0;
+				}
+				i++;
 			}
+		}
+		if (wordsInSentence > 0) {
+			sentences++;
 		}
 		if (words == 0) {
 			return 0.0;
@@ -41,9 +44,40 @@ public final class Readability {
 		return 0.39 * words / sentences + 11.8 * syllables / words - 15.59;
 	}
 
+	// A word is letters and digits, with apostrophes inside it: "don't" and "Sam's" are one word each.
+	private static int wordEnd(String text, int start) {
+		int i = start;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (Character.isLetterOrDigit(c)) {
+				i++;
+			}
+			else if ((c == '\'' || c == '\u2019') && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
+				i += 2;
+			}
+			else {
+				break;
+			}
+		}
+		return i;
+	}
+
+	// Line ends count as sentence ends: list items and headings rarely end with a full stop.
+	private static boolean endsSentence(char c) {
+		return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029'
+				|| c == '\u0085';
+	}
+
 	/** Vowel groups, less a silent final e (make, whale) but not in -le after a consonant (table) or after a vowel (agree). */
 	static int syllables(String word) {
-		String letters = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+		StringBuilder onlyLetters = new StringBuilder(word.length());
+		for (int i = 0; i < word.length(); i++) {
+			char c = Character.toLowerCase(word.charAt(i));
+			if (c >= 'a' && c <= 'z') {
+				onlyLetters.append(c);
+			}
+		}
+		String letters = onlyLetters.toString();
 		if (letters.isEmpty()) {
 			return 1;
 		}

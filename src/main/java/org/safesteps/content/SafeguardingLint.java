@@ -2,6 +2,7 @@ package org.safesteps.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,12 @@ final class SafeguardingLint {
 	}
 
 	private record Phrase(String phrase, String why, String instead, boolean allowedInGlossary, Pattern pattern,
-			Pattern glossaryEntry) {
+			Pattern glossaryEntry, String clue) {
+
+		/** Most text holds none of the phrases: a plain substring test skips the regex for it. */
+		boolean mayOccurIn(String lowerCaseText) {
+			return lowerCaseText.contains(clue);
+		}
 
 		String message() {
 			StringBuilder message = new StringBuilder("avoid \"").append(phrase).append('"');
@@ -58,7 +64,7 @@ final class SafeguardingLint {
 						Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])",
 								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
 						Pattern.compile("(?:\\*\\*|__)\\s*" + words + "\\W*?(?:\\*\\*|__)",
-								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), clue(phrase)));
 			}
 		});
 		return new SafeguardingLint(phrases);
@@ -66,6 +72,17 @@ final class SafeguardingLint {
 
 	static SafeguardingLint none() {
 		return new SafeguardingLint(List.of());
+	}
+
+	// The longest run of letters in the phrase; every match of the phrase contains it in lower case.
+	private static String clue(String phrase) {
+		String clue = "";
+		for (String part : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (part.length() > clue.length()) {
+				clue = part;
+			}
+		}
+		return clue;
 	}
 
 	// Words match across any whitespace (a phrase may wrap), and a straight apostrophe matches a curly one.
@@ -79,7 +96,11 @@ final class SafeguardingLint {
 
 	/** Checks a whole Markdown file, front matter included; glossary paragraphs may explain an allowed phrase. */
 	void checkMarkdown(String path, String source, Document document, Problems problems) {
+		String lowerCase = source.toLowerCase(Locale.ROOT);
 		for (Phrase phrase : phrases) {
+			if (!phrase.mayOccurIn(lowerCase)) {
+				continue;
+			}
 			List<int[]> glossaryParagraphs = phrase.allowedInGlossary ? glossaryParagraphs(document, phrase) : List.of();
 			Matcher matcher = phrase.pattern.matcher(source);
 			while (matcher.find()) {
@@ -96,7 +117,11 @@ final class SafeguardingLint {
 		if (text == null) {
 			return;
 		}
+		String lowerCase = text.toLowerCase(Locale.ROOT);
 		for (Phrase phrase : phrases) {
+			if (!phrase.mayOccurIn(lowerCase)) {
+				continue;
+			}
 			Matcher matcher = phrase.pattern.matcher(text);
 			while (matcher.find()) {
 				problems.error(path, line + lineAt(text, matcher.start()) - 1, phrase.message());

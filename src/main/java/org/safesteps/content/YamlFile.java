@@ -23,6 +23,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlFile {
 
+	// Building a Yaml costs more than composing a small file; an instance is not thread-safe, so one per thread.
+	private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
+
 	private final String path;
 
 	private final Problems problems;
@@ -38,7 +41,7 @@ final class YamlFile {
 		Node root;
 		try {
 			// Nodes are never constructed into objects, so no tag can instantiate a class.
-			root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+			root = YAML.get().compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException ex) {
 			int line = ex.getProblemMark() == null ? 1 : ex.getProblemMark().getLine() + 1;

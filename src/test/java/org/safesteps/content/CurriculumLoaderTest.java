@@ -3,6 +3,12 @@ package org.safesteps.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 
 class CurriculumLoaderTest {
@@ -115,6 +121,25 @@ class CurriculumLoaderTest {
 		assertThatThrownBy(() -> curriculum.guides().clear()).isInstanceOf(UnsupportedOperationException.class);
 		assertThatThrownBy(() -> curriculum.modules().get(0).lessons().clear())
 			.isInstanceOf(UnsupportedOperationException.class);
+	}
+
+	@Test
+	void sharedParserAndRendererGiveTheSameCurriculumFromManyThreads() throws Exception {
+		ContentSource source = TestContent.valid().source();
+		Curriculum expected = new CurriculumLoader().load(source, TestContent.TODAY).curriculum();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Curriculum>> loads = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				loads.add(threads.submit(() -> new CurriculumLoader().load(source, TestContent.TODAY).curriculum()));
+			}
+			for (Future<Curriculum> load : loads) {
+				assertThat(load.get()).isEqualTo(expected);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

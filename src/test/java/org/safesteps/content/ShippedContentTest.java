@@ -25,6 +25,15 @@ class ShippedContentTest {
 	}
 
 	@Test
+	void theContentCheckCommandExitsZeroOnTheShippedContent() {
+		java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+		int status = ContentCheck.run(ContentSource.directory(Path.of("content")),
+				new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8), LocalDate.now());
+		assertThat(status).as(report.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+		assertThat(report.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 errors, 0 warnings");
+	}
+
+	@Test
 	void everyModuleHasItsPromisedBandsEachWithALessonAndAQuiz() {
 		Curriculum curriculum = this.result.orThrow();
 		assertBands(curriculum, "trusted-adults", Band.AGES_5_7, Band.AGES_8_10, Band.AGES_11_13, Band.AGES_14_17);
