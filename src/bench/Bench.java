@@ -263,10 +263,13 @@ public final class Bench {
 			ExecutorService pool = Executors.newFixedThreadPool(parallel);
 			List<ClassInfo> classes = Collections.synchronizedList(new ArrayList<>());
 			List<Future<?>> work = new ArrayList<>();
+			// the session's CSRF token stays valid for every form of the session: fetch it once
+			String teacherCsrf = first(CSRF, http.get(base + "/teacher", teacher.header()).body()).orElseThrow();
 			for (int i = 0; i < classCount + burstClasses; i++) {
 				int index = i;
 				work.add(pool.submit(() -> {
-					classes.add(createClass(http, base, teacher, index, (index < classCount) ? "seed" : "burst"));
+					classes.add(createClass(http, base, teacher, teacherCsrf, index,
+							(index < classCount) ? "seed" : "burst"));
 					return null;
 				}));
 			}
@@ -322,10 +325,9 @@ public final class Bench {
 		record ClassInfo(int index, String id, String band, String code, String kind, List<String> modules) {
 		}
 
-		static ClassInfo createClass(Http http, String base, Jar teacher, int index, String kind) throws Exception {
+		static ClassInfo createClass(Http http, String base, Jar teacher, String csrf, int index, String kind)
+				throws Exception {
 			String band = BANDS.get(index % BANDS.size());
-			Response list = http.get(base + "/teacher", teacher.header());
-			String csrf = first(CSRF, list.body()).orElseThrow();
 			Response created = http.post(base + "/teacher/classes", teacher.header(),
 					form(Map.of("_csrf", csrf, "name", "Bench " + kind + " " + index, "band", band)));
 			String location = created.location();
@@ -342,7 +344,6 @@ public final class Bench {
 				}
 			});
 			for (String module : modules) {
-				csrf = first(CSRF, page).orElseThrow();
 				Response assigned = http.post(base + "/teacher/classes/" + id + "/assignments", teacher.header(),
 						form(Map.of("_csrf", csrf, "moduleId", module, "confirmed", "true")));
 				if (assigned.status() != 302) {
@@ -475,6 +476,11 @@ public final class Bench {
 				.connectTimeout(Duration.ofSeconds(10))
 				.build());
 			long[] requestNanos = new long[learners * 4];
+			// the same times per step: which of the four requests is slow
+			long[][] stepNanos = new long[4][learners];
+			for (long[] step : stepNanos) {
+				Arrays.fill(step, -1);
+			}
 			long[] flowNanos = new long[learners];
 			AtomicInteger requestCount = new AtomicInteger();
 			AtomicInteger errors = new AtomicInteger();
@@ -496,15 +502,18 @@ public final class Bench {
 					try {
 						Jar jar = new Jar();
 						Response page = record(http.get(base + "/join", null), requestNanos, requestCount);
+						stepNanos[0][index] = page.nanos();
 						jar.keep(page);
 						String csrf = first(CSRF, page.body()).orElseThrow();
 						Response joined = record(http.post(base + "/join", jar.header(),
 								form(Map.of("_csrf", csrf, "code", code))), requestNanos, requestCount);
 						jar.keep(joined);
+						stepNanos[1][index] = joined.nanos();
 						if (joined.status() != 302 || jar.get(LEARNER_COOKIE).isEmpty()) {
 							throw new IllegalStateException("join answered " + joined.status());
 						}
 						Response learn = record(http.get(base + "/learn", jar.header()), requestNanos, requestCount);
+						stepNanos[2][index] = learn.nanos();
 						if (learn.status() != 200) {
 							throw new IllegalStateException("/learn answered " + learn.status());
 						}
@@ -512,6 +521,7 @@ public final class Bench {
 							.orElseThrow(() -> new IllegalStateException("no lesson link on /learn"));
 						Response lesson = record(http.get(base + "/learn/" + module, jar.header()), requestNanos,
 								requestCount);
+						stepNanos[3][index] = lesson.nanos();
 						if (lesson.status() != 200) {
 							throw new IllegalStateException("lesson answered " + lesson.status());
 						}
@@ -549,6 +559,12 @@ public final class Bench {
 					percentile(requests, 50), percentile(requests, 90), percentile(requests, 99),
 					percentile(requests, 100), percentile(flows, 50), percentile(flows, 99), percentile(flows, 100));
 			StringBuilder text = new StringBuilder(detail);
+			String[] steps = { "GET /join", "POST /join", "GET /learn", "GET /learn/{module}" };
+			for (int step = 0; step < steps.length; step++) {
+				long[] times = Arrays.stream(stepNanos[step]).filter((n) -> n >= 0).sorted().toArray();
+				text.append(String.format("  %s: %d answered, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", steps[step],
+						times.length, percentile(times, 50), percentile(times, 99), percentile(times, 100)));
+			}
 			problems.forEach((problem) -> text.append("error: ").append(problem).append('\n'));
 			text.append(summary);
 			Files.writeString(out, text.toString());

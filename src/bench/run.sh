@@ -165,21 +165,21 @@ start_nginx() {
 	exit 1
 }
 
-# $1 label, $2 path on the app, $3 cookie header for the saved copy ("" for none), $4 page.lua cookies 0/1
+# $1 short id (file names), $2 label, $3 path on the app, $4 cookie header for the saved copy ("" for
+# none), $5 page.lua cookies 0/1. Outputs: <id>.html (the page), <id>.txt (app), <id>-nginx.txt.
 page_with_ceiling() {
-	local label=$1 path=$2 cookie=$3 cookies=$4
-	local file
-	file="page-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$label").html"
+	local id=$1 label=$2 path=$3 cookie=$4 cookies=$5
+	local file="$id.html"
 	bench fetch "$BASE$path" "$cookie" >"$WORK/nginx/www/$file"
 	cp "$WORK/nginx/www/$file" "$OUT/$file"
 	start_nginx
 	say "$label: the app, 64 connections"
 	local ours theirs
-	ours=$(wrk_run "app-$file" 64 page.lua "$BASE$path" BENCH_PATH="$path" BENCH_COOKIES="$cookies" \
+	ours=$(wrk_run "$id" 64 page.lua "$BASE$path" BENCH_PATH="$path" BENCH_COOKIES="$cookies" \
 		BENCH_LEARNERS="$WORK/seed/learners.tsv")
 	echo "$ours"
 	say "$label: nginx serving the same HTML ($(wc -c <"$WORK/nginx/www/$file") bytes), 64 connections"
-	theirs=$(wrk_run "nginx-$file" 64 page.lua "http://127.0.0.1:$NGINX_PORT/$file" BENCH_PATH="/$file")
+	theirs=$(wrk_run "$id-nginx" 64 page.lua "http://127.0.0.1:$NGINX_PORT/$file" BENCH_PATH="/$file")
 	echo "$theirs"
 	local ratio
 	ratio=$(awk -v a="$(field "$ours" 3)" -v b="$(field "$theirs" 3)" 'BEGIN { printf "%.1f%%", (b > 0) ? 100 * a / b : 0 }')
@@ -191,12 +191,14 @@ page_with_ceiling() {
 if wants lesson; then
 	if [[ "$SEEDED" == 1 ]]; then
 		first=$(head -1 "$WORK/seed/learners.tsv")
-		page_with_ceiling "Lesson step $LESSON_PATH (learner cookie, one learner per request)" \
+		page_with_ceiling lesson "Lesson step $LESSON_PATH (learner cookie, one learner per request)" \
 			"${LESSON_PATH//\{module\}/$(cut -f4 <<<"$first")}" "safesteps_learner=$(cut -f1 <<<"$first")" 1
 	else
 		NOTES+=("Scenario 1 ran on stand-in pages: no learners could be seeded on this build (see seed.txt).")
+		n=0
 		for page in $STANDIN_PAGES; do
-			page_with_ceiling "Stand-in page $page (no cookie)" "$page" "" 0
+			n=$((n + 1))
+			page_with_ceiling "standin-$n" "Stand-in page $page (no cookie)" "$page" "" 0
 		done
 	fi
 fi
@@ -209,11 +211,11 @@ fi
 if wants quiz; then
 	if [[ "$SEEDED" == 1 ]]; then
 		say "Quiz submissions, 64 connections"
-		before=$(bench count "$MONGO_PORT" attempts)
+		before=$(bench count "$MONGO_PORT" attempts 2>>"$OUT/bench-java.log")
 		line=$(wrk_run quiz 64 quiz.lua "$BASE" BENCH_LEARNERS="$WORK/seed/learners.tsv")
 		echo "$line"
 		sleep 2 # the server finishes the requests that were in flight when wrk stopped
-		after=$(bench count "$MONGO_PORT" attempts)
+		after=$(bench count "$MONGO_PORT" attempts 2>>"$OUT/bench-java.log")
 		acknowledged=$(good_of "$OUT/quiz.txt" "$OUT"/quiz.warmup.txt)
 		stored=$((after - before))
 		verdict="every acknowledged submission stored"
@@ -278,7 +280,8 @@ $DURATION per scenario after a $WARMUP warm-up; seeding took ${SEED_SECONDS} s."
 	echo "Heap: app alive at the end: $ALIVE; OutOfMemoryError in the log: $OOM; largest heap before a GC: ${PEAK:-?} MB (gc.log)."
 	for note in "${NOTES[@]}"; do echo; echo "$note"; done
 	echo
-	echo "Raw outputs: the *.txt files beside this one (wrk, seed, burst), app.log, gc.log."
+	echo "Raw outputs beside this file: lesson.txt and lesson-nginx.txt (or standin-N), quiz.txt, report.txt"
+	echo "(and *.warmup.txt), burst.txt, seed.txt, quiz-count.txt, app.log, gc.log; the served page(s) as *.html."
 } >"$OUT/results.md"
 say "Results ($OUT/results.md)"
 cat "$OUT/results.md"
