@@ -282,6 +282,14 @@ public final class Bench {
 				}
 			}
 			System.out.printf("Seed: %d classes created and assigned in %.1f s%n", classes.size(), seconds(started));
+			int joinPage = http.get(base + "/join", null).status();
+			if (joinPage != 200) {
+				pool.shutdown();
+				Files.writeString(out.resolve("seed.status"), "no-learner-pages\n");
+				System.out.println("Seed: /join answered " + joinPage + "; the learner pages are not in this build, "
+						+ "so no learners are seeded");
+				return;
+			}
 			long joinsStarted = System.nanoTime();
 			ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 			AtomicInteger submitted = new AtomicInteger();
