@@ -1,0 +1,32 @@
+-- GET one page, with a different learner's cookie on each request when learners were seeded
+-- (scenario 1, the lesson step), or without cookies (the nginx ceiling and the stand-in pages).
+-- BENCH_PATH: the path, "{module}" replaced by the learner's module; BENCH_LEARNERS: learners.tsv.
+local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+local path_template = os.getenv("BENCH_PATH") or "/"
+local mine, cursor = {}, 0
+good, bad = 0, 0
+
+setup = common.setup
+
+function init(args)
+  local rows = {}
+  if os.getenv("BENCH_COOKIES") == "1" then rows = common.rows(os.getenv("BENCH_LEARNERS")) end
+  mine = common.share(rows, id, nthreads)
+  if #mine == 0 then wrk.path = path_template end
+end
+
+function request()
+  if #mine == 0 then return wrk.format("GET", path_template) end
+  cursor = cursor % #mine + 1
+  local learner = mine[cursor]
+  local path = path_template:gsub("{module}", learner[4])
+  return wrk.format("GET", path, { ["Cookie"] = "safesteps_learner=" .. learner[1] })
+end
+
+function response(status, headers, body)
+  if status == 200 then good = good + 1 else bad = bad + 1 end
+end
+
+function done(summary, latency, requests)
+  common.done(os.getenv("BENCH_NAME") or "page", summary, latency)
+end

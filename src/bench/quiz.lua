@@ -1,0 +1,35 @@
+-- Scenario 2: quiz submissions. Each request is one learner's POST /learn/{module}/quiz with that
+-- learner's session and learner cookies, the CSRF token the app put in that learner's quiz form,
+-- a complete answer, and a submission id never used before (run number, thread, counter). A good
+-- answer is a 200 showing the result; the form shown again (problems) or a 403 (CSRF) is an error.
+local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+local run = tonumber(os.getenv("BENCH_RUN") or "1")
+local mine, cursor, counter = {}, 0, 0
+good, bad = 0, 0
+
+setup = common.setup
+
+function init(args)
+  mine = common.share(common.rows(os.getenv("BENCH_LEARNERS")), id, nthreads)
+  if #mine == 0 then error("no learners in " .. tostring(os.getenv("BENCH_LEARNERS"))) end
+end
+
+function request()
+  cursor = cursor % #mine + 1
+  counter = counter + 1
+  local learner = mine[cursor]
+  local submission = string.format("%08x-%04x-4000-8000-%012x", run, id, counter)
+  local body = "_csrf=" .. learner[3] .. "&submissionId=" .. submission .. "&" .. learner[5]
+  return wrk.format("POST", "/learn/" .. learner[4] .. "/quiz", {
+    ["Cookie"] = "safesteps_learner=" .. learner[1] .. "; JSESSIONID=" .. learner[2],
+    ["Content-Type"] = "application/x-www-form-urlencoded"
+  }, body)
+end
+
+function response(status, headers, body)
+  if status == 200 and body:find("result-score", 1, true) then good = good + 1 else bad = bad + 1 end
+end
+
+function done(summary, latency, requests)
+  common.done(os.getenv("BENCH_NAME") or "quiz", summary, latency)
+end
