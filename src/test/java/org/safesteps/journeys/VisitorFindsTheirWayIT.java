@@ -20,6 +20,25 @@ class VisitorFindsTheirWayIT extends JourneyTest {
 		find(By.linkText("Start learning")).click();
 		waitForPath("/explore");
 		assertThat(this.driver.getCurrentUrl()).endsWith("/explore");
+		assertThat(find(By.tagName("main")).getText()).contains("Ages 5-7", "Ages 14-17");
+	}
+
+	@Test
+	void theSameModuleInTwoBandsShowsTwoThemesAndTwoTexts() {
+		String young = readFirstStep("ages-8-10");
+		String youngTheme = this.driver.findElement(By.tagName("body")).getAttribute("class");
+		String older = readFirstStep("ages-14-17");
+		String olderTheme = this.driver.findElement(By.tagName("body")).getAttribute("class");
+		assertThat(youngTheme).isEqualTo("theme-ages-8-10");
+		assertThat(olderTheme).isEqualTo("theme-ages-14-17");
+		assertThat(young).isNotBlank().isNotEqualTo(older);
+	}
+
+	private String readFirstStep(String band) {
+		open("/explore/" + band);
+		find(By.cssSelector("form[action$='/explore/" + band + "'] input[value='trusted-adults'] ~ button")).click();
+		waitForPath("/learn/trusted-adults");
+		return find(By.tagName("main")).getText();
 	}
 
 	@Test

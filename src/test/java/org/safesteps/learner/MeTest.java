@@ -94,8 +94,7 @@ class MeTest {
 		assertThat(child.cookie(LearnerCookie.NAME)).isNull();
 		assertThat(child.get("/me/forgotten").body()).contains("Done: we have forgotten you");
 
-		assertThat(this.mongo.getCollection("learners").countDocuments(new Document("_id",
-				new org.bson.types.ObjectId(learnerId)))).isZero();
+		assertThat(this.mongo.getCollection("learners").countDocuments(new Document("_id", learnerId))).isZero();
 		assertThat(count("progress", learnerId)).isZero();
 		assertThat(count("attempts", learnerId)).isZero();
 		assertThat(child.get("/me").body()).contains("You have not started yet");
