@@ -67,7 +67,7 @@ for port in "$APP_PORT" "$NGINX_PORT" "$MONGO_PORT"; do
 done
 
 # --- temporary folder, cleanup ------------------------------------------------------------------
-WORK=$(mktemp -d /tmp/safesteps-bench.XXXXXX)
+WORK=$(mktemp -d)
 APP_PID=""
 NGINX_PID=""
 cleanup() {
