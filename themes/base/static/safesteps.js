@@ -74,3 +74,99 @@
     setUpPictureCode();
   }
 }());
+
+// ==== Accessibility (a11y): read-aloud, focus on error summaries ====
+// Listen buttons come from the server hidden; they appear only where the browser can speak. A press
+// reads the visible text of the step, question or result in page order, in the page's language; a
+// second press (or another Listen button) stops it.
+(function () {
+  'use strict';
+
+  var SKIP = 'script, style, select, svg, template, [hidden], .visually-hidden, [data-listen]';
+  var BLOCK = /^(P|LI|H[1-6]|LEGEND|LABEL|DIV|SECTION|ARTICLE|ASIDE|BLOCKQUOTE|TD|TH|DT|DD|FIGCAPTION)$/;
+
+  function visibleText(root) {
+    var blocks = [];
+    var current = [];
+    function flush() {
+      var text = current.join(' ').replace(/\s+/g, ' ').trim();
+      if (text) { blocks.push(/[.!?:;]$/.test(text) ? text : text + '.'); }
+      current = [];
+    }
+    function walk(node) {
+      node.childNodes.forEach(function (child) {
+        if (child.nodeType === 3) {
+          current.push(child.nodeValue);
+        } else if (child.nodeType === 1 && !child.matches(SKIP) && child.getClientRects().length > 0) {
+          var block = BLOCK.test(child.tagName);
+          if (block) { flush(); }
+          walk(child);
+          if (block) { flush(); }
+        }
+      });
+    }
+    walk(root);
+    flush();
+    return blocks.join(' ');
+  }
+
+  function setUpReadAloud() {
+    var buttons = document.querySelectorAll('[data-listen]');
+    if (!buttons.length || !window.speechSynthesis || typeof window.SpeechSynthesisUtterance !== 'function') { return; }
+    var synth = window.speechSynthesis;
+    var speaking = null;
+
+    function show(button, on) {
+      var label = button.querySelector('[data-listen-label]');
+      label.textContent = button.getAttribute(on ? 'data-listen-stop' : 'data-listen-start');
+      if (on) { button.setAttribute('data-speaking', ''); } else { button.removeAttribute('data-speaking'); }
+    }
+
+    function stop() {
+      if (speaking) { show(speaking.button, false); }
+      speaking = null;
+      synth.cancel();
+    }
+
+    buttons.forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var again = speaking && speaking.button === button;
+        stop();
+        if (again) { return; }
+        var root = button.closest('[data-listen-root]') || document.querySelector('main');
+        var utterance = new window.SpeechSynthesisUtterance(visibleText(root));
+        utterance.lang = document.documentElement.lang || 'en';
+        var done = function () {
+          if (speaking && speaking.utterance === utterance) { show(button, false); speaking = null; }
+        };
+        utterance.addEventListener('end', done);
+        utterance.addEventListener('error', done);
+        speaking = { button: button, utterance: utterance };
+        show(button, true);
+        synth.speak(utterance);
+      });
+    });
+    window.addEventListener('pagehide', function () { synth.cancel(); });
+  }
+
+  // After a failed submission the summary of problems gets the focus, so a screen reader reads it
+  // and a keyboard user starts from its links to the fields.
+  function focusErrorSummary() {
+    var summary = document.querySelector('.error-summary, [data-error-summary]');
+    if (!summary) { return; }
+    summary.setAttribute('tabindex', '-1');
+    summary.focus();
+  }
+
+  function start() {
+    setUpReadAloud();
+    focusErrorSummary();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+}());

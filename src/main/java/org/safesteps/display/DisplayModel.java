@@ -1,0 +1,36 @@
+package org.safesteps.display;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page: the device's display options ({@code display}) and the
+ * path of this page ({@code displayReturn}) for the "Display options" link to come back to.
+ */
+@ControllerAdvice
+class DisplayModel {
+
+	@ModelAttribute("display")
+	DisplayOptions display(HttpServletRequest request) {
+		return DisplayOptions.of(request);
+	}
+
+	/** This page's path; after a form post the same path, which shows the form again. */
+	@ModelAttribute("displayReturn")
+	String displayReturn(HttpServletRequest request) {
+		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (errorUri != null) ? errorUri.toString() : request.getRequestURI();
+		String context = request.getContextPath();
+		if (context != null && !context.isEmpty() && path.startsWith(context)) {
+			path = path.substring(context.length());
+		}
+		if (errorUri == null && "GET".equals(request.getMethod()) && request.getQueryString() != null) {
+			path = path + "?" + request.getQueryString();
+		}
+		return ReturnPath.of(path);
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Reading and display options a device remembers in a cookie (larger text, an easier-to-read font,
+ * high contrast, less movement, read-aloud), applied to every page without an account.
+ */
+package org.safesteps.display;
