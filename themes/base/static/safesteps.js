@@ -156,7 +156,11 @@
     var summary = document.querySelector('.error-summary, [data-error-summary]');
     if (!summary) { return; }
     summary.setAttribute('tabindex', '-1');
-    summary.focus();
+    summary.focus({ preventScroll: true });
+    var top = summary.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight / 2) {
+      summary.scrollIntoView({ block: 'start' });
+    }
   }
 
   function start() {

@@ -6,8 +6,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
 import org.safesteps.support.Browserless;
 import org.safesteps.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +23,12 @@ class DisplayPageTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	Curriculum curriculum;
 
 	@Test
 	void formIsAFieldsetOfCheckboxesWithALegend() {
@@ -134,6 +144,35 @@ class DisplayPageTest {
 		browser.post("/display", form.body(), Map.of("band", "ages-14-17", "readAloud", "on"));
 		assertThat(browser.cookie(DisplayOptions.COOKIE)).isEqualTo("read-aloud");
 		assertThat(browser.get("/help?band=ages-14-17").body()).contains("data-read-aloud=\"true\"");
+	}
+
+	@Test
+	void listenButtonsAreRenderedHiddenOnLessonsQuizzesAndResultsOnlyWhenReadAloudIsOn() {
+		String youngest = lessonOf(Band.AGES_5_7, null);
+		assertThat(youngest).contains("data-listen-root", "data-listen hidden", "data-listen-stop=\"Stop\"", ">Listen</span>");
+		assertThat(lessonOf(Band.AGES_8_10, null)).contains("data-listen-root").doesNotContain("data-listen hidden");
+		assertThat(lessonOf(Band.AGES_8_10, "read-aloud")).contains("data-listen hidden");
+		assertThat(lessonOf(Band.AGES_5_7, "no-read-aloud")).doesNotContain("data-listen hidden");
+	}
+
+	private String lessonOf(Band band, String display) {
+		Browserless child = new Browserless(this.port);
+		HttpResponse<String> form = child.get("/join");
+		child.post("/join", form.body(), Map.of("code", this.classes.create("Listen " + band.id(), band, "t").joinCode()));
+		if (display != null) {
+			HttpResponse<String> options = child.get("/display?band=" + band.id());
+			Map<String, String> fields = new LinkedHashMap<>(Map.of("band", band.id()));
+			if (display.equals("read-aloud")) {
+				fields.put("readAloud", "on");
+			}
+			child.post("/display", options.body(), fields);
+			assertThat(child.cookie(DisplayOptions.COOKIE)).isEqualTo(display);
+		}
+		String module = this.curriculum.modulesFor(band).get(0).id();
+		String lesson = child.get("/learn/" + module).body();
+		String quiz = child.get("/learn/" + module + "/quiz").body();
+		assertThat(quiz.contains("data-listen hidden")).isEqualTo(lesson.contains("data-listen hidden"));
+		return lesson;
 	}
 
 }

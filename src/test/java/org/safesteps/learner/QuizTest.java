@@ -84,7 +84,7 @@ class QuizTest {
 
 		assertThat(back.statusCode()).isEqualTo(200);
 		assertThat(back.body()).contains("Some questions still need an answer", "id=\"" + first + "-error\"",
-				"aria-describedby=\"" + first + "-error\"", "Please choose an answer.");
+				"aria-describedby=\"" + first + "-hint " + first + "-error\"", "Please choose an answer.");
 		assertThat(this.mongo.getCollection("attempts").countDocuments(new Document("moduleId", MODULE)
 			.append("submissionId", Child.submissionId(page.body())))).isZero();
 	}
