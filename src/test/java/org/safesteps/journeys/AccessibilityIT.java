@@ -168,7 +168,7 @@ class AccessibilityIT extends JourneyTest {
 	void teacherAndAdminPagesHaveNoViolations() {
 		String email = "a11y-" + UUID.randomUUID() + "@school.example";
 		Account admin = this.accounts.create(email, "Ada Access", "a long admin passphrase", true);
-		SchoolClass schoolClass = this.classes.create("Year 5 green", Band.AGES_8_10, admin.id());
+		SchoolClass schoolClass = this.classes.create("Year 8 green", Band.AGES_11_13, admin.id());
 		ChildPages.join(this, schoolClass.joinCode());
 		this.driver.manage().deleteAllCookies();
 
