@@ -73,7 +73,7 @@ record World(SchoolClass classA, SchoolClass classB, String tokenA, String token
 		};
 	}
 
-	private static String learner(MongoTemplate mongo, String classId, String pseudonym) {
+	static String learner(MongoTemplate mongo, String classId, String pseudonym) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
