@@ -2,6 +2,7 @@ package org.safesteps.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The rate limits, each as requests per period per client (its network address, which for a school
@@ -16,10 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginClient sign-ins tried from one client
  * @param loginAccount sign-ins tried for one e-mail address, from anywhere
  * @param invites invitation links opened or sent from one client
+ * @param maxBody the largest request body accepted (413 above it); the largest form is far smaller
  */
 @ConfigurationProperties("safesteps.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("600/1m") Limit posts,
 		@DefaultValue("100/10m") Limit joinCodes, @DefaultValue("30/10m") Limit resumeCodes,
 		@DefaultValue("30/15m") Limit loginClient, @DefaultValue("10/15m") Limit loginAccount,
-		@DefaultValue("20/15m") Limit invites) {
+		@DefaultValue("20/15m") Limit invites, @DefaultValue("64KB") DataSize maxBody) {
 }
