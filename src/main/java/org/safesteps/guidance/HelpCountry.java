@@ -24,8 +24,18 @@ public final class HelpCountry {
 
 	/** The country for this request: ?country=, then the remembered choice, then Accept-Language. */
 	public static Optional<String> of(HttpServletRequest request) {
-		return parse(request.getParameter("country")).or(() -> remembered(request))
+		return parse(parameter(request, "country")).or(() -> remembered(request))
 			.or(() -> fromAcceptLanguage(request.getHeader("Accept-Language")));
+	}
+
+	/** Tomcat refuses to read any field of a form too large to parse; the page still shows, without a country. */
+	private static String parameter(HttpServletRequest request, String name) {
+		try {
+			return request.getParameter(name);
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	static Optional<String> remembered(HttpServletRequest request) {

@@ -10,8 +10,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Lesson;
 import org.safesteps.content.Module;
@@ -35,6 +40,7 @@ import org.safesteps.progress.QuizSubmissions;
 import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
+import org.safesteps.theme.RequestTheme;
 
 /**
  * A learner's modules, lessons step by step ({@code /learn/{module}?step=n}, n counted from 1) and
@@ -129,7 +135,16 @@ class LearnController {
 
 	@PostMapping("/learn/{moduleId}/quiz")
 	String submit(@PathVariable String moduleId, @RequestParam(name = "submissionId", required = false) String id,
-			Model model, HttpServletRequest request) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		try {
+			return submitAnswers(moduleId, id, model, request);
+		}
+		catch (DataAccessResourceFailureException | MongoTimeoutException | MongoSocketException ex) {
+			return unsaved(moduleId, id, model, request, response, ex);
+		}
+	}
+
+	private String submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
 		Optional<Learner> current = this.learners.current(request);
 		if (current.isEmpty()) {
 			return "redirect:/explore";
@@ -154,6 +169,28 @@ class LearnController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
+	}
+
+	/**
+	 * The database failed while the answers were being saved: the child gets the quiz back as they
+	 * filled it in (503), to send again with the same submission id once it returns. The band comes
+	 * from the form, since the learner cannot be looked up; it only picks which quiz to show.
+	 */
+	private String unsaved(String moduleId, String id, Model model, HttpServletRequest request,
+			HttpServletResponse response, RuntimeException failure) {
+		Optional<Band> band = Band.fromId(request.getParameter("band"));
+		Optional<Module> module = band.flatMap((chosen) -> this.curriculum.module(moduleId)
+			.filter((found) -> found.hasBand(chosen)));
+		Optional<Quiz> quiz = module.flatMap((found) -> found.quiz(band.get()));
+		if (quiz.isEmpty()) {
+			throw failure;
+		}
+		RequestTheme.useBand(request, band.get());
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader("Retry-After", "30");
+		model.addAttribute("unsaved", true);
+		return quizForm(model, module.get(), quiz.get(), AnswerSheet.read(quiz.get(), (name) -> values(request, name)),
+				submissionId(id));
 	}
 
 	private String quizForm(Model model, Module module, Quiz quiz, AnswerSheet sheet, String submissionId) {

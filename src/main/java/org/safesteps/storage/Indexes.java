@@ -52,6 +52,8 @@ public class Indexes {
 		create(db, "invites", unique("tokenHash_unique", ascending("tokenHash")));
 		create(db, "loginFailures", new IndexModel(ascending("expiresAt"),
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
+		create(db, "rate_limits", new IndexModel(ascending("expiresAt"),
+				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		log.info("Indexes checked");
 	}
 

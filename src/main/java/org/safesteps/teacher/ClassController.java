@@ -118,6 +118,10 @@ class ClassController {
 	String assign(@PathVariable String classId, @Valid @ModelAttribute AssignForm assignForm, BindingResult result,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		SchoolClass schoolClass = this.access.require(classId, request);
+		if (result.getTarget() == null) {
+			// a due date that is no date (the date field never sends one): no form could be built to show again
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		Optional<Module> module = this.curriculum.module(assignForm.moduleId())
 			.filter((found) -> found.hasBand(schoolClass.band()));
 		if (!result.hasFieldErrors("moduleId") && module.isEmpty()) {

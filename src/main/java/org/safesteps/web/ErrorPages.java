@@ -31,7 +31,9 @@ class ErrorPages implements ErrorController {
 		if (code instanceof Integer status && status >= 400) {
 			return status;
 		}
-		return HttpStatus.INTERNAL_SERVER_ERROR.value();
+		// /error opened directly, not through an error: there is nothing here
+		return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null) ? HttpStatus.NOT_FOUND.value()
+				: HttpStatus.INTERNAL_SERVER_ERROR.value();
 	}
 
 	/** The message family for a status: the page's words come from messages.properties. */

@@ -1,0 +1,116 @@
+package org.safesteps.limits;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Bucket4j's buckets kept in the {@code rate_limits} collection, one document per bucket
+ * ({@code _id} the bucket key, {@code state} Bucket4j's serialised state, {@code expiresAt} when a
+ * full bucket may be forgotten). Bucket4j has no MongoDB module for Java 17, so this is its generic
+ * compare-and-swap contract on single-document atomic writes: an insert guarded by the unique
+ * {@code _id}, and an update whose filter is the state read before.
+ */
+final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+	private final MongoCollection<Document> collection;
+
+	MongoBuckets(MongoCollection<Document> collection) {
+		super(ClientSideConfig.getDefault()
+			.withExpirationAfterWriteStrategy(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1))));
+		this.collection = collection;
+	}
+
+	@Override
+	protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+		return new CompareAndSwapOperation() {
+
+			@Override
+			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+				Document found = MongoBuckets.this.collection.find(Filters.eq("_id", key)).first();
+				return Optional.ofNullable(found).map((document) -> document.get("state", Binary.class).getData());
+			}
+
+			@Override
+			public boolean compareAndSwap(byte[] original, byte[] newData, RemoteBucketState newState,
+					Optional<Long> timeoutNanos) {
+				return swap(key, original, newData, newState);
+			}
+
+		};
+	}
+
+	private boolean swap(String key, byte[] original, byte[] newData, RemoteBucketState newState) {
+		Date expiresAt = new Date(System.currentTimeMillis() + timeToLiveMillis(newState));
+		if (original == null) {
+			try {
+				this.collection.insertOne(
+						new Document("_id", key).append("state", new Binary(newData)).append("expiresAt", expiresAt));
+				return true;
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+					return false;
+				}
+				throw ex;
+			}
+		}
+		return this.collection
+			.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", new Binary(original))),
+					Updates.combine(Updates.set("state", new Binary(newData)), Updates.set("expiresAt", expiresAt)))
+			.getMatchedCount() == 1;
+	}
+
+	private long timeToLiveMillis(RemoteBucketState state) {
+		return getClientSideConfig().getExpirationAfterWriteStrategy()
+			.map((strategy) -> strategy.calculateTimeToLiveMillis(state, currentTimeNanos()))
+			.orElse(Duration.ofHours(1).toMillis());
+	}
+
+	/** Forgets buckets that have refilled: the embedded server ignores the TTL index real MongoDB uses. */
+	void removeExpired() {
+		this.collection.deleteMany(Filters.lt("expiresAt", new Date()));
+	}
+
+	@Override
+	protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+		throw new UnsupportedOperationException("Rate limits are checked synchronously");
+	}
+
+	@Override
+	public void removeProxy(String key) {
+		this.collection.deleteOne(Filters.eq("_id", key));
+	}
+
+	@Override
+	protected CompletableFuture<Void> removeAsync(String key) {
+		return CompletableFuture.failedFuture(new UnsupportedOperationException("Rate limits are checked synchronously"));
+	}
+
+	@Override
+	public boolean isExpireAfterWriteSupported() {
+		return true;
+	}
+
+	@Override
+	public boolean isAsyncModeSupported() {
+		return false;
+	}
+
+}

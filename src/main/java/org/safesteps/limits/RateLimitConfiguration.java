@@ -1,0 +1,35 @@
+package org.safesteps.limits;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts the body-size and rate-limit filters in front of Spring Security, so a refused request costs
+ * no session or sign-in work.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, RateLimitProperties properties) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+				new RateLimitFilter(limits, properties));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RateLimitProperties properties) {
+		FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
+				new BodySizeFilter(properties.maxBody()));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.safesteps.limits;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one token from a named bucket for a key, the buckets living in MongoDB. Keys are stored as
+ * SHA-256 hashes, so the collection holds no addresses; the limit is part of the bucket's id, so a
+ * changed setting starts fresh buckets instead of reusing ones shaped by the old setting.
+ */
+@Component
+class RateLimits {
+
+	static final String COLLECTION = "rate_limits";
+
+	/** Each instance sweeps refilled buckets after this many checks. */
+	private static final long SWEEP_EVERY = 1_000;
+
+	/**
+	 * A bucket check answers within this time or is skipped: it must never keep a page waiting for
+	 * a database the page itself would wait for again.
+	 */
+	private static final long TIMEOUT_MS = 500;
+
+	private final MongoBuckets buckets;
+
+	private final AtomicLong checks = new AtomicLong();
+
+	RateLimits(MongoTemplate mongo) {
+		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION).withTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+	}
+
+	/** Takes a token; empty when allowed, else how long until the next token. */
+	Optional<Duration> take(String bucket, Limit limit, String key) {
+		if (this.checks.incrementAndGet() % SWEEP_EVERY == 0) {
+			this.buckets.removeExpired();
+		}
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit((shape) -> shape.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
+			.build();
+		ConsumptionProbe probe = this.buckets.getProxy(bucket + ":" + limit + ":" + sha256(key), () -> configuration)
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Rate limits against guessing and flooding: token buckets (Bucket4j) whose state lives in MongoDB,
+ * so every app instance enforces the same limits.
+ */
+package org.safesteps.limits;

@@ -1,0 +1,164 @@
+package org.safesteps.learner;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Quiz;
+import org.safesteps.storage.EmbeddedMongo;
+import org.safesteps.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database goes away while children keep submitting quizzes, then comes back: every answer a
+ * child saw confirmed is stored exactly once, every other child got the quiz back filled in with
+ * "we could not save", and sending that again works without a restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class QuizFaultTest {
+
+	static final String MODULE = "trusted-adults";
+
+	static final String PATH = "/learn/" + MODULE + "/quiz";
+
+	static final int CHILDREN = 6;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	Curriculum curriculum;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	EmbeddedMongo embedded;
+
+	@AfterEach
+	void restart() {
+		this.embedded.start();
+	}
+
+	@Test
+	void submissionsDuringAnOutageAreStoredOnceOrGivenBackFilledIn() throws Exception {
+		SchoolClass schoolClass = this.classes.create("Year 4", Band.AGES_8_10, "teacher-1");
+		Quiz quiz = this.curriculum.module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
+		List<Child> children = new ArrayList<>();
+		for (int i = 0; i < CHILDREN; i++) {
+			children.add(new Child(this.port).join(schoolClass.joinCode()));
+		}
+		ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+		AtomicBoolean running = new AtomicBoolean(true);
+		ExecutorService pool = Executors.newFixedThreadPool(CHILDREN);
+		List<Future<?>> workers = new ArrayList<>();
+		for (Child child : children) {
+			workers.add(pool.submit(() -> keepSubmitting(child, quiz, running, sent)));
+		}
+
+		Thread.sleep(1500);
+		this.embedded.stop();
+		Thread.sleep(1000);
+		HttpResponse<String> health = new Http(this.port).get("/actuator/health");
+		assertThat(health.statusCode()).as("health during the outage").isEqualTo(503);
+		Thread.sleep(3000);
+		this.embedded.start();
+		Thread.sleep(2500);
+		running.set(false);
+		for (Future<?> worker : workers) {
+			worker.get(30, TimeUnit.SECONDS);
+		}
+		pool.shutdown();
+
+		List<Sent> confirmed = sent.stream().filter(Sent::confirmed).toList();
+		List<Sent> givenBack = sent.stream().filter((s) -> s.status() == 503).toList();
+		assertThat(sent).as("no other answer than a result or the form given back").allMatch(
+				(s) -> s.confirmed() || s.status() == 503);
+		assertThat(confirmed).as("submissions confirmed before and after the outage").hasSizeGreaterThan(CHILDREN);
+		assertThat(givenBack).as("submissions given back during the outage").isNotEmpty();
+		for (Sent each : confirmed) {
+			assertThat(storedCount(each.submissionId())).as("a confirmed submission is stored exactly once").isEqualTo(1);
+		}
+		for (Sent each : givenBack) {
+			assertThat(each.body()).contains("We could not save your answers, please try again", "checked",
+					"value=\"" + each.submissionId() + "\"");
+			assertThat(each.took()).as("the answer comes within the driver's 2 s timeout").isLessThan(Duration.ofSeconds(3));
+		}
+
+		for (Sent each : givenBack) {
+			HttpResponse<String> again = each.child().post(PATH, each.body(), each.fields());
+			assertThat(again.statusCode()).as("sending again after the outage").isEqualTo(200);
+			assertThat(again.body()).contains("result-score");
+			assertThat(storedCount(each.submissionId())).isEqualTo(1);
+		}
+		System.out.printf("Quiz fault test: %d submissions, %d confirmed, %d given back and sent again%n", sent.size(),
+				confirmed.size(), givenBack.size());
+	}
+
+	private void keepSubmitting(Child child, Quiz quiz, AtomicBoolean running, ConcurrentLinkedQueue<Sent> sent) {
+		while (running.get()) {
+			HttpResponse<String> page = child.get(PATH);
+			if (page.statusCode() != 200) {
+				pause();
+				continue;
+			}
+			String submissionId = Child.submissionId(page.body());
+			List<Map.Entry<String, String>> fields = new ArrayList<>(Child.answers(quiz, true));
+			fields.add(Map.entry("submissionId", submissionId));
+			fields.add(Map.entry("band", "ages-8-10"));
+			long started = System.nanoTime();
+			HttpResponse<String> answer = child.post(PATH, page.body(), fields);
+			sent.add(new Sent(child, submissionId, fields, answer.statusCode(), answer.body(),
+					Duration.ofNanos(System.nanoTime() - started)));
+		}
+	}
+
+	private long storedCount(String submissionId) {
+		return this.mongo.getCollection("attempts").countDocuments(new Document("submissionId", submissionId));
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record Sent(Child child, String submissionId, List<Map.Entry<String, String>> fields, int status, String body,
+			Duration took) {
+
+		boolean confirmed() {
+			return this.status == 200 && this.body.contains("result-score");
+		}
+
+	}
+
+}

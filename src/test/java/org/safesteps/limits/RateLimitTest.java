@@ -1,0 +1,135 @@
+package org.safesteps.limits;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "safesteps.rate-limits.posts=12/10m", "safesteps.rate-limits.join-codes=3/10m",
+				"safesteps.rate-limits.resume-codes=3/10m", "safesteps.rate-limits.login-client=4/15m",
+				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m",
+				"safesteps.join-limit.max-failures=1000", "safesteps.join-limit.slow-after=1000" })
+class RateLimitTest {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void classCodesAreRefusedWith429AfterTheLimitPerClient() {
+		Client client = client();
+		client.get("/join");
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.post("/join", Map.of("code", "ZZZZZZ")).body()).contains("We cannot find that code");
+		}
+		assertRefused(client.post("/join", Map.of("code", "ZZZZZZ")));
+		assertRefused(client.post("/join/pictures", Map.of("p1", "A")));
+
+		Client other = client();
+		other.get("/join");
+		assertThat(other.post("/join", Map.of("code", "ZZZZZZ")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void resumeCodesHaveTheirOwnLimit() {
+		Client client = client();
+		client.get("/join");
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.post("/join", Map.of("code", "ABCD-EFGH-JKMN")).statusCode()).isEqualTo(200);
+		}
+		assertRefused(client.post("/join", Map.of("code", "ABCDEFGHJKMN")));
+		assertThat(client.post("/join", Map.of("code", "ZZZZZZ")).statusCode()).as("class codes still counted apart")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void signInIsRefusedAfterTheLimitPerClient() {
+		Client client = client();
+		client.get("/login");
+		for (int i = 0; i < 4; i++) {
+			HttpResponse<String> wrong = client.post("/login",
+					Map.of("username", "nobody" + i + "@school.example", "password", "wrong password here"));
+			assertThat(wrong.statusCode()).isEqualTo(302);
+		}
+		assertRefused(client.post("/login", Map.of("username", "another@school.example", "password", "x")));
+	}
+
+	@Test
+	void signInIsRefusedAfterTheLimitPerAccountFromAnyClient() {
+		for (int i = 0; i < 2; i++) {
+			Client client = client();
+			client.get("/login");
+			assertThat(client.post("/login", Map.of("username", "Target@School.example", "password", "guess " + i))
+				.statusCode()).isEqualTo(302);
+		}
+		Client third = client();
+		third.get("/login");
+		assertRefused(third.post("/login", Map.of("username", " target@school.example", "password", "guess")));
+	}
+
+	@Test
+	void invitationLinksAreRefusedAfterTheLimitPerClient() {
+		Client client = client();
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.get("/invite/guessed-token-" + i).statusCode()).isEqualTo(410);
+		}
+		assertRefused(client.get("/invite/guessed-token-4"));
+	}
+
+	@Test
+	void everyFormSentCountsTowardsTheClientsCapOnPosts() {
+		Client client = client();
+		client.get("/join");
+		for (int i = 0; i < 12; i++) {
+			assertThat(client.post("/me/forget", Map.of()).statusCode()).isEqualTo(302);
+		}
+		assertRefused(client.post("/me/forget", Map.of()));
+		assertThat(client.get("/me").statusCode()).as("pages can still be read").isEqualTo(200);
+	}
+
+	@Test
+	void bucketsLiveInTheDatabaseSoEveryInstanceSharesThem() {
+		RateLimits instanceA = new RateLimits(this.mongo);
+		RateLimits instanceB = new RateLimits(this.mongo);
+		Limit limit = new Limit(3, Duration.ofMinutes(10));
+		assertThat(instanceA.take("shared", limit, "203.0.113.9")).isEmpty();
+		assertThat(instanceB.take("shared", limit, "203.0.113.9")).isEmpty();
+		assertThat(instanceA.take("shared", limit, "203.0.113.9")).isEmpty();
+		assertThat(instanceB.take("shared", limit, "203.0.113.9")).hasValueSatisfying(
+				(wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10)));
+		assertThat(this.mongo.getCollection(RateLimits.COLLECTION).find().into(new java.util.ArrayList<>()))
+			.as("keys are hashed").noneMatch((document) -> document.toJson().contains("203.0.113.9"));
+	}
+
+	@Test
+	void limitsAreWrittenAsRequestsPerPeriod() {
+		assertThat(Limit.valueOf("60/10m")).isEqualTo(new Limit(60, Duration.ofMinutes(10)));
+		assertThat(Limit.valueOf(" 5 / 30s ")).isEqualTo(new Limit(5, Duration.ofSeconds(30)));
+	}
+
+	private static void assertRefused(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
+		assertThat(response.body()).contains("Please wait a moment").doesNotContain("Exception");
+	}
+
+	private Client client() {
+		return new Client(this.port, "198.51.100." + ADDRESSES.getAndIncrement());
+	}
+
+}

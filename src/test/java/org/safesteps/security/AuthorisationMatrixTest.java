@@ -1,0 +1,234 @@
+package org.safesteps.security;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.safesteps.account.Account;
+import org.safesteps.account.AccountStore;
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route x every kind of visitor, against a table of what each may do. The routes come from
+ * Spring MVC itself, so a new route without a line in the table fails this test. Each request runs
+ * against fresh classes (path variables are class A's ids), over HTTPS as behind the proxy, and
+ * every response is also checked for the security headers and cookie flags.
+ *
+ * <p>Outcomes: {@code 200}; {@code login} (302 to the sign-in page); {@code 302} (done, redirected
+ * on); {@code explore}/{@code me} (302 to where a child without a learner cookie starts); or the
+ * error status.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTest {
+
+	enum Role {
+
+		ANONYMOUS, LEARNER_A, LEARNER_B, TEACHER_A, CO_TEACHER_A, TEACHER_B, ADMIN
+
+	}
+
+	static final String PASSWORD = "long enough matrix passphrase";
+
+	/** Route -> outcome for: anonymous, learner A, learner B, teacher A, co-teacher A, teacher B, admin. */
+	static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+
+	static {
+		expect("GET /", "200 200 200 200 200 200 200");
+		expect("GET /admin/teachers", "login login login 403 403 403 200");
+		expect("POST /admin/teachers", "login login login 403 403 403 302");
+		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
+		expect("GET /error", "404 404 404 404 404 404 404");
+		expect("POST /error", "404 404 404 404 404 404 404");
+		expect("GET /explore", "200 200 200 200 200 200 200");
+		expect("GET /explore/{bandId}", "200 200 200 200 200 200 200");
+		expect("POST /explore/{bandId}", "302 302 302 302 302 302 302");
+		expect("GET /help", "200 200 200 200 200 200 200");
+		expect("GET /invite/{token}", "410 410 410 410 410 410 410");
+		expect("POST /invite/{token}", "410 410 410 410 410 410 410");
+		expect("GET /join", "200 200 200 200 200 200 200");
+		expect("POST /join", "302 302 302 302 302 302 302");
+		expect("GET /join/pictures", "200 200 200 200 200 200 200");
+		expect("POST /join/pictures", "200 200 200 200 200 200 200");
+		expect("GET /learn", "explore 200 200 explore explore explore explore");
+		expect("GET /learn/{moduleId}", "explore 200 200 explore explore explore explore");
+		expect("GET /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
+		expect("POST /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
+		expect("GET /login", "200 200 200 200 200 200 200");
+		expect("GET /me", "200 200 200 200 200 200 200");
+		expect("POST /me/forget", "302 302 302 302 302 302 302");
+		expect("GET /me/forgotten", "200 200 200 200 200 200 200");
+		expect("POST /me/resume-code", "me 200 200 me me me me");
+		expect("GET /parents", "200 200 200 200 200 200 200");
+		expect("GET /parents/{pageId}", "200 200 200 200 200 200 200");
+		expect("GET /privacy", "200 200 200 200 200 200 200");
+		expect("GET /privacy/full", "200 200 200 200 200 200 200");
+		expect("GET /setup", "404 404 404 404 404 404 404");
+		expect("POST /setup", "404 404 404 404 404 404 404");
+		expect("GET /teacher", "login login login 200 200 200 200");
+		expect("POST /teacher/classes", "login login login 302 302 302 302");
+		expect("GET /teacher/classes/{classId}", "login login login 200 200 404 404");
+		expect("POST /teacher/classes/{classId}/assignments", "login login login 302 302 404 404");
+		expect("POST /teacher/classes/{classId}/assignments/{moduleId}/move", "login login login 302 302 404 404");
+		expect("POST /teacher/classes/{classId}/assignments/{moduleId}/remove", "login login login 302 302 404 404");
+		expect("POST /teacher/classes/{classId}/code", "login login login 302 302 404 404");
+		expect("POST /teacher/classes/{classId}/delete", "login login login 302 403 404 404");
+		expect("POST /teacher/classes/{classId}/joining", "login login login 302 302 404 404");
+		expect("GET /teacher/classes/{classId}/learner", "login login login 200 200 404 404");
+		expect("POST /teacher/classes/{classId}/learners/remove", "login login login 302 302 404 404");
+		expect("GET /teacher/classes/{classId}/letter", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/poster", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/report.csv", "login login login 200 200 404 404");
+		expect("POST /teacher/classes/{classId}/teachers", "login login login 302 302 404 404");
+		expect("POST /teacher/classes/{classId}/teachers/{accountId}/remove", "login login login 302 403 404 404");
+		expect("GET /teacher/modules", "login login login 200 200 200 200");
+		expect("GET /teacher/modules/{moduleId}/{bandId}", "login login login 200 200 200 200");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	AssignmentStore assignments;
+
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	Curriculum curriculum;
+
+	final Map<String, Account> teachers = new LinkedHashMap<>();
+
+	final Map<Role, Visitor> visitors = new EnumMap<>(Role.class);
+
+	@BeforeAll
+	void signIn() {
+		this.teachers.put("teacherA", account("teacher-a", false));
+		this.teachers.put("coTeacherA", account("co-teacher-a", false));
+		this.teachers.put("teacherB", account("teacher-b", false));
+		this.teachers.put("admin", account("admin", true));
+		for (Role role : List.of(Role.ANONYMOUS, Role.LEARNER_A, Role.LEARNER_B)) {
+			Visitor visitor = new Visitor(this.port, true);
+			visitor.get("/join");
+			this.visitors.put(role, visitor);
+		}
+		this.visitors.put(Role.TEACHER_A, signedIn("teacherA"));
+		this.visitors.put(Role.CO_TEACHER_A, signedIn("coTeacherA"));
+		this.visitors.put(Role.TEACHER_B, signedIn("teacherB"));
+		this.visitors.put(Role.ADMIN, signedIn("admin"));
+	}
+
+	@Test
+	void everyRouteHasAnExpectedOutcomeForEveryRole() {
+		List<String> missing = Routes.all(this.mapping).stream()
+			.map(Routes.Route::key)
+			.filter((key) -> !EXPECTED.containsKey(key))
+			.toList();
+		assertThat(missing).as("routes without a line in the authorisation table").isEmpty();
+	}
+
+	@Test
+	void everyRoleGetsExactlyTheExpectedOutcomeOnEveryRouteWithSecurityHeaders() {
+		List<String> wrong = new ArrayList<>();
+		List<String> actualTable = new ArrayList<>();
+		int requests = 0;
+		for (Routes.Route route : Routes.all(this.mapping)) {
+			List<String> outcomes = new ArrayList<>();
+			for (Role role : Role.values()) {
+				World world = world(route);
+				Visitor visitor = visitor(role, world);
+				HttpResponse<String> response = visitor.send(route.method(), route.path(world.variables(route.pattern())),
+						world.fields(route.key()));
+				requests++;
+				outcomes.add(outcome(response));
+				SecurityHeaders.check(response, true, route.key() + " as " + role, wrong);
+			}
+			String actual = String.join(" ", outcomes);
+			actualTable.add("expect(\"" + route.key() + "\", \"" + actual + "\");");
+			if (EXPECTED.containsKey(route.key()) && !EXPECTED.get(route.key()).equals(actual)) {
+				wrong.add(route.key() + ": expected " + EXPECTED.get(route.key()) + " but was " + actual);
+			}
+		}
+		System.out.printf("Authorisation matrix: %d routes x %d roles = %d requests%n", actualTable.size(),
+				Role.values().length, requests);
+		assertThat(wrong).as("outcomes differing from the table; actual table:%n%s", String.join("\n", actualTable))
+			.isEmpty();
+	}
+
+	private Visitor visitor(Role role, World world) {
+		Visitor visitor = this.visitors.get(role);
+		// a POST /join earlier in the sweep gives any visitor a learner cookie: only learners keep one
+		visitor.cookie("safesteps_learner", null);
+		if (role == Role.LEARNER_A) {
+			visitor.cookie("safesteps_learner", world.tokenA());
+		}
+		if (role == Role.LEARNER_B) {
+			visitor.cookie("safesteps_learner", world.tokenB());
+		}
+		return visitor;
+	}
+
+	private World world(Routes.Route route) {
+		String moduleId = this.curriculum.modulesFor(Band.AGES_11_13).get(0).id();
+		String pageId = this.curriculum.guideList().get(0).id();
+		return World.create(this.mongo, this.classes, this.assignments, this.accounts, this.teachers, moduleId, pageId,
+				route.key().equals("POST /admin/teachers/{accountId}/status")
+						|| route.key().equals("POST /teacher/classes/{classId}/teachers"));
+	}
+
+	private static String outcome(HttpResponse<String> response) {
+		if (response.statusCode() == 302) {
+			String location = response.headers().firstValue("Location").orElse("");
+			String path = location.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
+			return switch (path) {
+				case "/login" -> "login";
+				case "/explore" -> "explore";
+				case "/me" -> "me";
+				default -> "302";
+			};
+		}
+		return Integer.toString(response.statusCode());
+	}
+
+	private Account account(String label, boolean admin) {
+		return this.accounts.create(label + "-" + UUID.randomUUID() + "@school.example", label, PASSWORD, admin);
+	}
+
+	private Visitor signedIn(String who) {
+		return new Visitor(this.port, true).signIn(this.teachers.get(who).email(), PASSWORD);
+	}
+
+	private static void expect(String route, String outcomes) {
+		EXPECTED.put(route, outcomes);
+	}
+
+}
