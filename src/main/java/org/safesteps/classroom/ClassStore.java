@@ -31,9 +31,13 @@ public class ClassStore {
 	}
 
 	public SchoolClass create(String name, Band band, String ownerId) {
+		return create(name, band, ownerId, SchoolClass.DEFAULT_LANGUAGE);
+	}
+
+	public SchoolClass create(String name, Band band, String ownerId, String language) {
 		for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
 			SchoolClass created = new SchoolClass(null, name.strip(), band, ownerId, List.of(ownerId),
-					JoinCode.random().value(), true, this.clock.instant());
+					JoinCode.random().value(), true, this.clock.instant(), language);
 			try {
 				return this.mongo.insert(created);
 			}
@@ -42,6 +46,19 @@ public class ClassStore {
 			}
 		}
 		throw new IllegalStateException("Could not find a free join code");
+	}
+
+	/** The language a class's learners read in; only that field is read (it is asked on every learner page). */
+	public Optional<String> languageOf(String classId) {
+		Query query = Query.query(Criteria.where("_id").is(classId));
+		query.fields().include("language");
+		org.bson.Document found = this.mongo.findOne(query, org.bson.Document.class, "classes");
+		return Optional.ofNullable(found).map((document) -> document.getString("language"));
+	}
+
+	public Optional<SchoolClass> changeLanguage(String classId, String language) {
+		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(classId)),
+				Update.update("language", language), FindAndModifyOptions.options().returnNew(true), SchoolClass.class));
 	}
 
 	public Optional<SchoolClass> findById(String id) {

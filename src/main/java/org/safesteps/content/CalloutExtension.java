@@ -21,6 +21,7 @@ import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -36,6 +37,9 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 	 * from content (raw HTML is escaped), so the marker cannot be forged by a lesson.
 	 */
 	static final String HELP_SERVICES_MARKER = "<!--safesteps:help-services-->";
+
+	/** Set on a document to name its callouts in the document's language (English by default). */
+	static final DataKey<CalloutLabels> LABELS = new DataKey<>("SAFESTEPS_CALLOUT_LABELS", CalloutLabels.ENGLISH);
 
 	private static final Pattern OPENING = Pattern.compile(":::\\s*([A-Za-z][A-Za-z0-9-]*)\\s*");
 
@@ -171,7 +175,8 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 				html.raw("<aside class=\"callout\">");
 			}
 			else {
-				html.raw("<aside class=\"callout callout-" + kind.id() + "\" aria-label=\"" + kind.label() + "\">");
+				html.raw("<aside class=\"callout callout-" + kind.id() + "\" aria-label=\""
+						+ HelpBoxes.escape(LABELS.get(context.getDocument()).name(kind)) + "\">");
 			}
 			html.line();
 			context.renderChildren(node);

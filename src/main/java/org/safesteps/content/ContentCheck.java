@@ -38,6 +38,11 @@ public final class ContentCheck {
 						score.band().id(), score.moduleId(), score.grade(), score.ceiling(),
 						score.aboveCeiling() ? "ABOVE" : "OK")));
 		}
+		if (!result.readabilityNotMeasured().isEmpty()) {
+			out.println();
+			out.println("Readability not measured (the Flesch-Kincaid grade is for English text only):");
+			result.readabilityNotMeasured().stream().sorted().forEach(path -> out.println("  " + path));
+		}
 		out.println();
 		out.println(result.errors().size() + " errors, " + result.warnings().size() + " warnings");
 		return result.errors().isEmpty() ? 0 : 1;

@@ -4,9 +4,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Everything in content/, validated and rendered once; immutable and safe to share between threads. */
-public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version) {
+/**
+ * Everything in content/, validated and rendered once; immutable and safe to share between threads.
+ * {@code guides} are the English pages; {@code translatedGuides} maps a language to its translated pages by id.
+ */
+public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version,
+		Map<String, Map<String, GuidePage>> translatedGuides) {
 
 	private static final Comparator<GuidePage> URGENT_FIRST = Comparator.comparing((GuidePage page) -> !page.urgent())
 		.thenComparing(GuidePage::title);
@@ -14,6 +21,14 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 	public Curriculum {
 		modules = modules.stream().sorted(Comparator.comparingInt(Module::order).thenComparing(Module::id)).toList();
 		guides = Map.copyOf(guides);
+		translatedGuides = translatedGuides.entrySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
+	}
+
+	/** A curriculum with no translations. */
+	public Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version) {
+		this(modules, guides, help, version, Map.of());
 	}
 
 	public Optional<Module> module(String id) {
@@ -29,14 +44,39 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 		return Optional.ofNullable(guides.get(id));
 	}
 
+	/** The page in {@code language} if translated, else the English page marked as a fallback. */
+	public Optional<Localized<GuidePage>> guide(String id, String language) {
+		return guide(id).map(english -> Localized.of(translatedGuides.getOrDefault(language, Map.of()).get(id), english,
+				language));
+	}
+
 	/** Every guidance page, urgent ones first, then by title. */
 	public List<GuidePage> guideList() {
 		return guides.values().stream().sorted(URGENT_FIRST).toList();
 	}
 
+	/** Every guidance page in {@code language} where translated (English otherwise), urgent ones first, then by title. */
+	public List<GuidePage> guideList(String language) {
+		return guides.keySet().stream().map(id -> guide(id, language).orElseThrow().value()).sorted(URGENT_FIRST).toList();
+	}
+
 	/** The guidance pages that support a module (listed in their {@code modules}), urgent ones first. */
 	public List<GuidePage> guidesFor(String moduleId) {
 		return guides.values().stream().filter(page -> page.modules().contains(moduleId)).sorted(URGENT_FIRST).toList();
+	}
+
+	/** The guidance pages that support a module, in {@code language} where translated. */
+	public List<GuidePage> guidesFor(String moduleId, String language) {
+		return guidesFor(moduleId).stream().map(page -> guide(page.id(), language).orElseThrow().value())
+			.sorted(URGENT_FIRST).toList();
+	}
+
+	/** English and every language some content file is translated into, sorted. */
+	public Set<String> languages() {
+		Set<String> languages = new TreeSet<>(translatedGuides.keySet());
+		languages.add(Localized.ENGLISH);
+		modules.forEach(module -> languages.addAll(module.translations().keySet()));
+		return languages;
 	}
 
 }

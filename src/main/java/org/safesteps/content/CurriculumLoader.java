@@ -27,6 +27,8 @@ public final class CurriculumLoader {
 
 	static final String HELP = "help/services.yml";
 
+	static final String LABELS = "labels.yml";
+
 	private static final String MODULES = "modules/";
 
 	private static final String GUIDANCE = "guidance/";
@@ -59,12 +61,23 @@ public final class CurriculumLoader {
 	}
 
 	private record GuideDraft(String path, String id, String title, String summary, String topic,
-			List<YamlFile.Scalar> modules, boolean urgent, String html) {
+			List<YamlFile.Scalar> modules, boolean urgent, String html, String language) {
 	}
 
 	private record ModuleDraft(String path, String id, int order, String topic, String title, String summary,
 			List<Band> bands, List<String> objectives, int minutes, boolean sensitive, String guide, int guideLine,
-			Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes, TeacherDraft teacherNotes) {
+			Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes, TeacherDraft teacherNotes,
+			Map<String, TranslationDraft> translations) {
+	}
+
+	/** A module's files in one other language, filled in as they are read. */
+	private record TranslationDraft(String language, String[] titleAndSummary, Map<Band, LessonDraft> lessons,
+			Map<Band, Quiz> quizzes) {
+
+		TranslationDraft(String language) {
+			this(language, new String[2], new EnumMap<>(Band.class), new EnumMap<>(Band.class));
+		}
+
 	}
 
 	/** The state of one load. */
@@ -80,7 +93,16 @@ public final class CurriculumLoader {
 
 		private final List<MarkdownFile.LinkUse> links = new ArrayList<>();
 
+		// Every phrase of lint.yml; lint holds the English ones, which English files are checked against.
+		private SafeguardingLint allLint = SafeguardingLint.none();
+
 		private SafeguardingLint lint = SafeguardingLint.none();
+
+		private final List<String> notMeasured = new ArrayList<>();
+
+		private Map<String, CalloutLabels> labels = Map.of(Localized.ENGLISH, CalloutLabels.ENGLISH);
+
+		private final Set<String> reportedMissingLabels = new HashSet<>();
 
 		Run(ContentSource source, LocalDate today) {
 			this.source = source;
@@ -95,10 +117,14 @@ public final class CurriculumLoader {
 			String version = version(files);
 
 			if (files.containsKey(LINT)) {
-				lint = SafeguardingLint.read(LINT, files.get(LINT), problems);
+				allLint = SafeguardingLint.read(LINT, files.get(LINT), problems);
+				lint = allLint.forLanguage(Localized.ENGLISH);
 			}
 			else {
 				problems.error(LINT, 1, "missing: the safeguarding lint list is required");
+			}
+			if (files.containsKey(LABELS)) {
+				labels = CalloutLabels.read(LABELS, files.get(LABELS), problems);
 			}
 			HelpDirectory help = null;
 			if (files.containsKey(HELP)) {
@@ -110,9 +136,14 @@ public final class CurriculumLoader {
 
 			Map<String, Map<String, String>> moduleFolders = new TreeMap<>();
 			Map<String, GuideDraft> guides = new TreeMap<>();
+			Map<String, String> guideTranslations = new TreeMap<>();
 			for (Map.Entry<String, String> file : files.entrySet()) {
 				String path = file.getKey();
-				if (path.equals(LINT) || path.equals(HELP)) {
+				if (path.equals(LINT) || path.equals(HELP) || path.equals(LABELS)) {
+					continue;
+				}
+				if (path.startsWith(GUIDANCE) && Translations.markdown(path.substring(GUIDANCE.length())).isPresent()) {
+					guideTranslations.put(path, file.getValue());
 					continue;
 				}
 				if (path.startsWith(MODULES) && path.indexOf('/', MODULES.length()) > 0) {
@@ -133,6 +164,15 @@ public final class CurriculumLoader {
 				}
 			}
 
+			Map<String, Map<String, GuideDraft>> translatedGuides = new TreeMap<>();
+			for (Map.Entry<String, String> file : guideTranslations.entrySet()) {
+				GuideDraft translation = guideTranslation(file.getKey(), file.getValue(), guides, files);
+				if (translation != null) {
+					translatedGuides.computeIfAbsent(translation.language(), key -> new TreeMap<>())
+						.put(translation.id(), translation);
+				}
+			}
+
 			Map<String, ModuleDraft> modules = new LinkedHashMap<>();
 			for (Map.Entry<String, Map<String, String>> folder : moduleFolders.entrySet()) {
 				ModuleDraft module = module(folder.getKey(), folder.getValue());
@@ -146,9 +186,10 @@ public final class CurriculumLoader {
 
 			crossReferences(modules, guides);
 			if (problems.hasErrors() || help == null) {
-				return new LoadResult(null, problems.sorted(), readability);
+				return new LoadResult(null, problems.sorted(), readability, notMeasured);
 			}
-			return new LoadResult(curriculum(modules, guides, help, version), problems.sorted(), readability);
+			return new LoadResult(curriculum(modules, guides, translatedGuides, help, version), problems.sorted(),
+					readability, notMeasured);
 		}
 
 		private GuideDraft guide(String path, String text) {
@@ -166,7 +207,58 @@ public final class CurriculumLoader {
 			boolean urgent = frontMatter.bool("urgent", false);
 			lint.checkMarkdown(path, text, file.document(), problems);
 			links.addAll(file.links());
-			return new GuideDraft(path, id, title, summary, topic, frontMatter.list("modules"), urgent, file.html());
+			return new GuideDraft(path, id, title, summary, topic, frontMatter.list("modules"), urgent, file.html(),
+					Localized.ENGLISH);
+		}
+
+		/** {@code guidance/<id>.<language>.md}: title, summary and body translated; topic, modules and urgency from English. */
+		private GuideDraft guideTranslation(String path, String text, Map<String, GuideDraft> guides,
+				Map<String, String> files) {
+			Translations.Name name = Translations.markdown(path.substring(GUIDANCE.length())).orElseThrow();
+			String englishPath = GUIDANCE + name.base() + ".md";
+			GuideDraft english = guides.get(name.base());
+			if (english == null || !files.containsKey(englishPath)) {
+				problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
+				return null;
+			}
+			if (!checkLanguage(path, name.language())) {
+				return null;
+			}
+			MarkdownFile file = MarkdownFile.parse(path, text, problems, labelsFor(path, name.language()));
+			FrontMatter frontMatter = file.frontMatter();
+			String title = frontMatter.requiredText("title", "guidance page");
+			String summary = frontMatter.requiredText("summary", "guidance page");
+			Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
+					frontMatter.text(Translations.TRANSLATED_FROM), englishPath, files.get(englishPath), problems);
+			lintFor(name.language()).checkMarkdown(path, text, file.document(), problems);
+			links.addAll(file.links());
+			return new GuideDraft(path, english.id(), title, summary, english.topic(), english.modules(), english.urgent(),
+					file.html(), name.language());
+		}
+
+		// English is the plain file; a translation into English would shadow it.
+		private boolean checkLanguage(String path, String language) {
+			if (Localized.ENGLISH.equals(language)) {
+				problems.error(path, 1, "English is the file without a language: remove '." + language + "' from the name");
+				return false;
+			}
+			return true;
+		}
+
+		private CalloutLabels labelsFor(String path, String language) {
+			CalloutLabels found = labels.get(language);
+			if (found == null) {
+				if (reportedMissingLabels.add(language)) {
+					problems.warning(path, 1, "no callout labels for '" + language + "' in " + LABELS
+							+ ": help boxes in this language are labelled in English");
+				}
+				return CalloutLabels.ENGLISH;
+			}
+			return found;
+		}
+
+		private SafeguardingLint lintFor(String language) {
+			return allLint.forLanguage(language);
 		}
 
 		private ModuleDraft module(String folder, Map<String, String> files) {
@@ -213,14 +305,22 @@ public final class CurriculumLoader {
 			Map<Band, LessonDraft> lessons = new EnumMap<>(Band.class);
 			Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
 			TeacherDraft teacherNotes = null;
+			Map<String, String> translationFiles = new TreeMap<>();
 			for (Map.Entry<String, String> file : files.entrySet()) {
 				String path = file.getKey();
 				String name = path.substring(folderPath.length() + 1);
 				if (name.equals("module.yml")) {
 					continue;
 				}
-				if (name.equals("teacher.md")) {
+				if (!name.contains("/") && (Translations.module(name).isPresent() || Translations.quiz(name).isPresent()
+						|| Translations.markdown(name).filter(translated -> !translated.base().equals("teacher")).isPresent())) {
+					translationFiles.put(path, file.getValue());
+				}
+				else if (name.equals("teacher.md")) {
 					teacherNotes = teacherNotes(path, file.getValue());
+				}
+				else if (name.startsWith("teacher.") && name.endsWith(".md") && !name.contains("/")) {
+					problems.warning(path, 1, "teacher notes are read in English only: file ignored");
 				}
 				else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
 					Band band = bandOf(path, name.substring(0, name.length() - ".quiz.yml".length()));
@@ -260,11 +360,98 @@ public final class CurriculumLoader {
 			if (teacherNotes == null) {
 				problems.error(folderPath, 1, "module folder has no teacher.md (teacher notes)");
 			}
+			Map<String, TranslationDraft> translations = new TreeMap<>();
+			for (Map.Entry<String, String> file : translationFiles.entrySet()) {
+				translation(folderPath, file.getKey(), file.getValue(), files, id, sensitive, lessons, quizzes, translations);
+			}
 			if (id == null || order == null || minutes == null) {
 				return null;
 			}
 			return new ModuleDraft(ymlPath, id, order, topic, title, summary, List.copyOf(listed.keySet()), objectives,
-					minutes, sensitive, guide, module.lineOf("guide"), lessons, quizzes, teacherNotes);
+					minutes, sensitive, guide, module.lineOf("guide"), lessons, quizzes, teacherNotes, translations);
+		}
+
+		/** One translated file of a module, checked against its English original. */
+		private void translation(String folderPath, String path, String text, Map<String, String> files, String moduleId,
+				boolean sensitive, Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes,
+				Map<String, TranslationDraft> translations) {
+			String name = path.substring(folderPath.length() + 1);
+			var moduleLanguage = Translations.module(name);
+			if (moduleLanguage.isPresent()) {
+				String language = moduleLanguage.get();
+				if (!checkLanguage(path, language)) {
+					return;
+				}
+				String englishPath = folderPath + "/module.yml";
+				YamlFile.parse(path, text, problems).ifPresent(yml -> {
+					TranslationDraft draft = translations.computeIfAbsent(language, TranslationDraft::new);
+					draft.titleAndSummary()[0] = yml.requiredText("title", "module translation");
+					draft.titleAndSummary()[1] = yml.requiredText("summary", "module translation");
+					Translations.checkHash(path, yml.lineOf(Translations.TRANSLATED_FROM),
+							yml.text(Translations.TRANSLATED_FROM), englishPath, files.get(englishPath), problems);
+					lintFor(language).checkText(path, yml.lineOf("title"), draft.titleAndSummary()[0], problems);
+					lintFor(language).checkText(path, yml.lineOf("summary"), draft.titleAndSummary()[1], problems);
+				});
+				return;
+			}
+			var quizName = Translations.quiz(name);
+			if (quizName.isPresent()) {
+				String language = quizName.get().language();
+				Band band = bandOf(path, quizName.get().base());
+				if (band == null || !checkLanguage(path, language)) {
+					return;
+				}
+				String englishPath = folderPath + "/" + band.id() + ".quiz.yml";
+				Quiz english = quizzes.get(band);
+				if (english == null) {
+					problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
+					return;
+				}
+				Quiz quiz = QuizReader.read(path, text, problems, lintFor(language));
+				if (quiz == null) {
+					return;
+				}
+				Translations.Recorded recorded = Translations.yamlHash(path, text);
+				Translations.checkHash(path, recorded.line(), recorded.hash(), englishPath, files.get(englishPath), problems);
+				Translations.checkQuiz(path, text, quiz, english, englishPath, problems);
+				translations.computeIfAbsent(language, TranslationDraft::new).quizzes().put(band, quiz);
+				return;
+			}
+			Translations.Name lessonName = Translations.markdown(name).orElseThrow();
+			String language = lessonName.language();
+			Band band = bandOf(path, lessonName.base());
+			if (band == null || !checkLanguage(path, language)) {
+				return;
+			}
+			String englishPath = folderPath + "/" + band.id() + ".md";
+			LessonDraft english = lessons.get(band);
+			if (english == null) {
+				problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
+				return;
+			}
+			MarkdownFile file = MarkdownFile.parse(path, text, problems, labelsFor(path, language));
+			FrontMatter frontMatter = file.frontMatter();
+			String title = frontMatter.requiredText("title", "lesson");
+			String summary = frontMatter.requiredText("summary", "lesson");
+			Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
+					frontMatter.text(Translations.TRANSLATED_FROM), englishPath, files.get(englishPath), problems);
+			List<MarkdownFile.StepDraft> steps = file.steps(problems);
+			Translations.checkSteps(path, english.steps(), steps, englishPath, problems);
+			lintFor(language).checkMarkdown(path, text, file.document(), problems);
+			if (sensitive) {
+				if (!file.hasHelpBox()) {
+					problems.error(path, 1, "lesson of a sensitive module has no :::help box");
+				}
+				if (Boolean.FALSE.equals(Translations.saysNotYourFault(language, text))) {
+					problems.error(path, 1, "lesson of a sensitive module does not say it is not the child's fault"
+							+ " (for example \"no es tu culpa\")");
+				}
+			}
+			links.addAll(file.links());
+			// Flesch-Kincaid counts English syllables: its grade means nothing for other languages.
+			notMeasured.add(path);
+			translations.computeIfAbsent(language, TranslationDraft::new).lessons()
+				.put(band, new LessonDraft(path, band, title, summary, steps));
 		}
 
 		private Band bandOf(String path, String bandId) {
@@ -375,31 +562,53 @@ public final class CurriculumLoader {
 		}
 
 		private Curriculum curriculum(Map<String, ModuleDraft> drafts, Map<String, GuideDraft> guideDrafts,
-				HelpDirectory help, String version) {
+				Map<String, Map<String, GuideDraft>> translatedGuideDrafts, HelpDirectory help, String version) {
 			HelpBoxes helpBoxes = new HelpBoxes(help);
 			List<Module> modules = new ArrayList<>();
 			for (ModuleDraft draft : drafts.values()) {
-				Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
-				for (LessonDraft lesson : draft.lessons().values()) {
-					List<Step> steps = lesson.steps().stream()
-						.map(step -> new Step(step.id(), step.title(), helpBoxes.render(step.html(), Audience.CHILD)))
-						.toList();
-					lessons.put(lesson.band(), new Lesson(lesson.band(), lesson.title(), lesson.summary(), steps));
+				Map<Band, Lesson> lessons = lessons(draft.lessons(), helpBoxes, CalloutLabels.ENGLISH);
+				Map<String, ModuleTranslation> translations = new HashMap<>();
+				for (TranslationDraft translation : draft.translations().values()) {
+					CalloutLabels language = labels.getOrDefault(translation.language(), CalloutLabels.ENGLISH);
+					translations.put(translation.language(), new ModuleTranslation(translation.titleAndSummary()[0],
+							translation.titleAndSummary()[1], lessons(translation.lessons(), helpBoxes, language),
+							translation.quizzes()));
 				}
 				// Teachers are adults: their notes show the services listed for parents.
 				TeacherNotes notes = new TeacherNotes(draft.teacherNotes().summary(),
 						helpBoxes.render(draft.teacherNotes().html(), Audience.PARENT));
 				modules.add(new Module(draft.id(), draft.order(), draft.topic(), draft.title(), draft.summary(),
 						draft.bands(), draft.objectives(), draft.minutes(), draft.sensitive(), draft.guide(), lessons,
-						draft.quizzes(), notes));
+						draft.quizzes(), notes, translations));
 			}
 			Map<String, GuidePage> guides = new HashMap<>();
 			for (GuideDraft draft : guideDrafts.values()) {
-				guides.put(draft.id(), new GuidePage(draft.id(), draft.title(), draft.summary(), draft.topic(),
-						draft.modules().stream().map(YamlFile.Scalar::value).toList(), draft.urgent(),
-						helpBoxes.render(draft.html(), Audience.PARENT)));
+				guides.put(draft.id(), guidePage(draft, helpBoxes));
 			}
-			return new Curriculum(modules, guides, help, version);
+			Map<String, Map<String, GuidePage>> translatedGuides = new HashMap<>();
+			translatedGuideDrafts.forEach((language, pages) -> pages.values()
+				.forEach(draft -> translatedGuides.computeIfAbsent(language, key -> new HashMap<>())
+					.put(draft.id(), guidePage(draft, helpBoxes))));
+			return new Curriculum(modules, guides, help, version, translatedGuides);
+		}
+
+		private GuidePage guidePage(GuideDraft draft, HelpBoxes helpBoxes) {
+			CalloutLabels language = labels.getOrDefault(draft.language(), CalloutLabels.ENGLISH);
+			return new GuidePage(draft.id(), draft.title(), draft.summary(), draft.topic(),
+					draft.modules().stream().map(YamlFile.Scalar::value).toList(), draft.urgent(),
+					helpBoxes.render(draft.html(), Audience.PARENT, language));
+		}
+
+		private static Map<Band, Lesson> lessons(Map<Band, LessonDraft> drafts, HelpBoxes helpBoxes,
+				CalloutLabels language) {
+			Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
+			for (LessonDraft lesson : drafts.values()) {
+				List<Step> steps = lesson.steps().stream()
+					.map(step -> new Step(step.id(), step.title(), helpBoxes.render(step.html(), Audience.CHILD, language)))
+					.toList();
+				lessons.put(lesson.band(), new Lesson(lesson.band(), lesson.title(), lesson.summary(), steps));
+			}
+			return lessons;
 		}
 
 		private static String version(Map<String, String> files) {

@@ -11,38 +11,48 @@ final class HelpBoxes {
 
 	private final HelpDirectory help;
 
-	// The same few lists go into hundreds of help boxes: build each once per load.
-	private final Map<Audience, Map<String, String>> services = new EnumMap<>(Audience.class);
+	// The same few lists go into hundreds of help boxes: build each once per load and language.
+	private final Map<String, Map<Audience, Map<String, String>>> services = new HashMap<>();
 
 	HelpBoxes(HelpDirectory help) {
 		this.help = help;
 	}
 
 	Html render(String html, Audience audience) {
+		return render(html, audience, CalloutLabels.ENGLISH);
+	}
+
+	/** The HTML per country, the emergency line in the language of {@code labels}; services stay as listed. */
+	Html render(String html, Audience audience, CalloutLabels labels) {
 		if (!html.contains(CalloutExtension.HELP_SERVICES_MARKER)) {
 			return Html.of(html);
 		}
-		Map<String, String> lists = services.computeIfAbsent(audience, this::servicesByCountry);
+		Map<String, String> lists = services.computeIfAbsent(labels.language(), key -> new EnumMap<>(Audience.class))
+			.computeIfAbsent(audience, key -> servicesByCountry(key, labels));
 		Map<String, String> byCountry = new HashMap<>();
 		lists.forEach((code, list) -> byCountry.put(code, html.replace(CalloutExtension.HELP_SERVICES_MARKER, list)));
 		return Html.perCountry(byCountry);
 	}
 
-	private Map<String, String> servicesByCountry(Audience audience) {
+	private Map<String, String> servicesByCountry(Audience audience, CalloutLabels labels) {
 		Map<String, String> lists = new HashMap<>();
 		for (Country country : help.countries()) {
-			lists.put(country.code().toUpperCase(Locale.ROOT), services(country, audience));
+			lists.put(country.code().toUpperCase(Locale.ROOT), services(country, audience, labels));
 		}
 		return lists;
 	}
 
 	/** The emergency number, then each service for the audience: name (linked), what, who, phone. */
 	static String services(Country country, Audience audience) {
+		return services(country, audience, CalloutLabels.ENGLISH);
+	}
+
+	static String services(Country country, Audience audience, CalloutLabels labels) {
 		StringBuilder html = new StringBuilder("<div class=\"help-services\">\n");
 		if (country.emergency() != null) {
-			html.append("<p class=\"help-emergency\">In an emergency, call ")
-				.append(telLink(country.emergency()))
-				.append(".</p>\n");
+			html.append("<p class=\"help-emergency\">")
+				.append(labels.emergencyHtml(telLink(country.emergency())))
+				.append("</p>\n");
 		}
 		List<HelpService> services = country.servicesFor(audience);
 		// No empty list: screen readers would announce "list, 0 items".

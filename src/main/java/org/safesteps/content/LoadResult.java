@@ -2,12 +2,22 @@ package org.safesteps.content;
 
 import java.util.List;
 
-/** What loading content/ produced: the curriculum (null if any error), every problem, and lesson readability. */
-public record LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability) {
+/**
+ * What loading content/ produced: the curriculum (null if any error), every problem, lesson
+ * readability, and the translated lessons whose readability is not measured (the Flesch-Kincaid
+ * grade is for English text only).
+ */
+public record LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability,
+		List<String> readabilityNotMeasured) {
 
 	public LoadResult {
 		problems = List.copyOf(problems);
 		readability = List.copyOf(readability);
+		readabilityNotMeasured = List.copyOf(readabilityNotMeasured);
+	}
+
+	public LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability) {
+		this(curriculum, problems, readability, List.of());
 	}
 
 	public List<ContentProblem> errors() {

@@ -43,7 +43,13 @@ final class MarkdownFile {
 
 	/** Parses the file and reports unknown or unclosed callouts. */
 	static MarkdownFile parse(String path, String source, Problems problems) {
+		return parse(path, source, problems, CalloutLabels.ENGLISH);
+	}
+
+	/** Parses a file written in the language of {@code labels}, which name its callouts. */
+	static MarkdownFile parse(String path, String source, Problems problems, CalloutLabels labels) {
 		Document document = Markdown.parse(source);
+		document.set(CalloutExtension.LABELS, labels);
 		MarkdownFile file = new MarkdownFile(path, source, document, FrontMatter.read(path, document, problems));
 		for (Node node : document.getDescendants()) {
 			if (node instanceof CalloutBlock callout) {

@@ -22,7 +22,7 @@ final class SafeguardingLint {
 	}
 
 	private record Phrase(String phrase, String why, String instead, boolean allowedInGlossary, Pattern pattern,
-			Pattern glossaryEntry, String clue) {
+			Pattern glossaryEntry, String clue, String language) {
 
 		/** Most text holds none of the phrases: a plain substring test skips the regex for it. */
 		boolean mayOccurIn(String lowerCaseText) {
@@ -64,10 +64,22 @@ final class SafeguardingLint {
 						Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])",
 								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
 						Pattern.compile("(?:\\*\\*|__)\\s*" + words + "\\W*?(?:\\*\\*|__)",
-								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), clue(phrase)));
+								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), clue(phrase),
+						language(entry)));
 			}
 		});
 		return new SafeguardingLint(phrases);
+	}
+
+	// An entry without a language is an English phrase.
+	private static String language(YamlFile.Mapping entry) {
+		String language = entry.text("language");
+		return language == null || language.isBlank() ? Localized.ENGLISH : language.strip();
+	}
+
+	/** The phrases for files written in one language (lint.yml entries carry {@code language}, English if absent). */
+	SafeguardingLint forLanguage(String language) {
+		return new SafeguardingLint(phrases.stream().filter(phrase -> phrase.language().equals(language)).toList());
 	}
 
 	static SafeguardingLint none() {

@@ -15,6 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.GuidePage;
+import org.safesteps.content.Localized;
+import org.safesteps.theme.RequestLanguage;
 
 /** Guidance for parents and carers: urgent "what to do now" pages first, then by topic. */
 @Controller
@@ -27,8 +29,8 @@ class ParentController {
 	}
 
 	@GetMapping("/parents")
-	String index(Model model) {
-		List<GuidePage> guides = this.curriculum.guideList();
+	String index(HttpServletRequest request, Model model) {
+		List<GuidePage> guides = this.curriculum.guideList(RequestLanguage.of(request).code());
 		Map<String, List<GuidePage>> byTopic = new LinkedHashMap<>();
 		for (GuidePage guide : guides) {
 			if (!guide.urgent()) {
@@ -42,8 +44,10 @@ class ParentController {
 
 	@GetMapping("/parents/{pageId}")
 	String page(@PathVariable String pageId, HttpServletRequest request, Model model) {
-		GuidePage guide = this.curriculum.guide(pageId)
+		Localized<GuidePage> localized = this.curriculum.guide(pageId, RequestLanguage.of(request).code())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		GuidePage guide = localized.value();
+		RequestLanguage.describeContent(model, localized);
 		model.addAttribute("guide", guide);
 		model.addAttribute("body", guide.body().forCountry(HelpCountry.of(request).orElse(null)));
 		model.addAttribute("modules", guide.modules().stream().flatMap((id) -> this.curriculum.module(id).stream()).toList());

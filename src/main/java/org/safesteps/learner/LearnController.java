@@ -30,6 +30,7 @@ import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Lesson;
+import org.safesteps.content.Localized;
 import org.safesteps.content.Module;
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
@@ -41,6 +42,7 @@ import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
 import org.safesteps.theme.RequestTheme;
+import org.safesteps.theme.RequestLanguage;
 
 /**
  * A learner's modules, lessons step by step ({@code /learn/{module}?step=n}, n counted from 1) and
@@ -108,7 +110,10 @@ class LearnController {
 		}
 		Learner learner = current.get();
 		Module module = module(moduleId, learner);
-		Lesson lesson = module.lesson(learner.band()).orElseThrow(LearnController::notFound);
+		Localized<Lesson> localized = module.lesson(learner.band(), RequestLanguage.of(request).code())
+			.orElseThrow(LearnController::notFound);
+		Lesson lesson = localized.value();
+		RequestLanguage.describeContent(model, localized);
 		int total = lesson.steps().size();
 		int number = stepNumber(step, total);
 		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
@@ -129,7 +134,7 @@ class LearnController {
 			return "redirect:/explore";
 		}
 		Module module = module(moduleId, current.get());
-		Quiz quiz = module.quiz(current.get().band()).orElseThrow(LearnController::notFound);
+		Quiz quiz = localizedQuiz(module, current.get(), request, model);
 		return quizForm(model, module, quiz, AnswerSheet.empty(), UUID.randomUUID().toString());
 	}
 
@@ -151,7 +156,8 @@ class LearnController {
 		}
 		Learner learner = current.get();
 		Module module = module(moduleId, learner);
-		Quiz quiz = module.quiz(learner.band()).orElseThrow(LearnController::notFound);
+		// A translated quiz has the English ids and answers, so it grades and reports the same.
+		Quiz quiz = localizedQuiz(module, learner, request, model);
 		String submissionId = submissionId(id);
 		Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.id(), quiz);
 		if (earlier.isPresent()) {
@@ -181,10 +187,13 @@ class LearnController {
 		Optional<Band> band = Band.fromId(request.getParameter("band"));
 		Optional<Module> module = band.flatMap((chosen) -> this.curriculum.module(moduleId)
 			.filter((found) -> found.hasBand(chosen)));
-		Optional<Quiz> quiz = module.flatMap((found) -> found.quiz(band.get()));
-		if (quiz.isEmpty()) {
+		Optional<Localized<Quiz>> localized = module
+			.flatMap((found) -> found.quiz(band.get(), RequestLanguage.of(request).code()));
+		if (localized.isEmpty()) {
 			throw failure;
 		}
+		RequestLanguage.describeContent(model, localized.get());
+		Optional<Quiz> quiz = localized.map(Localized::value);
 		RequestTheme.useBand(request, band.get());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader("Retry-After", "30");
@@ -210,6 +219,13 @@ class LearnController {
 		model.addAttribute("module", module);
 		model.addAttribute("result", result);
 		return "learn/result";
+	}
+
+	private static Quiz localizedQuiz(Module module, Learner learner, HttpServletRequest request, Model model) {
+		Localized<Quiz> localized = module.quiz(learner.band(), RequestLanguage.of(request).code())
+			.orElseThrow(LearnController::notFound);
+		RequestLanguage.describeContent(model, localized);
+		return localized.value();
 	}
 
 	private Module module(String moduleId, Learner learner) {

@@ -13,6 +13,7 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.progress.AttemptStore;
 import org.safesteps.progress.ProgressStore;
+import org.safesteps.theme.RequestLanguage;
 import org.safesteps.theme.RequestTheme;
 
 /** Who the learner of a request is, and everything that creates, moves or deletes a learner. */
@@ -45,10 +46,19 @@ class Learners {
 		this.attempts = attempts;
 	}
 
-	/** The learner whose cookie this request carries; their band becomes the request's theme. */
+	/**
+	 * The learner whose cookie this request carries; their band becomes the request's theme and
+	 * their class's language its language, unless they chose another with the switch.
+	 */
 	Optional<Learner> current(HttpServletRequest request) {
 		Optional<Learner> learner = LearnerCookie.read(request).map(Secrets::sha256).flatMap(this.store::findByTokenHash);
-		learner.ifPresent((found) -> RequestTheme.useBand(request, found.band()));
+		learner.ifPresent((found) -> {
+			RequestTheme.useBand(request, found.band());
+			if (found.inClass() && RequestLanguage.chosen(request).isEmpty()) {
+				this.classes.languageOf(found.classId())
+					.ifPresent((language) -> RequestLanguage.useClassLanguage(request, language));
+			}
+		});
 		return learner;
 	}
 

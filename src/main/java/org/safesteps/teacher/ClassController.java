@@ -33,6 +33,7 @@ import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.ClassReports;
+import org.safesteps.theme.Language;
 
 /**
  * /teacher/classes/{id}: the join code, joining open or closed, co-teachers, assignments (with the
@@ -88,6 +89,17 @@ class ClassController {
 		this.classes.setOpen(this.access.require(classId, request).id(), open);
 		redirect.addFlashAttribute("notice", open ? "class.notice.opened" : "class.notice.closed");
 		return back(classId);
+	}
+
+	@PostMapping("/teacher/classes/{classId}/language")
+	String language(@PathVariable String classId, @RequestParam(name = "language", required = false) String code,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		Language language = Language.fromCode(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+		this.classes.changeLanguage(schoolClass.id(), language.code());
+		redirect.addFlashAttribute("notice", "class.notice.language");
+		return "redirect:/teacher/classes/" + schoolClass.id();
 	}
 
 	@PostMapping("/teacher/classes/{classId}/teachers")

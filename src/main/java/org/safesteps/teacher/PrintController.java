@@ -27,6 +27,8 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.progress.ClassReports;
+import org.safesteps.theme.Language;
+import org.safesteps.theme.RequestLanguage;
 
 /** What leaves the screen: the CSV export, the parent letter and the join poster. */
 @Controller
@@ -76,16 +78,21 @@ class PrintController {
 	@GetMapping("/teacher/classes/{classId}/letter")
 	String letter(@PathVariable String classId, HttpServletRequest request, Model model) {
 		SchoolClass schoolClass = this.access.require(classId, request);
+		// Printed in ?lang= when given (RequestLanguage reads it), else in the class's language.
+		RequestLanguage.usePageLanguage(request, Language.fromCode(schoolClass.language()).orElse(Language.ENGLISH));
+		String lang = RequestLanguage.of(request).code();
 		List<LetterModule> modules = new ArrayList<>();
 		for (Assignment assignment : this.assignments.forClass(schoolClass.id())) {
 			this.curriculum.module(assignment.moduleId()).ifPresent((module) -> modules.add(new LetterModule(module,
 					assignment,
-					Optional.ofNullable(module.guideId()).flatMap(this.curriculum::guide).map((guide) -> absolute("/parents/" + guide.id())).orElse(null))));
+					Optional.ofNullable(module.guideId()).flatMap(this.curriculum::guide)
+						.map((guide) -> absolute("/parents/" + guide.id() + "?lang=" + lang)).orElse(null))));
 		}
+		model.addAttribute("letterLanguage", lang);
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("teacher", this.access.teacher(request));
 		model.addAttribute("modules", modules);
-		model.addAttribute("parentsLink", absolute("/parents"));
+		model.addAttribute("parentsLink", absolute("/parents?lang=" + lang));
 		return "teacher/letter";
 	}
 

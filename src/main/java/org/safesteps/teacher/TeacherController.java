@@ -16,6 +16,7 @@ import org.safesteps.account.Account;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
+import org.safesteps.theme.RequestLanguage;
 
 /** /teacher: the signed-in teacher's classes and a form to make a new one. */
 @Controller
@@ -33,7 +34,7 @@ class TeacherController {
 	@GetMapping("/teacher")
 	String classes(HttpServletRequest request, Model model) {
 		if (!model.containsAttribute("classForm")) {
-			model.addAttribute("classForm", new ClassForm("", null));
+			model.addAttribute("classForm", new ClassForm("", null, RequestLanguage.of(request).code()));
 		}
 		Account teacher = this.access.teacher(request);
 		List<SchoolClass> mine = this.classes.taughtBy(teacher.id());
@@ -49,7 +50,8 @@ class TeacherController {
 		if (result.hasErrors()) {
 			return classes(request, model);
 		}
-		SchoolClass created = this.classes.create(classForm.name(), classForm.band(), this.access.teacher(request).id());
+		SchoolClass created = this.classes.create(classForm.name(), classForm.band(), this.access.teacher(request).id(),
+				classForm.languageCode());
 		return "redirect:/teacher/classes/" + created.id();
 	}
 

@@ -1,5 +1,7 @@
 package org.safesteps.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,8 +9,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import org.safesteps.guidance.HelpCountry;
+import org.safesteps.theme.Language;
 
-/** What the shared layout needs on every page: the quick-exit target and the help country. */
+/** What the shared layout needs on every page: the quick-exit target, the help country and the language switch. */
 @ControllerAdvice
 @EnableConfigurationProperties(SiteProperties.class)
 class SiteModel {
@@ -28,6 +31,20 @@ class SiteModel {
 	@ModelAttribute("helpCountry")
 	String helpCountry(HttpServletRequest request) {
 		return HelpCountry.of(request).orElse(null);
+	}
+
+	/** The languages of the switch, each in its own name. */
+	@ModelAttribute("languages")
+	List<Language> languages() {
+		return Language.all();
+	}
+
+	/** Where the switch comes back to: this page, with its query. */
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String query = request.getQueryString();
+		return LanguageController.sameSitePath((query == null) ? path : path + "?" + query);
 	}
 
 }

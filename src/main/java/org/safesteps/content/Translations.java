@@ -1,0 +1,178 @@
+package org.safesteps.content;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a translated file follows beside its English original: its name, its
+ * {@code translated-from} hash, the same step ids, and for a quiz the same question and option ids,
+ * types and correct answers (reports add up answers across languages by id).
+ */
+final class Translations {
+
+	static final String TRANSLATED_FROM = "translated-from";
+
+	private static final String LANGUAGE = "[a-z]{2,3}";
+
+	// "ages-11-13.es.md", "ages-11-13.quiz.es.yml", "module.es.yml", "sextortion.es.md".
+	private static final Pattern MARKDOWN = Pattern.compile("([a-z0-9-]+)\\.(" + LANGUAGE + ")\\.md");
+
+	private static final Pattern QUIZ = Pattern.compile("([a-z0-9-]+)\\.quiz\\.(" + LANGUAGE + ")\\.yml");
+
+	private static final Pattern MODULE = Pattern.compile("module\\.(" + LANGUAGE + ")\\.yml");
+
+	// A lesson of a sensitive module says "not your fault" in its own language.
+	private static final Map<String, Pattern> NOT_YOUR_FAULT = Map.of(
+			Localized.ENGLISH, Pattern.compile("not\\s+your\\s+fault", Pattern.CASE_INSENSITIVE),
+			"es", Pattern.compile("no\\s+(es\\s+tu\\s+culpa|es\\s+culpa\\s+tuya|tienes\\s+(la\\s+)?culpa)",
+					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+
+	private Translations() {
+	}
+
+	/** A file name split into what it translates and its language. */
+	record Name(String base, String language) {
+	}
+
+	/** {@code <base>.<language>.md}, or empty for an English file. */
+	static Optional<Name> markdown(String fileName) {
+		return match(MARKDOWN, fileName);
+	}
+
+	/** {@code <band>.quiz.<language>.yml}, or empty. */
+	static Optional<Name> quiz(String fileName) {
+		return match(QUIZ, fileName);
+	}
+
+	/** {@code module.<language>.yml}: the language, or empty. */
+	static Optional<String> module(String fileName) {
+		Matcher matcher = MODULE.matcher(fileName);
+		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+	}
+
+	private static Optional<Name> match(Pattern pattern, String fileName) {
+		Matcher matcher = pattern.matcher(fileName);
+		return matcher.matches() ? Optional.of(new Name(matcher.group(1), matcher.group(2))) : Optional.empty();
+	}
+
+	/** Whether {@code text} carries the "not your fault" message, or null when no pattern is known for the language. */
+	static Boolean saysNotYourFault(String language, String text) {
+		Pattern pattern = NOT_YOUR_FAULT.get(language);
+		return pattern == null ? null : pattern.matcher(text).find();
+	}
+
+	/**
+	 * Reports a missing {@code translated-from} (an error: nobody could tell when the translation
+	 * goes out of date) and one that does not match the English file as it is now (a warning).
+	 */
+	static void checkHash(String path, int line, String recorded, String englishPath, String englishText,
+			Problems problems) {
+		String current = ContentHash.of(englishText);
+		if (recorded == null || recorded.isBlank()) {
+			problems.error(path, line, "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
+					+ " it was translated from (sha256sum " + englishPath + " | cut -c1-16, now " + current + ")");
+		}
+		else if (!recorded.strip().equalsIgnoreCase(current)) {
+			problems.warning(path, line, "out of date: translated from " + recorded.strip() + " but " + englishPath
+					+ " is now " + current + "; update the translation, then its " + TRANSLATED_FROM);
+		}
+	}
+
+	/** The translation's steps have the English step ids, in the same order. */
+	static void checkSteps(String path, List<MarkdownFile.StepDraft> english, List<MarkdownFile.StepDraft> translated,
+			String englishPath, Problems problems) {
+		List<String> englishIds = english.stream().map(MarkdownFile.StepDraft::id).toList();
+		List<String> translatedIds = translated.stream().map(MarkdownFile.StepDraft::id).toList();
+		if (englishIds.equals(translatedIds)) {
+			return;
+		}
+		int line = 1;
+		for (int i = 0; i < translated.size(); i++) {
+			if (i >= englishIds.size() || !englishIds.get(i).equals(translatedIds.get(i))) {
+				line = translated.get(i).line();
+				break;
+			}
+		}
+		problems.error(path, line, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
+				+ ": keep each {#id} of the English steps, in the same order");
+	}
+
+	/**
+	 * The translated quiz asks the same questions (ids and types) with the same options (ids, and
+	 * which are correct; for {@code order} the same items in the same order) as the English quiz.
+	 */
+	static void checkQuiz(String path, String text, Quiz translated, Quiz english, String englishPath,
+			Problems problems) {
+		Map<String, Integer> lines = questionLines(path, text);
+		for (Question question : english.questions()) {
+			if (translated.question(question.id()).isEmpty()) {
+				problems.error(path, 1, "question '" + question.id() + "' of " + englishPath + " is missing");
+			}
+		}
+		for (Question question : translated.questions()) {
+			int line = lines.getOrDefault(question.id(), 1);
+			Question original = english.question(question.id()).orElse(null);
+			if (original == null) {
+				problems.error(path, line, "question '" + question.id() + "' is not in " + englishPath
+						+ ": a translated quiz keeps the English question ids");
+				continue;
+			}
+			if (original.type() != question.type()) {
+				problems.error(path, line, "question '" + question.id() + "' is " + question.type().id() + " here but "
+						+ original.type().id() + " in " + englishPath);
+				continue;
+			}
+			List<String> ids = question.options().stream().map(Option::id).toList();
+			List<String> originalIds = original.options().stream().map(Option::id).toList();
+			boolean same = question.type() == QuestionType.ORDER ? ids.equals(originalIds)
+					: Set.copyOf(ids).equals(Set.copyOf(originalIds)) && ids.size() == originalIds.size();
+			if (!same) {
+				problems.error(path, line, "options of question '" + question.id() + "' " + ids + " differ from "
+						+ englishPath + " " + originalIds + (question.type() == QuestionType.ORDER
+								? ": keep the item ids in the same (correct) order" : ": keep the English option ids"));
+				continue;
+			}
+			List<String> correctHere = correctIds(question);
+			List<String> correctThere = correctIds(original);
+			if (!Set.copyOf(correctHere).equals(Set.copyOf(correctThere))) {
+				problems.error(path, line, "question '" + question.id() + "' marks " + correctHere + " correct but "
+						+ englishPath + " marks " + correctThere + ": the correct answers must not change in translation");
+			}
+		}
+	}
+
+	private static List<String> correctIds(Question question) {
+		return question.options().stream().filter(Option::correct).map(Option::id).toList();
+	}
+
+	// The parsed Quiz keeps no lines; the YAML is composed again (cheap) to point at each question.
+	private static Map<String, Integer> questionLines(String path, String text) {
+		Map<String, Integer> lines = new HashMap<>();
+		YamlFile.parse(path, text, new Problems()).ifPresent(file -> {
+			for (YamlFile.Mapping question : file.mappings("questions")) {
+				String id = question.text("id");
+				if (id != null) {
+					lines.putIfAbsent(id, question.lineOf("id"));
+				}
+			}
+		});
+		return lines;
+	}
+
+	/** The {@code translated-from} a file records, and the line to report it on. */
+	record Recorded(String hash, int line) {
+	}
+
+	/** The top-level {@code translated-from} of a YAML file (its syntax problems are reported by its reader). */
+	static Recorded yamlHash(String path, String text) {
+		return YamlFile.parse(path, text, new Problems())
+			.map(file -> new Recorded(file.text(TRANSLATED_FROM), file.lineOf(TRANSLATED_FROM)))
+			.orElse(new Recorded(null, 1));
+	}
+
+}
