@@ -57,6 +57,10 @@ class AuthorisationMatrixTest {
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
+		expect("GET /display", "200 200 200 200 200 200 200");
+		expect("POST /display", "302 302 302 302 302 302 302");
+		expect("GET /language", "302 302 302 302 302 302 302");
+		expect("POST /language", "302 302 302 302 302 302 302");
 		expect("GET /error", "404 404 404 404 404 404 404");
 		expect("POST /error", "404 404 404 404 404 404 404");
 		expect("GET /explore", "200 200 200 200 200 200 200");
@@ -94,6 +98,7 @@ class AuthorisationMatrixTest {
 		expect("POST /teacher/classes/{classId}/delete", "login login login 302 403 404 404");
 		expect("POST /teacher/classes/{classId}/joining", "login login login 302 302 404 404");
 		expect("GET /teacher/classes/{classId}/learner", "login login login 200 200 404 404");
+		expect("POST /teacher/classes/{classId}/language", "login login login 400 400 404 404");
 		expect("POST /teacher/classes/{classId}/learners/remove", "login login login 302 302 404 404");
 		expect("GET /teacher/classes/{classId}/letter", "login login login 200 200 404 404");
 		expect("GET /teacher/classes/{classId}/poster", "login login login 200 200 404 404");
