@@ -77,10 +77,10 @@ public class Leases {
 	}
 
 	/**
-	 * Takes the lease if it is absent, or expired and the job is due. The upsert inserts a missing
-	 * lease; when the lease exists but is held (or not due) the upsert tries to insert a second
-	 * document with the same {@code _id}, and the duplicate-key error means "not taken". Two
-	 * instances inserting a missing lease at once end the same way: one insert wins.
+	 * Takes the lease if it is absent, or expired and the job is due, with one atomic
+	 * find-and-modify. A missing lease is inserted by an upsert; when another instance inserted it
+	 * first (or it exists but is held), the upsert tries to insert a second document with the same
+	 * {@code _id}, and that duplicate-key error means "not taken": exactly one taker wins.
 	 */
 	Optional<Lease> take(String name, Duration period, Duration hold) {
 		Instant now = this.clock.instant();
@@ -93,8 +93,16 @@ public class Leases {
 			.set("takenAt", date(now))
 			.set("expiresAt", date(lease.expiresAt()));
 		try {
-			Document taken = this.mongo.findAndModify(query, update,
-					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+			Document taken = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+					Document.class, COLLECTION);
+			if (taken == null) {
+				// most takes find the lease; only a missing one needs the upsert (and its duplicate-key race)
+				if (this.mongo.exists(Query.query(where("_id").is(name)), COLLECTION)) {
+					return Optional.empty();
+				}
+				taken = this.mongo.findAndModify(query, update,
+						FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+			}
 			if (taken == null || !lease.holder().equals(taken.getString("holder"))) {
 				return Optional.empty();
 			}
