@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/** Session values round-trip through bytes, and only allowed classes are read back. */
 class SessionAttributesTest {
 
 	@Test
