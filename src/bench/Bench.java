@@ -41,7 +41,8 @@ public final class Bench {
 
 	static final String LEARNER_COOKIE = "safesteps_learner";
 
-	static final String SESSION_COOKIE = "JSESSIONID";
+	/** Children have no session: the CSRF cookie is what their forms need besides the learner cookie. */
+	static final String SESSION_COOKIE = "safesteps_csrf";
 
 	static final List<String> BANDS = List.of("AGES_8_10", "AGES_11_13", "AGES_14_17", "AGES_5_7");
 
@@ -263,7 +264,7 @@ public final class Bench {
 			ExecutorService pool = Executors.newFixedThreadPool(parallel);
 			List<ClassInfo> classes = Collections.synchronizedList(new ArrayList<>());
 			List<Future<?>> work = new ArrayList<>();
-			// the session's CSRF token stays valid for every form of the session: fetch it once
+			// the CSRF cookie's token stays valid for every form of this browser: fetch it once
 			String teacherCsrf = first(CSRF, http.get(base + "/teacher", teacher.header()).body()).orElseThrow();
 			for (int i = 0; i < classCount + burstClasses; i++) {
 				int index = i;

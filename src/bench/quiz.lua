@@ -1,5 +1,5 @@
 -- Scenario 2: quiz submissions. Each request is one learner's POST /learn/{module}/quiz with that
--- learner's session and learner cookies, the CSRF token the app put in that learner's quiz form,
+-- learner's CSRF and learner cookies, the CSRF token the app put in that learner's quiz form,
 -- a complete answer, and a submission id never used before (run number, thread, counter). A good
 -- answer is a 200 showing the result; the form shown again (problems) or a 403 (CSRF) is an error.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
@@ -21,7 +21,7 @@ function request()
   local submission = string.format("%08x-%04x-4000-8000-%012x", run, id, counter)
   local body = "_csrf=" .. learner[3] .. "&submissionId=" .. submission .. "&" .. learner[5]
   return wrk.format("POST", "/learn/" .. learner[4] .. "/quiz", {
-    ["Cookie"] = "safesteps_learner=" .. learner[1] .. "; JSESSIONID=" .. learner[2],
+    ["Cookie"] = "safesteps_learner=" .. learner[1] .. "; safesteps_csrf=" .. learner[2],
     ["Content-Type"] = "application/x-www-form-urlencoded"
   }, body)
 end

@@ -15,11 +15,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Who may open what, and the headers every response carries. Child and parent pages are public;
- * teacher pages need a signed-in teacher, admin pages an admin. CSRF protects every form.
+ * teacher pages need a signed-in teacher, admin pages an admin. CSRF protects every form. Only a
+ * signed-in teacher has a session (see {@link SessionlessForms}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,9 +43,13 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").denyAll()
 				.anyRequest().permitAll())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/teacher", false).permitAll())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/teacher", false).permitAll()
+				.failureHandler(SessionlessForms::signInFailed))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.csrf((csrf) -> csrf.csrfTokenRepository(SessionlessForms.csrfTokens()))
+			.requestCache((cache) -> cache.requestCache(new CookieRequestCache()))
+			.addFilterAfter(new SessionlessForms.CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new AccountStatusFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

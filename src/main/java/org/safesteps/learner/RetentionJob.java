@@ -1,6 +1,7 @@
 package org.safesteps.learner;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import org.safesteps.classroom.ClassEvents;
+import org.safesteps.storage.Leases;
 
 /**
  * Deletes learners nobody has seen for {@code safesteps.retention.learner-idle}, with their
@@ -28,6 +30,10 @@ class RetentionJob {
 
 	private static final int BATCH = 500;
 
+	static final String LEASE = "retention";
+
+	private static final Duration LEASE_HOLD = Duration.ofHours(1);
+
 	private final LearnerStore store;
 
 	private final Learners learners;
@@ -36,16 +42,26 @@ class RetentionJob {
 
 	private final Clock clock;
 
-	RetentionJob(LearnerStore store, Learners learners, RetentionProperties properties, Clock clock) {
+	private final Leases leases;
+
+	RetentionJob(LearnerStore store, Learners learners, RetentionProperties properties, Clock clock, Leases leases) {
 		this.store = store;
 		this.learners = learners;
 		this.properties = properties;
 		this.clock = clock;
+		this.leases = leases;
 	}
 
-	/** Deletes every idle learner; returns how many. */
+	/**
+	 * Deletes every idle learner; returns how many. Every app instance schedules this; the lease
+	 * lets one of them run it, once per {@code check-every} (the others return 0).
+	 */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${safesteps.retention.check-every:6h}")
 	int deleteIdleLearners() {
+		return this.leases.runOncePer(LEASE, this.properties.checkEvery(), LEASE_HOLD, this::deleteAllIdle).orElse(0);
+	}
+
+	private int deleteAllIdle() {
 		Instant cutoff = this.clock.instant().minus(this.properties.learnerIdle());
 		int deleted = 0;
 		List<Learner> idle;

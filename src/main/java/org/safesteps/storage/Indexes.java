@@ -54,6 +54,9 @@ public class Indexes {
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		create(db, "rate_limits", new IndexModel(ascending("expiresAt"),
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
+		// sessions: expiry is enforced by every query and a cleanup job; the TTL index spares that job on a real MongoDB
+		create(db, "sessions", new IndexModel(ascending("expiresAt"),
+				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		log.info("Indexes checked");
 	}
 

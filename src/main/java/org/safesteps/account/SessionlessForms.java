@@ -1,0 +1,65 @@
+package org.safesteps.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What lets children and visitors use forms without an HTTP session (which would cost memory, or a
+ * database write per child with shared sessions, in the 9:00 rush). The CSRF token lives in an
+ * HttpOnly cookie and is compared with the masked copy that the server renders into each form
+ * (Spring Security's default XOR handler); a failed sign-in says why in the redirect, not in a
+ * session.
+ */
+final class SessionlessForms {
+
+	static final String CSRF_COOKIE = "safesteps_csrf";
+
+	private SessionlessForms() {
+	}
+
+	static CsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax"));
+		return tokens;
+	}
+
+	static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		String reason = (ex instanceof LockedException) ? "?error=locked" : "?error";
+		response.sendRedirect(request.getContextPath() + "/login" + reason);
+	}
+
+	/**
+	 * Creates the CSRF cookie before a page renders: Thymeleaf streams the page, so a token first
+	 * asked for by a form far down a long page would come after the headers were sent. Only the first
+	 * page a browser opens sets the cookie; later ones find it.
+	 */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if ("GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/actuator/")) {
+				CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+				if (token != null) {
+					token.getToken();
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}
