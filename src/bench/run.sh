@@ -21,6 +21,8 @@ WARMUP=${BENCH_WARMUP:-10s}
 THREADS=${BENCH_THREADS:-2}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+TOMCAT_PORT=${BENCH_TOMCAT_PORT:-18082}
+CEILING=${BENCH_CEILING:-1}
 MONGO_PORT=${BENCH_MONGO_PORT:-18017}
 SCENARIOS=${BENCH_SCENARIOS:-lesson,quiz,report,burst}
 LESSON_PATH=${BENCH_LESSON_PATH:-/learn/trusted-adults?step=2}
@@ -59,9 +61,9 @@ fi
 JAR=$(ls target/safesteps-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
 [[ -n "$JAR" ]] || { echo "No jar in target/: run without BENCH_BUILD=0" >&2; exit 1; }
 
-for port in "$APP_PORT" "$NGINX_PORT" "$MONGO_PORT"; do
+for port in "$APP_PORT" "$NGINX_PORT" "$TOMCAT_PORT" "$MONGO_PORT"; do
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-		echo "Port $port on 127.0.0.1 is in use: set BENCH_APP_PORT, BENCH_NGINX_PORT or BENCH_MONGO_PORT" >&2
+		echo "Port $port on 127.0.0.1 is in use: set BENCH_APP_PORT, BENCH_NGINX_PORT, BENCH_TOMCAT_PORT or BENCH_MONGO_PORT" >&2
 		exit 1
 	fi
 done
@@ -70,7 +72,9 @@ done
 WORK=$(mktemp -d)
 APP_PID=""
 NGINX_PID=""
+TOMCAT_PID=""
 cleanup() {
+	if [[ -n "$TOMCAT_PID" ]]; then kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true; fi
 	if [[ -n "$NGINX_PID" ]]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
 	if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
 	[[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
@@ -79,13 +83,18 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 rm -rf "$OUT"
-mkdir -p "$OUT" "$WORK/data" "$WORK/seed" "$WORK/classes" "$WORK/lib" "$WORK/nginx/www" "$WORK/nginx/tmp"
+mkdir -p "$OUT" "$WORK/data" "$WORK/seed" "$WORK/classes" "$WORK/lib" "$WORK/nginx/www" "$WORK/nginx/tmp" \
+	"$WORK/ceiling/classes" "$WORK/ceiling/lib" "$WORK/ceiling/base"
 
 # The Java driver uses the app's own MongoDB driver jars, taken from the packaged jar.
 (cd "$WORK/lib" && jar xf "$ROOT/$JAR" $(jar tf "$ROOT/$JAR" | grep -E 'BOOT-INF/lib/(mongodb-driver-(sync|core)|bson)-[0-9]'))
 CP=$(find "$WORK/lib" -name '*.jar' | tr '\n' ':')
 javac -nowarn -d "$WORK/classes" -cp "$CP" "$BENCH/Bench.java"
 bench() { java -cp "$WORK/classes:$CP" Bench "$@"; }
+# The Tomcat ceiling: the app's own Tomcat jar with one servlet and nothing else (src/bench/Ceiling.java).
+(cd "$WORK/ceiling/lib" && jar xf "$ROOT/$JAR" $(jar tf "$ROOT/$JAR" | grep -E 'BOOT-INF/lib/tomcat-embed-core-[0-9]'))
+CEILING_CP=$(find "$WORK/ceiling/lib" -name '*.jar' | tr '\n' ':')
+javac -nowarn -d "$WORK/ceiling/classes" -cp "$CEILING_CP" "$BENCH/Ceiling.java"
 
 # --- the app ------------------------------------------------------------------------------------
 say "Starting $JAR ($HEAP, embedded database in a fresh temporary folder)"
@@ -191,6 +200,24 @@ page_with_ceiling() {
 	ratio=$(awk -v a="$(field "$ours" 3)" -v b="$(field "$theirs" 3)" 'BEGIN { printf "%.1f%%", (b > 0) ? 100 * a / b : 0 }')
 	row "$label" 64 "$ours" "$ratio of nginx"
 	row "nginx, same HTML as above" 64 "$theirs" "100%"
+	[[ "$CEILING" == 1 ]] || return 0
+	# The servlet container alone (no Spring, filters, session, database or template), same bytes:
+	# how much of the gap to nginx any Tomcat application pays before its own code runs.
+	java -Xmx128m -cp "$WORK/ceiling/classes:$CEILING_CP" Ceiling "$TOMCAT_PORT" "$WORK/nginx/www/$file" \
+		"$WORK/ceiling/base" >>"$OUT/ceiling.log" 2>&1 &
+	TOMCAT_PID=$!
+	for _ in $(seq 1 100); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$TOMCAT_PORT/$file" 2>/dev/null && break
+		sleep 0.2
+	done
+	say "$label: Tomcat alone, one servlet answering the same HTML, 64 connections"
+	local tomcat
+	tomcat=$(wrk_run "$id-tomcat" 64 page.lua "http://127.0.0.1:$TOMCAT_PORT/$file" BENCH_PATH="/$file")
+	echo "$tomcat"
+	kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true
+	TOMCAT_PID=""
+	ratio=$(awk -v a="$(field "$tomcat" 3)" -v b="$(field "$theirs" 3)" 'BEGIN { printf "%.1f%%", (b > 0) ? 100 * a / b : 0 }')
+	row "Tomcat alone (one servlet, no Spring), same HTML" 64 "$tomcat" "$ratio of nginx"
 }
 
 # --- (1) lesson step, and the nginx ceiling -----------------------------------------------------
@@ -289,7 +316,7 @@ $DURATION per scenario after a $WARMUP warm-up; seeding took ${SEED_SECONDS} s."
 	echo "Heap: app alive at the end: $ALIVE; OutOfMemoryError in the log: $OOM; largest heap before a GC: ${PEAK:-?} MB (gc.log)."
 	for note in "${NOTES[@]}"; do echo; echo "$note"; done
 	echo
-	echo "Raw outputs beside this file: lesson.txt and lesson-nginx.txt (or standin-N), quiz.txt, report.txt"
+	echo "Raw outputs beside this file: lesson.txt, lesson-nginx.txt and lesson-tomcat.txt (or standin-N), quiz.txt, report.txt"
 	echo "(and *.warmup.txt), burst.txt, seed.txt, quiz-count.txt, app.log, gc.log; the served page(s) as *.html."
 } >"$OUT/results.md"
 say "Results ($OUT/results.md)"
