@@ -42,7 +42,7 @@ public final class Ceiling {
 				response.getOutputStream().write(page);
 			}
 		});
-		context.addServletMappingDecoded("/", "page");
+		context.addServletMapping("/", "page");
 		tomcat.start();
 		tomcat.getServer().await();
 	}
