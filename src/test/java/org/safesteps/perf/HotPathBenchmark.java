@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
@@ -105,14 +106,20 @@ public class HotPathBenchmark {
 	@Setup
 	public void start() throws Exception {
 		this.context = new SpringApplicationBuilder(SafeStepsApplication.class)
-			.properties("server.port=0", "logging.level.root=WARN", "safesteps.storage.embedded-backend=memory")
+			.properties("server.port=0", "logging.level.root=WARN", "safesteps.storage.embedded-backend=memory",
+					// an admin exists, as in production: without one every page leads to the setup
+					"safesteps.admin.email=bench-admin@example.org",
+					"safesteps.admin.password=" + UUID.randomUUID() + "-" + UUID.randomUUID())
 			.run();
 		MongoTemplate mongo = this.context.getBean(MongoTemplate.class);
 		this.mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context)
 			.addFilters(this.context.getBean("springSecurityFilterChain", Filter.class))
 			.build();
 
-		String token = UUID.randomUUID().toString();
+		// a token shaped like the app's (256 bits, base64url, 43 characters): the cookie reader checks the length
+		byte[] bits = new byte[32];
+		new Random().nextBytes(bits);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
 		Instant now = Instant.now();
 		mongo.insert(new Learner(UUID.randomUUID().toString(), null, "Bench Otter 1000", Band.AGES_8_10, sha256(token),
 				null, now, now));
@@ -120,7 +127,8 @@ public class HotPathBenchmark {
 		MvcResult lesson = this.mvc.perform(get("/learn/" + MODULE).param("step", "2").cookie(this.learnerCookie))
 			.andReturn();
 		if (lesson.getResponse().getStatus() != 200) {
-			throw new IllegalStateException("lesson step answered " + lesson.getResponse().getStatus());
+			throw new IllegalStateException("lesson step answered " + lesson.getResponse().getStatus() + " "
+					+ lesson.getResponse().getRedirectedUrl());
 		}
 		ModelAndView mav = lesson.getModelAndView();
 		ViewResolver resolver = this.context.getBean("thymeleafViewResolver", ViewResolver.class);
