@@ -41,9 +41,6 @@ public final class Bench {
 
 	static final String LEARNER_COOKIE = "safesteps_learner";
 
-	/** Children have no session: the CSRF cookie is what their forms need besides the learner cookie. */
-	static final String SESSION_COOKIE = "safesteps_csrf";
-
 	static final List<String> BANDS = List.of("AGES_8_10", "AGES_11_13", "AGES_14_17", "AGES_5_7");
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -393,7 +390,9 @@ public final class Bench {
 					submitted.incrementAndGet();
 				}
 			}
-			return jar.get(LEARNER_COOKIE) + "\t" + jar.get(SESSION_COOKIE) + "\t" + encode(csrf) + "\t" + quizModule
+			// column 2: every cookie of this browser (learner, and session or CSRF cookie if the app sets
+			// one), so the quiz scenario works whether the CSRF token lives in a session or a cookie
+			return jar.get(LEARNER_COOKIE) + "\t" + jar.header() + "\t" + encode(csrf) + "\t" + quizModule
 					+ "\t" + answers;
 		}
 

@@ -1,6 +1,7 @@
--- Scenario 2: quiz submissions. Each request is one learner's POST /learn/{module}/quiz with that
--- learner's CSRF and learner cookies, the CSRF token the app put in that learner's quiz form,
--- a complete answer, and a submission id never used before (run number, thread, counter). A good
+-- Scenario 2: quiz submissions. Each request is one learner's POST /learn/{module}/quiz with every
+-- cookie that learner's browser held after opening the quiz (the learner cookie, and the session
+-- or CSRF cookie if the app set one: learners.tsv column 2 is the whole Cookie header), the CSRF
+-- token the app put in that learner's quiz form, a complete answer, and a submission id never used before (run number, thread, counter). A good
 -- answer is a 200 showing the result; the form shown again (problems) or a 403 (CSRF) is an error.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local run = tonumber(os.getenv("BENCH_RUN") or "1")
@@ -21,7 +22,7 @@ function request()
   local submission = string.format("%08x-%04x-4000-8000-%012x", run, id, counter)
   local body = "_csrf=" .. learner[3] .. "&submissionId=" .. submission .. "&" .. learner[5]
   return wrk.format("POST", "/learn/" .. learner[4] .. "/quiz", {
-    ["Cookie"] = "safesteps_learner=" .. learner[1] .. "; safesteps_csrf=" .. learner[2],
+    ["Cookie"] = learner[2],
     ["Content-Type"] = "application/x-www-form-urlencoded"
   }, body)
 end

@@ -21,6 +21,8 @@ WARMUP=${BENCH_WARMUP:-10s}
 THREADS=${BENCH_THREADS:-2}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+TOMCAT_PORT=${BENCH_TOMCAT_PORT:-18082}
+CEILING=${BENCH_CEILING:-1}
 MONGO_PORT=${BENCH_MONGO_PORT:-18017}
 SCENARIOS=${BENCH_SCENARIOS:-lesson,quiz,report,burst}
 LESSON_PATH=${BENCH_LESSON_PATH:-/learn/trusted-adults?step=2}
@@ -59,9 +61,9 @@ fi
 JAR=$(ls target/safesteps-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
 [[ -n "$JAR" ]] || { echo "No jar in target/: run without BENCH_BUILD=0" >&2; exit 1; }
 
-for port in "$APP_PORT" "$NGINX_PORT" "$MONGO_PORT"; do
+for port in "$APP_PORT" "$NGINX_PORT" "$TOMCAT_PORT" "$MONGO_PORT"; do
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-		echo "Port $port on 127.0.0.1 is in use: set BENCH_APP_PORT, BENCH_NGINX_PORT or BENCH_MONGO_PORT" >&2
+		echo "Port $port on 127.0.0.1 is in use: set BENCH_APP_PORT, BENCH_NGINX_PORT, BENCH_TOMCAT_PORT or BENCH_MONGO_PORT" >&2
 		exit 1
 	fi
 done
@@ -70,7 +72,9 @@ done
 WORK=$(mktemp -d)
 APP_PID=""
 NGINX_PID=""
+TOMCAT_PID=""
 cleanup() {
+	if [[ -n "$TOMCAT_PID" ]]; then kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true; fi
 	if [[ -n "$NGINX_PID" ]]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
 	if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
 	[[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
@@ -79,13 +83,18 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 rm -rf "$OUT"
-mkdir -p "$OUT" "$WORK/data" "$WORK/seed" "$WORK/classes" "$WORK/lib" "$WORK/nginx/www" "$WORK/nginx/tmp"
+mkdir -p "$OUT" "$WORK/data" "$WORK/seed" "$WORK/classes" "$WORK/lib" "$WORK/nginx/www" "$WORK/nginx/tmp" \
+	"$WORK/ceiling/classes" "$WORK/ceiling/lib" "$WORK/ceiling/base"
 
 # The Java driver uses the app's own MongoDB driver jars, taken from the packaged jar.
 (cd "$WORK/lib" && jar xf "$ROOT/$JAR" $(jar tf "$ROOT/$JAR" | grep -E 'BOOT-INF/lib/(mongodb-driver-(sync|core)|bson)-[0-9]'))
 CP=$(find "$WORK/lib" -name '*.jar' | tr '\n' ':')
 javac -nowarn -d "$WORK/classes" -cp "$CP" "$BENCH/Bench.java"
 bench() { java -cp "$WORK/classes:$CP" Bench "$@"; }
+# The Tomcat ceiling: the app's own Tomcat jar with one servlet and nothing else (src/bench/Ceiling.java).
+(cd "$WORK/ceiling/lib" && jar xf "$ROOT/$JAR" $(jar tf "$ROOT/$JAR" | grep -E 'BOOT-INF/lib/(tomcat-embed-core|jakarta.annotation-api)-[0-9]'))
+CEILING_CP=$(find "$WORK/ceiling/lib" -name '*.jar' | tr '\n' ':')
+javac -nowarn -d "$WORK/ceiling/classes" -cp "$CEILING_CP" "$BENCH/Ceiling.java"
 
 # --- the app ------------------------------------------------------------------------------------
 say "Starting $JAR ($HEAP, embedded database in a fresh temporary folder)"
@@ -123,6 +132,20 @@ esac
 
 ROWS=()
 NOTES=()
+CLK_TCK=$(getconf CLK_TCK)
+# CPU time (ms) used so far by these processes and their child processes (nginx's workers).
+cpu_ms() {
+	local ticks=0 pid p
+	for pid in "$@"; do
+		for p in "$pid" $(pgrep -P "$pid" 2>/dev/null || true); do
+			[[ -r "/proc/$p/stat" ]] || continue
+			ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+		done
+	done
+	echo $((ticks * 1000 / CLK_TCK))
+}
+# Whose CPU time wrk_run charges to the requests: the app unless a caller says otherwise.
+CPU_OF=""
 # $1 name, $2 connections, $3 lua script, $4 url, rest: VAR=value for the script.
 # Runs a warm-up (not reported) and the measured run; prints and returns the BENCH line.
 wrk_run() {
@@ -135,12 +158,19 @@ wrk_run() {
 			wrk -t"$threads" -c"$connections" -d"$WARMUP" --timeout 5s --latency -s "$BENCH/$script" "$url" \
 			>"$OUT/$name.warmup.txt"
 	fi
-	local load
+	local load cpu_before
 	load=$(cut -d' ' -f1 /proc/loadavg)
+	cpu_before=$(cpu_ms ${CPU_OF:-$APP_PID})
 	env "$@" BENCH_NAME="$name" BENCH_LUA="$BENCH" BENCH_THREADS="$threads" BENCH_RUN=2 \
 		wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 5s --latency -s "$BENCH/$script" "$url" \
 		>"$OUT/$name.txt"
-	printf '%s\t%s\n' "$(grep '^BENCH' "$OUT/$name.txt")" "$load"
+	local line
+	line=$(grep '^BENCH' "$OUT/$name.txt")
+	printf '%s\t%s\t%s\n' "$line" "$load" "$(per_request "$cpu_before" "$(cpu_ms ${CPU_OF:-$APP_PID})" "$line")"
+}
+# $1 CPU ms before, $2 after, $3 BENCH line: CPU ms per request answered
+per_request() {
+	awk -v a="$1" -v b="$2" -v n="$(cut -f8 <<<"$3")" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'
 }
 field() { cut -f"$2" <<<"$1"; }
 good_of() { grep -h '^BENCH' "$@" | awk -F'\t' '{ sum += $9 } END { print sum + 0 }'; }
@@ -150,7 +180,7 @@ row() {
 	errors=$(field "$3" 7)
 	# wrk does not count requests still unanswered when the run ends: no answer at all is a failure
 	[[ "$(field "$3" 8)" == 0 ]] && errors="no answer in the run"
-	ROWS+=("| $1 | $2 | $(field "$3" 3) | $(field "$3" 4) | $(field "$3" 5) | $(field "$3" 6) | $errors | $4 | $(field "$3" 10) |")
+	ROWS+=("| $1 | $2 | $(field "$3" 3) | $(field "$3" 4) | $(field "$3" 5) | $(field "$3" 6) | $errors | $4 | $(field "$3" 11) | $(field "$3" 10) |")
 }
 
 # Starts nginx once over $WORK/nginx/www (filled by the pages below).
@@ -185,12 +215,34 @@ page_with_ceiling() {
 		BENCH_LEARNERS="$WORK/seed/learners.tsv")
 	echo "$ours"
 	say "$label: nginx serving the same HTML ($(wc -c <"$WORK/nginx/www/$file") bytes), 64 connections"
+	CPU_OF=$NGINX_PID
 	theirs=$(wrk_run "$id-nginx" 64 page.lua "http://127.0.0.1:$NGINX_PORT/$file" BENCH_PATH="/$file")
+	CPU_OF=""
 	echo "$theirs"
 	local ratio
 	ratio=$(awk -v a="$(field "$ours" 3)" -v b="$(field "$theirs" 3)" 'BEGIN { printf "%.1f%%", (b > 0) ? 100 * a / b : 0 }')
 	row "$label" 64 "$ours" "$ratio of nginx"
 	row "nginx, same HTML as above" 64 "$theirs" "100%"
+	[[ "$CEILING" == 1 ]] || return 0
+	# The servlet container alone (no Spring, filters, session, database or template), same bytes:
+	# how much of the gap to nginx any Tomcat application pays before its own code runs.
+	java -Xmx128m -cp "$WORK/ceiling/classes:$CEILING_CP" Ceiling "$TOMCAT_PORT" "$WORK/nginx/www/$file" \
+		"$WORK/ceiling/base" >>"$OUT/ceiling.log" 2>&1 &
+	TOMCAT_PID=$!
+	for _ in $(seq 1 100); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$TOMCAT_PORT/$file" 2>/dev/null && break
+		sleep 0.2
+	done
+	say "$label: Tomcat alone, one servlet answering the same HTML, 64 connections"
+	local tomcat
+	CPU_OF=$TOMCAT_PID
+	tomcat=$(wrk_run "$id-tomcat" 64 page.lua "http://127.0.0.1:$TOMCAT_PORT/$file" BENCH_PATH="/$file")
+	CPU_OF=""
+	echo "$tomcat"
+	kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true
+	TOMCAT_PID=""
+	ratio=$(awk -v a="$(field "$tomcat" 3)" -v b="$(field "$theirs" 3)" 'BEGIN { printf "%.1f%%", (b > 0) ? 100 * a / b : 0 }')
+	row "Tomcat alone (one servlet, no Spring), same HTML" 64 "$tomcat" "$ratio of nginx"
 }
 
 # --- (1) lesson step, and the nginx ceiling -----------------------------------------------------
@@ -255,9 +307,11 @@ if wants burst; then
 	if [[ "$SEEDED" == 1 ]]; then
 		say "9:00 burst: ${BENCH_BURST_LEARNERS:-6000} learners join and open their first lesson within ${BENCH_BURST_SECONDS:-60} s"
 		load=$(cut -d' ' -f1 /proc/loadavg)
+		cpu_before=$(cpu_ms "$APP_PID")
 		bench burst "$BASE" "$WORK/seed/classes.tsv" "$OUT/burst.txt" >/dev/null
 		cat "$OUT/burst.txt"
-		line=$(printf '%s\t%s' "$(grep '^BENCH' "$OUT/burst.txt")" "$load")
+		burst=$(grep '^BENCH' "$OUT/burst.txt")
+		line=$(printf '%s\t%s\t%s' "$burst" "$load" "$(per_request "$cpu_before" "$(cpu_ms "$APP_PID")" "$burst")")
 		row "9:00 burst: join + first lesson, 4 requests per learner (open loop)" "${BENCH_BURST_THREADS:-256} max" "$line" "-"
 		NOTES+=("Burst: $(head -1 "$OUT/burst.txt")")
 		NOTES+=("Burst: $(sed -n 3p "$OUT/burst.txt")")
@@ -279,17 +333,20 @@ $(free -g | awk '/Mem:/ { print $2 }') GB RAM; $(java -version 2>&1 | head -1); 
 database (file backend); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); wrk -t$THREADS, \
 $DURATION per scenario after a $WARMUP warm-up; seeding took ${SEED_SECONDS} s."
 	echo
-	echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio | load |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio | CPU ms/request | load |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	printf '%s\n' "${ROWS[@]}"
 	echo
 	echo "The load column is the machine's 1-minute load average when the run started: above the core count, other"
 	echo "processes were competing for the CPU and the figures are lower than the app can do on an idle machine."
+	echo "CPU ms/request: CPU time of the serving process (the app; nginx and its workers; the Tomcat ceiling) during"
+	echo "the measured run, divided by the requests answered. It depends far less on other processes than requests/s:"
+	echo "$(nproc) cores give $(($(nproc) * 1000)) CPU ms per second, so $(($(nproc) * 1000)) / (CPU ms/request) bounds requests/s even on an idle machine."
 	echo
 	echo "Heap: app alive at the end: $ALIVE; OutOfMemoryError in the log: $OOM; largest heap before a GC: ${PEAK:-?} MB (gc.log)."
 	for note in "${NOTES[@]}"; do echo; echo "$note"; done
 	echo
-	echo "Raw outputs beside this file: lesson.txt and lesson-nginx.txt (or standin-N), quiz.txt, report.txt"
+	echo "Raw outputs beside this file: lesson.txt, lesson-nginx.txt and lesson-tomcat.txt (or standin-N), quiz.txt, report.txt"
 	echo "(and *.warmup.txt), burst.txt, seed.txt, quiz-count.txt, app.log, gc.log; the served page(s) as *.html."
 } >"$OUT/results.md"
 say "Results ($OUT/results.md)"

@@ -1,8 +1,11 @@
 package org.safesteps.classroom;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -12,17 +15,52 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The {@code assignments} collection: one document per (class, module), unique. */
+/**
+ * The {@code assignments} collection: one document per (class, module), unique. What learners see
+ * of it comes from a short-lived per-class cache (see {@link #forLearnersOf}).
+ */
 @Component
 public class AssignmentStore {
+
+	/**
+	 * How long learners may see a class's assignments as they were. Every change made through this
+	 * instance clears the class at once; with several instances behind a load balancer, a change made
+	 * on another one shows to this one's learners within this time.
+	 */
+	static final Duration LEARNER_VIEW_TTL = Duration.ofSeconds(5);
+
+	/** Beyond this many cached classes the cache is cleared: a bound on memory, not a policy. */
+	private static final int MAX_CACHED_CLASSES = 10_000;
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
+	private final ConcurrentMap<String, Cached> learnerView = new ConcurrentHashMap<>();
+
 	public AssignmentStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
+	}
+
+	/**
+	 * The class's assignments as its learners see them, at most {@link #LEARNER_VIEW_TTL} old. Every
+	 * learner of a class reads the same list on every visit to {@code /learn}, and a query by
+	 * {@code classId} alone scans the whole collection on the embedded server (it uses unique
+	 * indexes only); teacher pages read {@link #forClass} directly.
+	 */
+	public List<Assignment> forLearnersOf(String classId) {
+		long now = System.nanoTime();
+		Cached cached = this.learnerView.get(classId);
+		if (cached != null && now - cached.readAt() < LEARNER_VIEW_TTL.toNanos()) {
+			return cached.assignments();
+		}
+		List<Assignment> assignments = List.copyOf(forClass(classId));
+		if (this.learnerView.size() >= MAX_CACHED_CLASSES) {
+			this.learnerView.clear();
+		}
+		this.learnerView.put(classId, new Cached(assignments, now));
+		return assignments;
 	}
 
 	public List<Assignment> forClass(String classId) {
@@ -36,18 +74,22 @@ public class AssignmentStore {
 		Update update = new Update().set("dueOn", dueOn)
 			.setOnInsert("position", position)
 			.setOnInsert("assignedAt", this.clock.instant());
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-				Assignment.class);
+		Assignment assigned = this.mongo.findAndModify(query, update,
+				FindAndModifyOptions.options().upsert(true).returnNew(true), Assignment.class);
+		changed(classId);
+		return assigned;
 	}
 
 	public void unassign(String classId, String moduleId) {
 		this.mongo.remove(Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId)),
 				Assignment.class);
+		changed(classId);
 	}
 
 	public void setPosition(String classId, String moduleId, int position) {
 		this.mongo.updateFirst(Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId)),
 				Update.update("position", position), Assignment.class);
+		changed(classId);
 	}
 
 	/** The position after the last assignment: a new assignment goes to the end of the list. */
@@ -81,6 +123,16 @@ public class AssignmentStore {
 
 	public void deleteClass(String classId) {
 		this.mongo.remove(Query.query(Criteria.where("classId").is(classId)), Assignment.class);
+		changed(classId);
+	}
+
+	/** After a write (not before: a read in between would cache the old list again). */
+	private void changed(String classId) {
+		this.learnerView.remove(classId);
+	}
+
+	/** A class's assignments and when they were read ({@link System#nanoTime()}). */
+	private record Cached(List<Assignment> assignments, long readAt) {
 	}
 
 }

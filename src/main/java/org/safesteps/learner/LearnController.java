@@ -78,14 +78,14 @@ class LearnController {
 			return "redirect:/explore";
 		}
 		Learner learner = current.get();
-		Map<String, Progress> done = this.progress.forLearner(learner.id())
-			.stream()
-			.collect(Collectors.toMap(Progress::moduleId, Function.identity(), (a, b) -> a));
 		Map<String, Module> modules = new LinkedHashMap<>();
 		this.curriculum.modulesFor(learner.band()).forEach((module) -> modules.put(module.id(), module));
+		Map<String, Progress> done = this.progress.forModules(learner.id(), modules.keySet())
+			.stream()
+			.collect(Collectors.toMap(Progress::moduleId, Function.identity(), (a, b) -> a));
 		List<ModuleCard> cards = new ArrayList<>();
 		if (learner.inClass()) {
-			for (Assignment assignment : this.assignments.forClass(learner.classId())) {
+			for (Assignment assignment : this.assignments.forLearnersOf(learner.classId())) {
 				Module module = modules.remove(assignment.moduleId());
 				if (module != null) {
 					cards.add(new ModuleCard(module, true, assignment.dueOn(), done.get(module.id())));
@@ -159,15 +159,18 @@ class LearnController {
 		// A translated quiz has the English ids and answers, so it grades and reports the same.
 		Quiz quiz = localizedQuiz(module, learner, request, model);
 		String submissionId = submissionId(id);
-		Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.id(), quiz);
-		if (earlier.isPresent()) {
-			return result(model, module, earlier.get());
-		}
 		AnswerSheet sheet = AnswerSheet.read(quiz, (name) -> values(request, name));
 		if (sheet.hasProblems()) {
+			// a resubmission whose answers were lost on the way still shows the first result
+			Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.id(), quiz);
+			if (earlier.isPresent()) {
+				return result(model, module, earlier.get());
+			}
 			model.addAttribute("problems", true);
 			return quizForm(model, module, quiz, sheet, submissionId);
 		}
+		// a complete submission goes straight to the insert: the unique submission id finds a
+		// resubmission (the first result is shown), so the common case costs no extra read
 		try {
 			return result(model, module, this.submissions.submit(learner.owner(), module, quiz,
 					this.curriculum.version(), submissionId, sheet.chosen()));

@@ -2,28 +2,31 @@ package org.safesteps.progress;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UnwindOptions;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What a teacher sees about a class, aggregated in MongoDB from {@code learners}, {@code progress}
- * and {@code attempts} (fields as in docs/data.md). Only {@code $match}, {@code $group},
- * {@code $lookup} and {@code $unwind}: the embedded server has no window stages. Each pipeline
- * starts with a {@code $match} on {@code classId}, which the (classId, moduleId) indexes serve.
+ * What a teacher sees about a class, read from {@code learners}, {@code progress} and
+ * {@code attempts} (fields as in docs/data.md). A whole report ({@link #summary}) is three queries,
+ * one per collection, each by {@code classId} (served by the (classId, moduleId) indexes on
+ * MongoDB), and the rest is counted here: no query per learner or per module. On the embedded
+ * server, which uses only unique indexes, each of the three is one pass over its collection.
  */
 @Component
 public class ClassReports {
@@ -34,11 +37,25 @@ public class ClassReports {
 		this.mongo = mongo;
 	}
 
+	/** The matrix, the completion per module and the questions of every module, from three queries. */
+	public Summary summary(String classId, List<String> moduleIds) {
+		List<LearnerRef> learners = learners(classId);
+		List<Document> progress = progress(classId, moduleIds);
+		Map<String, List<QuestionShares>> questions = new LinkedHashMap<>();
+		Map<String, Map<String, Document>> firsts = firstAttempts(classId, moduleIds);
+		for (String moduleId : moduleIds) {
+			questions.put(moduleId, questions(firsts.getOrDefault(moduleId, Map.of()).values()));
+		}
+		return new Summary(matrix(learners, progress, moduleIds), completion(learners.size(), progress, moduleIds),
+				questions);
+	}
+
 	/** The learners of a class, by pseudonym. */
 	public List<LearnerRef> learners(String classId) {
 		List<LearnerRef> learners = new ArrayList<>();
-		for (Document learner : aggregate("learners", List.of(Aggregates.match(Filters.eq("classId", classId)),
-				Aggregates.group("$_id", Accumulators.first("pseudonym", "$pseudonym"))))) {
+		for (Document learner : this.mongo.getCollection("learners")
+			.find(Filters.eq("classId", classId))
+			.projection(Projections.include("pseudonym"))) {
 			learners.add(new LearnerRef(learner.getString("_id"), learner.getString("pseudonym")));
 		}
 		learners.sort(Comparator.comparing(LearnerRef::pseudonym, String.CASE_INSENSITIVE_ORDER));
@@ -47,50 +64,12 @@ public class ClassReports {
 
 	/** Every learner of the class against each module (in the given order), with state and best score. */
 	public Matrix matrix(String classId, List<String> moduleIds) {
-		Map<String, LearnerRef> learners = new LinkedHashMap<>();
-		Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
-		List<Bson> pipeline = List.of(Aggregates.match(Filters.eq("classId", classId)),
-				Aggregates.lookup("progress", "_id", "learnerId", "progress"),
-				Aggregates.unwind("$progress", new UnwindOptions().preserveNullAndEmptyArrays(true)));
-		for (Document row : aggregate("learners", pipeline)) {
-			String learnerId = row.getString("_id");
-			learners.putIfAbsent(learnerId, new LearnerRef(learnerId, row.getString("pseudonym")));
-			Map<String, Cell> byModule = cells.computeIfAbsent(learnerId, (id) -> new LinkedHashMap<>());
-			if (row.get("progress") instanceof Document progress && moduleIds.contains(progress.getString("moduleId"))) {
-				byModule.put(progress.getString("moduleId"), cell(progress));
-			}
-		}
-		List<Row> rows = new ArrayList<>();
-		for (LearnerRef learner : learners.values()) {
-			Map<String, Cell> ordered = new LinkedHashMap<>();
-			Map<String, Cell> found = cells.get(learner.id());
-			for (String moduleId : moduleIds) {
-				ordered.put(moduleId, found.getOrDefault(moduleId, Cell.notStarted(moduleId)));
-			}
-			rows.add(new Row(learner, ordered));
-		}
-		rows.sort(Comparator.comparing((Row row) -> row.learner().pseudonym(), String.CASE_INSENSITIVE_ORDER));
-		return new Matrix(List.copyOf(moduleIds), rows);
+		return matrix(learners(classId), progress(classId, moduleIds), moduleIds);
 	}
 
 	/** Per module: how many learners of the class started it and how many completed it. */
 	public List<ModuleCompletion> completion(String classId, List<String> moduleIds) {
-		int learners = learners(classId).size();
-		Map<String, ModuleCompletion> found = new LinkedHashMap<>();
-		List<Bson> started = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds))),
-				Aggregates.group("$moduleId", Accumulators.sum("count", 1)));
-		List<Bson> completed = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds),
-						Filters.ne("completedAt", null))),
-				Aggregates.group("$moduleId", Accumulators.sum("count", 1)));
-		Map<String, Integer> startedCounts = counts(aggregate("progress", started));
-		Map<String, Integer> completedCounts = counts(aggregate("progress", completed));
-		for (String moduleId : moduleIds) {
-			found.put(moduleId, new ModuleCompletion(moduleId, learners, startedCounts.getOrDefault(moduleId, 0),
-					completedCounts.getOrDefault(moduleId, 0)));
-		}
-		return List.copyOf(found.values());
+		return completion(learners(classId).size(), progress(classId, moduleIds), moduleIds);
 	}
 
 	/**
@@ -99,34 +78,91 @@ public class ClassReports {
 	 * what the class knew after the lesson, before the quiz feedback showed the answers.
 	 */
 	public List<QuestionShares> questions(String classId, String moduleId) {
-		List<Bson> firstAttempts = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.eq("moduleId", moduleId))),
-				// $min over {createdAt, answers} compares createdAt first: the earliest attempt wins
-				Aggregates.group("$learnerId", Accumulators.min("first",
-						new Document("createdAt", "$createdAt").append("answers", "$answers"))),
-				Aggregates.unwind("$first.answers"));
-		List<Bson> perQuestion = new ArrayList<>(firstAttempts);
-		perQuestion.add(Aggregates.group("$first.answers.questionId", Accumulators.sum("answered", 1),
-				Accumulators.sum("correct",
-						new Document("$cond", List.of(new Document("$eq", List.of("$first.answers.correct", true)), 1, 0)))));
-		List<Bson> perOption = new ArrayList<>(firstAttempts);
-		perOption.add(Aggregates.unwind("$first.answers.chosen"));
-		perOption.add(Aggregates.group(
-				new Document("question", "$first.answers.questionId").append("option", "$first.answers.chosen"),
-				Accumulators.sum("learners", 1)));
+		return questions(firstAttempts(classId, List.of(moduleId)).getOrDefault(moduleId, Map.of()).values());
+	}
 
-		Map<String, Map<String, Integer>> chosen = new TreeMap<>();
-		for (Document option : aggregate("attempts", perOption)) {
-			Document key = option.get("_id", Document.class);
-			chosen.computeIfAbsent(key.getString("question"), (q) -> new TreeMap<>())
-				.put(key.getString("option"), number(option, "learners"));
+	private List<Document> progress(String classId, List<String> moduleIds) {
+		return this.mongo.getCollection("progress")
+			.find(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds)))
+			.into(new ArrayList<>());
+	}
+
+	/** Module id to learner id to that learner's earliest attempt (its answers and time only). */
+	private Map<String, Map<String, Document>> firstAttempts(String classId, List<String> moduleIds) {
+		Map<String, Map<String, Document>> firsts = new LinkedHashMap<>();
+		for (Document attempt : this.mongo.getCollection("attempts")
+			.find(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds)))
+			.projection(Projections.include("learnerId", "moduleId", "createdAt", "answers"))) {
+			firsts.computeIfAbsent(attempt.getString("moduleId"), (id) -> new LinkedHashMap<>())
+				.merge(attempt.getString("learnerId"), attempt, ClassReports::earlier);
+		}
+		return firsts;
+	}
+
+	private static Document earlier(Document a, Document b) {
+		Instant first = instant(a, "createdAt");
+		Instant second = instant(b, "createdAt");
+		if (first == null) {
+			return (second == null) ? a : b;
+		}
+		return (second != null && second.isBefore(first)) ? b : a;
+	}
+
+	private static Matrix matrix(List<LearnerRef> learners, List<Document> progress, List<String> moduleIds) {
+		Map<String, Map<String, Cell>> cells = new HashMap<>();
+		for (Document line : progress) {
+			cells.computeIfAbsent(line.getString("learnerId"), (id) -> new HashMap<>())
+				.put(line.getString("moduleId"), cell(line));
+		}
+		List<Row> rows = new ArrayList<>();
+		for (LearnerRef learner : learners) {
+			Map<String, Cell> ordered = new LinkedHashMap<>();
+			Map<String, Cell> found = cells.getOrDefault(learner.id(), Map.of());
+			for (String moduleId : moduleIds) {
+				ordered.put(moduleId, found.getOrDefault(moduleId, Cell.notStarted(moduleId)));
+			}
+			rows.add(new Row(learner, ordered));
+		}
+		return new Matrix(List.copyOf(moduleIds), rows);
+	}
+
+	private static List<ModuleCompletion> completion(int learners, List<Document> progress, List<String> moduleIds) {
+		Map<String, Integer> started = new HashMap<>();
+		Map<String, Integer> completed = new HashMap<>();
+		for (Document line : progress) {
+			String moduleId = line.getString("moduleId");
+			started.merge(moduleId, 1, Integer::sum);
+			if (line.get("completedAt") != null) {
+				completed.merge(moduleId, 1, Integer::sum);
+			}
+		}
+		List<ModuleCompletion> found = new ArrayList<>();
+		for (String moduleId : new LinkedHashSet<>(moduleIds)) {
+			found.add(new ModuleCompletion(moduleId, learners, started.getOrDefault(moduleId, 0),
+					completed.getOrDefault(moduleId, 0)));
+		}
+		return List.copyOf(found);
+	}
+
+	private static List<QuestionShares> questions(Collection<Document> firstAttempts) {
+		Map<String, int[]> answeredAndCorrect = new LinkedHashMap<>();
+		Map<String, Map<String, Integer>> chosen = new HashMap<>();
+		for (Document attempt : firstAttempts) {
+			for (Document answer : attempt.getList("answers", Document.class, List.of())) {
+				String questionId = answer.getString("questionId");
+				int[] counts = answeredAndCorrect.computeIfAbsent(questionId, (id) -> new int[2]);
+				counts[0]++;
+				if (Boolean.TRUE.equals(answer.getBoolean("correct"))) {
+					counts[1]++;
+				}
+				for (String option : answer.getList("chosen", String.class, List.of())) {
+					chosen.computeIfAbsent(questionId, (id) -> new TreeMap<>()).merge(option, 1, Integer::sum);
+				}
+			}
 		}
 		List<QuestionShares> questions = new ArrayList<>();
-		for (Document question : aggregate("attempts", perQuestion)) {
-			String questionId = question.getString("_id");
-			questions.add(new QuestionShares(questionId, number(question, "answered"), number(question, "correct"),
-					chosen.getOrDefault(questionId, Map.of())));
-		}
+		answeredAndCorrect.forEach((questionId, counts) -> questions.add(new QuestionShares(questionId, counts[0],
+				counts[1], chosen.getOrDefault(questionId, Map.of()))));
 		questions.sort(Comparator.comparingDouble(QuestionShares::missedShare)
 			.reversed()
 			.thenComparing(QuestionShares::questionId));
@@ -191,6 +227,15 @@ public class ClassReports {
 
 	private static Instant instant(Document document, String field) {
 		return (document.get(field) instanceof Date date) ? date.toInstant() : null;
+	}
+
+	/** A whole class report: the matrix, completion per module, and per module its questions. */
+	public record Summary(Matrix matrix, List<ModuleCompletion> completion, Map<String, List<QuestionShares>> questions) {
+
+		public Summary {
+			questions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(questions));
+		}
+
 	}
 
 	/** A learner as a teacher knows them: by pseudonym. */

@@ -2,6 +2,8 @@ package org.safesteps.progress;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -31,8 +33,16 @@ public class ProgressStore {
 		this.clock = clock;
 	}
 
-	/** Records that the learner has reached this step (0-based); a lower step never lowers it. */
+	/**
+	 * Records that the learner has reached this step (0-based); a lower step never lowers it. A step
+	 * already reached writes nothing: reading a lesson again is a read by the unique key, not a write
+	 * (writes cost far more than reads on the embedded database, and most page views are re-reads).
+	 */
 	public Progress reachStep(Owner owner, String moduleId, int stepIndex, int stepsTotal) {
+		Progress known = find(owner.learnerId(), moduleId);
+		if (known != null && known.stepReached() >= stepIndex && known.stepsTotal() == stepsTotal) {
+			return known;
+		}
 		Instant now = this.clock.instant();
 		Update update = new Update().max("stepReached", stepIndex)
 			.set("stepsTotal", stepsTotal)
@@ -59,6 +69,23 @@ public class ProgressStore {
 		return upsert(owner.learnerId(), moduleId, update);
 	}
 
+	/**
+	 * The learner's progress in these modules, one lookup per module by the unique (learnerId,
+	 * moduleId) key. Not a query by {@code learnerId} alone: the embedded server serves only queries
+	 * whose keys are exactly those of a unique index and scans the whole collection for any other.
+	 */
+	public List<Progress> forModules(String learnerId, Collection<String> moduleIds) {
+		List<Progress> found = new ArrayList<>();
+		for (String moduleId : moduleIds) {
+			Progress progress = find(learnerId, moduleId);
+			if (progress != null) {
+				found.add(progress);
+			}
+		}
+		return found;
+	}
+
+	/** Every progress record of a learner (a whole-collection scan on the embedded server: not for pages). */
 	public List<Progress> forLearner(String learnerId) {
 		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
 	}
@@ -71,8 +98,16 @@ public class ProgressStore {
 		this.mongo.remove(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
 	}
 
+	private Progress find(String learnerId, String moduleId) {
+		return this.mongo.findOne(byKey(learnerId, moduleId), Progress.class);
+	}
+
+	private static Query byKey(String learnerId, String moduleId) {
+		return Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").is(moduleId));
+	}
+
 	private Progress upsert(String learnerId, String moduleId, Update update) {
-		Query query = Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").is(moduleId));
+		Query query = byKey(learnerId, moduleId);
 		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
 		try {
 			return this.mongo.findAndModify(query, update, options, Progress.class);

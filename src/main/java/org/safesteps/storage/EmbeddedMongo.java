@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +101,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 		}
 		Path dir = this.properties.dataDir().toAbsolutePath().normalize();
 		lockDataFolder(dir);
-		return new H2Backend(dir.resolve("safesteps.mv").toString());
+		// H2Backend(String) opens the store with H2's defaults (a 16 MB page cache); a full table of
+		// learners or progress does not fit, and every page read again is decoded again.
+		MVStore store = new MVStore.Builder().fileName(dir.resolve("safesteps.mv").toString())
+			.cacheSize(Math.max(1, this.properties.embeddedCacheMb()))
+			.open();
+		return new H2Backend(store);
 	}
 
 	private void lockDataFolder(Path dir) {

@@ -22,6 +22,7 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 	static ClassReport build(ClassReports reports, Curriculum curriculum, String classId, Band band,
 			List<String> moduleIds) {
 		List<Column> columns = moduleIds.stream().map((id) -> new Column(id, title(curriculum, id))).toList();
+		ClassReports.Summary summary = reports.summary(classId, moduleIds);
 		List<ModuleQuestions> questions = new ArrayList<>();
 		for (Column column : columns) {
 			Optional<Quiz> quiz = curriculum.module(column.moduleId()).flatMap((module) -> module.quiz(band));
@@ -29,13 +30,12 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 				continue;
 			}
 			List<QuestionView> views = new ArrayList<>();
-			for (ClassReports.QuestionShares shares : reports.questions(classId, column.moduleId())) {
+			for (ClassReports.QuestionShares shares : summary.questions().getOrDefault(column.moduleId(), List.of())) {
 				quiz.get().question(shares.questionId()).ifPresent((question) -> views.add(view(question, shares)));
 			}
 			questions.add(new ModuleQuestions(column.moduleId(), column.title(), views));
 		}
-		return new ClassReport(columns, reports.matrix(classId, moduleIds), reports.completion(classId, moduleIds),
-				questions);
+		return new ClassReport(columns, summary.matrix(), summary.completion(), questions);
 	}
 
 	static String title(Curriculum curriculum, String moduleId) {

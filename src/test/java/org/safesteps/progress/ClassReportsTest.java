@@ -106,6 +106,21 @@ class ClassReportsTest {
 	}
 
 	@Test
+	void summaryGivesTheSameMatrixCompletionAndQuestionsAsTheSeparateReports() {
+		List<String> modules = List.of("sextortion", "passwords", "gaming");
+
+		ClassReports.Summary summary = this.reports.summary(this.classId, modules);
+
+		assertThat(summary.matrix()).isEqualTo(this.reports.matrix(this.classId, modules));
+		assertThat(summary.completion()).isEqualTo(this.reports.completion(this.classId, modules));
+		assertThat(summary.questions()).containsOnlyKeys(modules);
+		for (String module : modules) {
+			assertThat(summary.questions().get(module)).isEqualTo(this.reports.questions(this.classId, module));
+		}
+		assertThat(summary.questions().get("gaming")).isEmpty();
+	}
+
+	@Test
 	void drillDownFindsALearnerByPseudonymWithProgressAndAttemptsNewestFirst() {
 		ClassReports.LearnerReport report = this.reports.learner(this.classId, "Brave Otter").orElseThrow();
 

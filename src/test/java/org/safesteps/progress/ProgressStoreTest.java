@@ -70,6 +70,29 @@ class ProgressStoreTest {
 	}
 
 	@Test
+	void readingAStepAlreadyReachedWritesNothing() {
+		Owner owner = new Owner("learner-reread", "class-1", Band.AGES_8_10);
+		Progress first = this.progress.reachStep(owner, "passwords", 2, 5);
+
+		Progress again = this.progress.reachStep(owner, "passwords", 1, 5);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(this.progress.reachStep(owner, "passwords", 3, 5).stepReached()).isEqualTo(3);
+	}
+
+	@Test
+	void forModulesFindsTheLearnersProgressInTheGivenModulesOnly() {
+		Owner owner = new Owner("learner-modules", null, Band.AGES_8_10);
+		this.progress.reachStep(owner, "passwords", 1, 5);
+		this.progress.reachStep(owner, "gaming", 0, 4);
+		this.progress.reachStep(new Owner("someone-else", null, Band.AGES_8_10), "passwords", 4, 5);
+
+		assertThat(this.progress.forModules("learner-modules", List.of("passwords", "sextortion")))
+			.extracting(Progress::moduleId, Progress::stepReached)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("passwords", 1));
+	}
+
+	@Test
 	void attemptsCompleteTheModuleOnceAndKeepTheBestScore() {
 		Owner owner = new Owner("learner-scores", null, Band.AGES_14_17);
 		Progress first = this.progress.recordAttempt(owner, "sextortion", 40, 6);
