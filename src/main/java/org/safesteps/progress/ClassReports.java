@@ -2,8 +2,10 @@ package org.safesteps.progress;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,8 @@ import java.util.TreeMap;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UnwindOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a teacher sees about a class, aggregated in MongoDB from {@code learners}, {@code progress}
  * and {@code attempts} (fields as in docs/data.md). Only {@code $match}, {@code $group},
- * {@code $lookup} and {@code $unwind}: the embedded server has no window stages. Each pipeline
- * starts with a {@code $match} on {@code classId}, which the (classId, moduleId) indexes serve.
+ * {@code $lookup}, {@code $unwind} and {@code $facet}: the embedded server has no window stages.
+ * Each pipeline starts with a {@code $match} on {@code classId}, which the (classId, moduleId)
+ * indexes serve; a class page costs a fixed handful of pipelines whatever its number of modules.
  */
 @Component
 public class ClassReports {
@@ -47,50 +50,43 @@ public class ClassReports {
 
 	/** Every learner of the class against each module (in the given order), with state and best score. */
 	public Matrix matrix(String classId, List<String> moduleIds) {
-		Map<String, LearnerRef> learners = new LinkedHashMap<>();
-		Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
-		List<Bson> pipeline = List.of(Aggregates.match(Filters.eq("classId", classId)),
-				Aggregates.lookup("progress", "_id", "learnerId", "progress"),
-				Aggregates.unwind("$progress", new UnwindOptions().preserveNullAndEmptyArrays(true)));
-		for (Document row : aggregate("learners", pipeline)) {
-			String learnerId = row.getString("_id");
-			learners.putIfAbsent(learnerId, new LearnerRef(learnerId, row.getString("pseudonym")));
-			Map<String, Cell> byModule = cells.computeIfAbsent(learnerId, (id) -> new LinkedHashMap<>());
-			if (row.get("progress") instanceof Document progress && moduleIds.contains(progress.getString("moduleId"))) {
-				byModule.put(progress.getString("moduleId"), cell(progress));
-			}
+		// two index-served $match pipelines joined here rather than a $lookup per learner: the
+		// embedded server answers each $lookup by scanning the whole progress collection
+		Map<String, Map<String, Cell>> cells = new HashMap<>();
+		for (Document progress : aggregate("progress", List.of(Aggregates.match(
+				Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds)))))) {
+			cells.computeIfAbsent(progress.getString("learnerId"), (id) -> new HashMap<>())
+				.put(progress.getString("moduleId"), cell(progress));
 		}
 		List<Row> rows = new ArrayList<>();
-		for (LearnerRef learner : learners.values()) {
+		for (LearnerRef learner : learners(classId)) {
 			Map<String, Cell> ordered = new LinkedHashMap<>();
-			Map<String, Cell> found = cells.get(learner.id());
+			Map<String, Cell> found = cells.getOrDefault(learner.id(), Map.of());
 			for (String moduleId : moduleIds) {
 				ordered.put(moduleId, found.getOrDefault(moduleId, Cell.notStarted(moduleId)));
 			}
 			rows.add(new Row(learner, ordered));
 		}
-		rows.sort(Comparator.comparing((Row row) -> row.learner().pseudonym(), String.CASE_INSENSITIVE_ORDER));
 		return new Matrix(List.copyOf(moduleIds), rows);
 	}
 
 	/** Per module: how many learners of the class started it and how many completed it. */
 	public List<ModuleCompletion> completion(String classId, List<String> moduleIds) {
 		int learners = learners(classId).size();
-		Map<String, ModuleCompletion> found = new LinkedHashMap<>();
-		List<Bson> started = List.of(
+		Map<String, Document> counts = new HashMap<>();
+		for (Document group : aggregate("progress", List.of(
 				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds))),
-				Aggregates.group("$moduleId", Accumulators.sum("count", 1)));
-		List<Bson> completed = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds),
-						Filters.ne("completedAt", null))),
-				Aggregates.group("$moduleId", Accumulators.sum("count", 1)));
-		Map<String, Integer> startedCounts = counts(aggregate("progress", started));
-		Map<String, Integer> completedCounts = counts(aggregate("progress", completed));
-		for (String moduleId : moduleIds) {
-			found.put(moduleId, new ModuleCompletion(moduleId, learners, startedCounts.getOrDefault(moduleId, 0),
-					completedCounts.getOrDefault(moduleId, 0)));
+				Aggregates.group("$moduleId", Accumulators.sum("started", 1), Accumulators.sum("completed",
+						new Document("$cond", List.of(new Document("$gt", Arrays.asList("$completedAt", null)), 1, 0))))))) {
+			counts.put(group.getString("_id"), group);
 		}
-		return List.copyOf(found.values());
+		List<ModuleCompletion> found = new ArrayList<>();
+		for (String moduleId : moduleIds) {
+			Document group = counts.get(moduleId);
+			found.add(new ModuleCompletion(moduleId, learners, (group == null) ? 0 : number(group, "started"),
+					(group == null) ? 0 : number(group, "completed")));
+		}
+		return List.copyOf(found);
 	}
 
 	/**
@@ -99,38 +95,61 @@ public class ClassReports {
 	 * what the class knew after the lesson, before the quiz feedback showed the answers.
 	 */
 	public List<QuestionShares> questions(String classId, String moduleId) {
-		List<Bson> firstAttempts = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.eq("moduleId", moduleId))),
-				// $min over {createdAt, answers} compares createdAt first: the earliest attempt wins
-				Aggregates.group("$learnerId", Accumulators.min("first",
-						new Document("createdAt", "$createdAt").append("answers", "$answers"))),
-				Aggregates.unwind("$first.answers"));
-		List<Bson> perQuestion = new ArrayList<>(firstAttempts);
-		perQuestion.add(Aggregates.group("$first.answers.questionId", Accumulators.sum("answered", 1),
-				Accumulators.sum("correct",
-						new Document("$cond", List.of(new Document("$eq", List.of("$first.answers.correct", true)), 1, 0)))));
-		List<Bson> perOption = new ArrayList<>(firstAttempts);
-		perOption.add(Aggregates.unwind("$first.answers.chosen"));
-		perOption.add(Aggregates.group(
-				new Document("question", "$first.answers.questionId").append("option", "$first.answers.chosen"),
-				Accumulators.sum("learners", 1)));
+		return questions(classId, List.of(moduleId)).getOrDefault(moduleId, List.of());
+	}
 
-		Map<String, Map<String, Integer>> chosen = new TreeMap<>();
-		for (Document option : aggregate("attempts", perOption)) {
-			Document key = option.get("_id", Document.class);
-			chosen.computeIfAbsent(key.getString("question"), (q) -> new TreeMap<>())
-				.put(key.getString("option"), number(option, "learners"));
+	/**
+	 * {@link #questions(String, String)} for several modules at once, keyed by module id: one pipeline
+	 * (one pass over the class's attempts) whatever the number of modules.
+	 */
+	public Map<String, List<QuestionShares>> questions(String classId, List<String> moduleIds) {
+		List<Bson> pipeline = List.of(
+				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", moduleIds))),
+				// $min over {createdAt, answers} compares createdAt first: the earliest attempt wins
+				Aggregates.group(new Document("learnerId", "$learnerId").append("moduleId", "$moduleId"),
+						Accumulators.min("first", new Document("createdAt", "$createdAt").append("answers", "$answers"))),
+				Aggregates.unwind("$first.answers"),
+				Aggregates.facet(
+						new Facet("questions",
+								Aggregates.group(
+										new Document("module", "$_id.moduleId").append("question",
+												"$first.answers.questionId"),
+										Accumulators.sum("answered", 1),
+										Accumulators.sum("correct", new Document("$cond",
+												List.of(new Document("$eq", List.of("$first.answers.correct", true)), 1, 0))))),
+						new Facet("options", Aggregates.unwind("$first.answers.chosen"),
+								Aggregates.group(new Document("module", "$_id.moduleId")
+									.append("question", "$first.answers.questionId")
+									.append("option", "$first.answers.chosen"), Accumulators.sum("learners", 1)))));
+		Map<String, Map<String, Map<String, Integer>>> chosen = new HashMap<>();
+		Map<String, List<QuestionShares>> byModule = new LinkedHashMap<>();
+		for (String moduleId : moduleIds) {
+			byModule.put(moduleId, new ArrayList<>());
 		}
-		List<QuestionShares> questions = new ArrayList<>();
-		for (Document question : aggregate("attempts", perQuestion)) {
-			String questionId = question.getString("_id");
-			questions.add(new QuestionShares(questionId, number(question, "answered"), number(question, "correct"),
-					chosen.getOrDefault(questionId, Map.of())));
+		for (Document facets : aggregate("attempts", pipeline)) {
+			for (Document option : facets.getList("options", Document.class, List.of())) {
+				Document key = option.get("_id", Document.class);
+				chosen.computeIfAbsent(key.getString("module"), (m) -> new HashMap<>())
+					.computeIfAbsent(key.getString("question"), (q) -> new TreeMap<>())
+					.put(key.getString("option"), number(option, "learners"));
+			}
+			for (Document question : facets.getList("questions", Document.class, List.of())) {
+				Document key = question.get("_id", Document.class);
+				String moduleId = key.getString("module");
+				String questionId = key.getString("question");
+				byModule.computeIfAbsent(moduleId, (m) -> new ArrayList<>())
+					.add(new QuestionShares(questionId, number(question, "answered"), number(question, "correct"),
+							chosen.getOrDefault(moduleId, Map.of()).getOrDefault(questionId, Map.of())));
+			}
 		}
-		questions.sort(Comparator.comparingDouble(QuestionShares::missedShare)
-			.reversed()
-			.thenComparing(QuestionShares::questionId));
-		return questions;
+		Map<String, List<QuestionShares>> sorted = new LinkedHashMap<>();
+		byModule.forEach((moduleId, questions) -> {
+			questions.sort(Comparator.comparingDouble(QuestionShares::missedShare)
+				.reversed()
+				.thenComparing(QuestionShares::questionId));
+			sorted.put(moduleId, List.copyOf(questions));
+		});
+		return sorted;
 	}
 
 	/** One learner of the class, found by pseudonym, with their progress and every attempt. */
@@ -175,14 +194,6 @@ public class ClassReports {
 		return new Cell(progress.getString("moduleId"), completed ? State.COMPLETED : State.IN_PROGRESS,
 				Math.min(step + 1, Math.max(steps, 1)), steps,
 				(best instanceof Number score) ? score.intValue() : null, number(progress, "attempts"));
-	}
-
-	private static Map<String, Integer> counts(List<Document> groups) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (Document group : groups) {
-			counts.put(group.getString("_id"), number(group, "count"));
-		}
-		return counts;
 	}
 
 	private static int number(Document document, String field) {

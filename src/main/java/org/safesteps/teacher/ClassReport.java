@@ -2,6 +2,7 @@ package org.safesteps.teacher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.safesteps.content.Band;
@@ -23,13 +24,14 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 			List<String> moduleIds) {
 		List<Column> columns = moduleIds.stream().map((id) -> new Column(id, title(curriculum, id))).toList();
 		List<ModuleQuestions> questions = new ArrayList<>();
+		Map<String, List<ClassReports.QuestionShares>> shared = reports.questions(classId, moduleIds);
 		for (Column column : columns) {
 			Optional<Quiz> quiz = curriculum.module(column.moduleId()).flatMap((module) -> module.quiz(band));
 			if (quiz.isEmpty()) {
 				continue;
 			}
 			List<QuestionView> views = new ArrayList<>();
-			for (ClassReports.QuestionShares shares : reports.questions(classId, column.moduleId())) {
+			for (ClassReports.QuestionShares shares : shared.getOrDefault(column.moduleId(), List.of())) {
 				quiz.get().question(shares.questionId()).ifPresent((question) -> views.add(view(question, shares)));
 			}
 			questions.add(new ModuleQuestions(column.moduleId(), column.title(), views));

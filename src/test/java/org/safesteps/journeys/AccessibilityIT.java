@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -13,6 +14,14 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.safesteps.account.Account;
+import org.safesteps.account.AccountStore;
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +35,15 @@ class AccessibilityIT extends JourneyTest {
 
 	private final List<String> report = new ArrayList<>();
 
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	AssignmentStore assignments;
+
 	@Test
 	void everyPublicPageInEveryThemeHasNoViolations() {
 		List<String> pages = new ArrayList<>(List.of("/", "/privacy", "/privacy/full", "/help", "/help?country=FR",
@@ -35,6 +53,24 @@ class AccessibilityIT extends JourneyTest {
 		}
 		List<String> failures = new ArrayList<>();
 		for (String page : pages) {
+			failures.addAll(scan(page));
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	void adminPagesHaveNoViolations() {
+		String email = "axe-admin-" + UUID.randomUUID() + "@school.example";
+		Account admin = this.accounts.create(email, "Axe Admin", "a long admin passphrase", true);
+		SchoolClass schoolClass = this.classes.create("Year 4 axe", Band.AGES_8_10, admin.id());
+		this.assignments.assign(schoolClass.id(), "trusted-adults", null, 0);
+		open("/login");
+		find(By.id("username")).sendKeys(email);
+		find(By.id("password")).sendKeys("a long admin passphrase");
+		find(By.cssSelector("main form button[type=submit]")).click();
+		waitForPath("/teacher");
+		List<String> failures = new ArrayList<>();
+		for (String page : List.of("/admin/school", "/admin/teachers")) {
 			failures.addAll(scan(page));
 		}
 		assertThat(failures).isEmpty();

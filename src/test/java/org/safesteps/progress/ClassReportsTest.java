@@ -106,6 +106,19 @@ class ClassReportsTest {
 	}
 
 	@Test
+	void questionSharesOfSeveralModulesComeFromOnePipelineKeyedByModule() {
+		attempt(this.fox, this.classId, "passwords", T0, 100, answer("p1", true, "long"));
+
+		java.util.Map<String, List<QuestionShares>> byModule = this.reports.questions(this.classId,
+				List.of("sextortion", "passwords", "gaming"));
+
+		assertThat(byModule).containsOnlyKeys("sextortion", "passwords", "gaming");
+		assertThat(byModule.get("sextortion")).isEqualTo(this.reports.questions(this.classId, "sextortion"));
+		assertThat(byModule.get("passwords")).containsExactly(new QuestionShares("p1", 1, 1, java.util.Map.of("long", 1)));
+		assertThat(byModule.get("gaming")).isEmpty();
+	}
+
+	@Test
 	void drillDownFindsALearnerByPseudonymWithProgressAndAttemptsNewestFirst() {
 		ClassReports.LearnerReport report = this.reports.learner(this.classId, "Brave Otter").orElseThrow();
 
