@@ -2,6 +2,7 @@ package org.safesteps.progress;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +23,13 @@ import org.springframework.stereotype.Component;
  * completed it and their average best score, and the same per module over every class that has it
  * assigned. Two pipelines whatever the number of classes: learners counted per class, and progress
  * grouped per (class, module) in a {@code $facet} beside a per-class count of active learners. Both
- * start with a {@code $match} on {@code classId}, served by the {@code learners.class} and
- * {@code progress.class_module} indexes (storage/Indexes) on a real MongoDB.
+ * read every class's documents ({@code classId} set: self-learners are left out), which on a real
+ * MongoDB the {@code learners.class} and {@code progress.class_module} indexes (storage/Indexes) serve.
  */
 @Component
 public class SchoolReports {
+
+	private static final String KEY_SEPARATOR = "\u001f";
 
 	private final MongoTemplate mongo;
 
@@ -40,32 +43,36 @@ public class SchoolReports {
 	 * @param assigned class id to the ids of the modules assigned to it, in the class's order
 	 */
 	public School school(Map<String, List<String>> assigned) {
-		List<String> classIds = List.copyOf(assigned.keySet());
-		if (classIds.isEmpty()) {
+		if (assigned.isEmpty()) {
 			return new School(List.of(), List.of());
 		}
 		Map<String, Integer> learners = new LinkedHashMap<>();
-		for (Document group : aggregate("learners", List.of(Aggregates.match(Filters.in("classId", classIds)),
+		for (Document group : aggregate("learners", List.of(Aggregates.match(Filters.ne("classId", null)),
 				Aggregates.group("$classId", Accumulators.sum("count", 1))))) {
 			learners.put(group.getString("_id"), number(group, "count"));
 		}
 
-		List<Bson> pipeline = List.of(Aggregates.match(Filters.in("classId", classIds)),
+		// Every class's progress in one pass: the school view asks for all classes, and a $match on
+		// "in class" is far cheaper than $in over every class id on the embedded server (it compares
+		// each document with each id). Groups of classes not asked for are skipped below. The group
+		// key is one string: the embedded server keeps groups in a sorted map, where document keys
+		// compare slowly.
+		List<Bson> pipeline = List.of(Aggregates.match(Filters.ne("classId", null)),
 				Aggregates.facet(new Facet("modules",
-						Aggregates.group(new Document("classId", "$classId").append("moduleId", "$moduleId"),
+						Aggregates.group(new Document("$concat", List.of("$classId", KEY_SEPARATOR, "$moduleId")),
+								Accumulators.first("classId", "$classId"), Accumulators.first("moduleId", "$moduleId"),
 								Accumulators.sum("started", 1),
 								Accumulators.sum("completed", when(new Document("$gt", Arrays.asList("$completedAt", null)))),
 								// $gte against 0 is false for null and missing: only learners with a score count
 								Accumulators.sum("scored", when(new Document("$gte", List.of("$bestScore", 0)))),
 								Accumulators.sum("scoreSum", "$bestScore"))),
 						new Facet("active", Aggregates.group("$classId", Accumulators.addToSet("learners", "$learnerId")))));
-		Map<String, Map<String, Document>> groups = new LinkedHashMap<>();
+		Map<String, Map<String, Document>> groups = new HashMap<>();
 		Map<String, Integer> active = new LinkedHashMap<>();
 		for (Document facets : aggregate("progress", pipeline)) {
 			for (Document group : facets.getList("modules", Document.class, List.of())) {
-				Document key = group.get("_id", Document.class);
-				groups.computeIfAbsent(key.getString("classId"), (id) -> new LinkedHashMap<>())
-					.put(key.getString("moduleId"), group);
+				groups.computeIfAbsent(group.getString("classId"), (id) -> new HashMap<>())
+					.put(group.getString("moduleId"), group);
 			}
 			for (Document group : facets.getList("active", Document.class, List.of())) {
 				active.put(group.getString("_id"), group.getList("learners", Object.class, List.of()).size());

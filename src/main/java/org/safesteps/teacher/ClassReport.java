@@ -36,8 +36,27 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 			}
 			questions.add(new ModuleQuestions(column.moduleId(), column.title(), views));
 		}
-		return new ClassReport(columns, reports.matrix(classId, moduleIds), reports.completion(classId, moduleIds),
-				questions);
+		ClassReports.Matrix matrix = reports.matrix(classId, moduleIds);
+		return new ClassReport(columns, matrix, completion(matrix), questions);
+	}
+
+	/**
+	 * Completion per module counted from the matrix the page shows anyway: the same figures as
+	 * {@link ClassReports#completion}, without reading learners and progress a second time.
+	 */
+	static List<ClassReports.ModuleCompletion> completion(ClassReports.Matrix matrix) {
+		List<ClassReports.ModuleCompletion> completion = new ArrayList<>();
+		for (String moduleId : matrix.moduleIds()) {
+			int started = 0;
+			int completed = 0;
+			for (ClassReports.Row row : matrix.rows()) {
+				ClassReports.State state = row.cells().get(moduleId).state();
+				started += (state == ClassReports.State.NOT_STARTED) ? 0 : 1;
+				completed += (state == ClassReports.State.COMPLETED) ? 1 : 0;
+			}
+			completion.add(new ClassReports.ModuleCompletion(moduleId, matrix.rows().size(), started, completed));
+		}
+		return completion;
 	}
 
 	static String title(Curriculum curriculum, String moduleId) {
