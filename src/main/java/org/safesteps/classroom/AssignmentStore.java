@@ -68,6 +68,11 @@ public class AssignmentStore {
 				Assignment.class);
 	}
 
+	/** Every assignment of every class, in each class's order: one query for the admins' school view. */
+	public List<Assignment> all() {
+		return this.mongo.find(new Query().with(Sort.by("classId", "position", "assignedAt")), Assignment.class);
+	}
+
 	/** Assigns, or updates the due date if already assigned: one atomic upsert, no duplicates. */
 	public Assignment assign(String classId, String moduleId, LocalDate dueOn, int position) {
 		Query query = Query.query(Criteria.where("classId").is(classId).and("moduleId").is(moduleId));

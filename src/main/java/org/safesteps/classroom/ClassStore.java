@@ -81,6 +81,11 @@ public class ClassStore {
 			.with(Sort.by("createdAt").descending()), SchoolClass.class);
 	}
 
+	/** Every class of the school, by name: the admins' school view. */
+	public List<SchoolClass> all() {
+		return this.mongo.find(new Query().with(Sort.by("name", "createdAt")), SchoolClass.class);
+	}
+
 	public Optional<SchoolClass> regenerateCode(String classId) {
 		for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
 			try {

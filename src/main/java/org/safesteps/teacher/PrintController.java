@@ -24,13 +24,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
+import org.safesteps.learner.PictureCode;
 import org.safesteps.progress.ClassReports;
 import org.safesteps.theme.Language;
 import org.safesteps.theme.RequestLanguage;
 
-/** What leaves the screen: the CSV export, the parent letter and the join poster. */
+/**
+ * What leaves the screen: the CSV export, the parent letter and the join poster (with the picture
+ * code for the youngest band).
+ */
 @Controller
 class PrintController {
 
@@ -103,6 +108,10 @@ class PrintController {
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("joinLink", joinLink);
 		model.addAttribute("joinPage", absolute("/join"));
+		// the youngest read no letters yet: they tap the same pictures on /join/pictures
+		model.addAttribute("pictures",
+				(schoolClass.band() == Band.AGES_5_7) ? PictureCode.of(schoolClass.code()) : List.of());
+		model.addAttribute("picturesPage", absolute("/join/pictures"));
 		model.addAttribute("qr", QrCode.svg(joinLink,
 				this.messages.getMessage("poster.qr.label", new Object[] { schoolClass.code().display() }, locale)));
 		return "teacher/poster";

@@ -75,7 +75,8 @@ public final class CurriculumLoadBenchmark {
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
-	static Map<String, String> generate() {
+	/** The generated content tree (path to text), also used by the report benchmark. */
+	public static Map<String, String> generate() {
 		Map<String, String> files = new TreeMap<>();
 		files.put("lint.yml", resource("content/lint.yml"));
 		files.put("help/services.yml", services());

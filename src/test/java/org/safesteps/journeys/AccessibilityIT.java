@@ -194,6 +194,7 @@ class AccessibilityIT extends JourneyTest {
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
 		scanHere(classPath + "/assignments", "sensitive module confirmation");
 
+		scan("/admin/school");
 		scan("/admin/teachers");
 		find(By.cssSelector("form[action='/admin/teachers'] button[type=submit]")).click();
 		scanHere("/admin/teachers", "form errors");
@@ -208,6 +209,7 @@ class AccessibilityIT extends JourneyTest {
 		}
 		scan("/teacher", "display: all options");
 		scan("/admin/teachers", "display: all options");
+		scan("/admin/school", "display: all options");
 		display(null);
 
 		this.driver.manage().deleteAllCookies();

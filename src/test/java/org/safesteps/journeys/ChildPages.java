@@ -1,6 +1,7 @@
 package org.safesteps.journeys;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +28,16 @@ final class ChildPages {
 
 	/** Answers every question of the quiz on the page, all right or all wrong. */
 	static void answer(WebDriver driver, Quiz quiz, boolean right) {
+		answer(driver, quiz, (question) -> right);
+	}
+
+	/**
+	 * Answers every question of the quiz on the page, right where {@code right} says so; a wrong
+	 * answer is the first wrong option as shown (the first places in shown order for an order question).
+	 */
+	static void answer(WebDriver driver, Quiz quiz, Predicate<Question> rightFor) {
 		for (Question question : quiz.questions()) {
+			boolean right = rightFor.test(question);
 			List<Option> shown = DisplayOrder.of(question);
 			String field = "q-" + question.id();
 			if (question.type() == QuestionType.ORDER) {

@@ -1,41 +1,50 @@
 package org.safesteps.journeys;
 
-import java.util.Date;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.Select;
 
 import org.safesteps.account.AccountStore;
-import org.safesteps.classroom.ClassStore;
-import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Lesson;
+import org.safesteps.content.Module;
+import org.safesteps.content.Option;
+import org.safesteps.content.Question;
+import org.safesteps.content.Quiz;
+import org.safesteps.quiz.DisplayOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An admin invites a teacher; the teacher signs up, makes a class, assigns the sextortion module
- * after reading its notes, puts the code on the board, and after the lesson reads the report.
+ * The teachers' story end to end: an admin invites a teacher; the teacher signs up, makes a class,
+ * assigns the sextortion module after reading its notes and puts the code on the board; a child
+ * joins in another browser, reads the lesson and gets one quiz question wrong; the teacher's report
+ * shows it, the letter and poster print, and the admin sees the class in the school overview.
  */
 class TeacherRunsAClassIT extends JourneyTest {
+
+	private static final Pattern SCORE = Pattern.compile("You got (\\d+) of (\\d+) right \\((\\d+)%\\)");
 
 	@Autowired
 	AccountStore accounts;
 
 	@Autowired
-	ClassStore classes;
-
-	@Autowired
-	MongoTemplate mongo;
+	Curriculum curriculum;
 
 	@Test
-	void teacherIsInvitedMakesAClassAssignsAModuleAndReadsTheReport() {
+	void teacherIsInvitedRunsAClassAChildFinishesTheQuizAndTheReportShowsWhatToRevisit() {
 		String adminEmail = "head-" + UUID.randomUUID() + "@school.example";
 		this.accounts.create(adminEmail, "Head Teacher", "a long admin passphrase", true);
 		signIn(adminEmail, "a long admin passphrase");
@@ -47,6 +56,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		accessible();
 		assertThat(inviteLink).contains("/invite/");
 
+		// the teacher opens the link on their own computer: nothing of the admin's session comes along
 		this.driver.manage().deleteAllCookies();
 		this.driver.get(inviteLink);
 		assertThat(heading()).isEqualTo("Set up your teacher account");
@@ -63,46 +73,120 @@ class TeacherRunsAClassIT extends JourneyTest {
 		new Select(find(By.id("band"))).selectByValue("AGES_11_13");
 		find(By.cssSelector("form[action='/teacher/classes'] button[type=submit]")).click();
 		assertThat(heading()).isEqualTo("Year 8 red");
+		String classPage = this.driver.getCurrentUrl();
 		String code = find(By.id("join-code")).getText();
 		assertThat(code).matches("[A-Z2-9]{3}-[A-Z2-9]{3}");
 
+		Module sextortion = this.curriculum.module("sextortion").orElseThrow();
 		new Select(find(By.id("moduleId"))).selectByValue("sextortion");
-		find(By.id("dueOn")).sendKeys("06032026");
+		// typed digits land in the date field in the browser's locale order; the value itself is ISO
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = '2026-03-06'", find(By.id("dueOn")));
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
-		assertThat(heading()).isEqualTo("Before you assign: When someone threatens to share a picture");
+		assertThat(heading()).isEqualTo("Before you assign: " + sextortion.title());
 		assertThat(find(By.cssSelector(".teacher-notes")).getText()).isNotBlank();
 		accessible();
 		find(By.cssSelector("main form button[type=submit]")).click();
-		assertThat(find(By.id("assignments")).getText()).contains("When someone threatens to share a picture");
+		assertThat(find(By.id("assignments")).getText()).contains(sextortion.title());
 
-		SchoolClass schoolClass = this.classes.findByJoinCode(
-				org.safesteps.classroom.JoinCode.parse(code).orElseThrow()).orElseThrow();
-		aLearnerFinishedTheQuiz(schoolClass.id());
-		this.driver.navigate().refresh();
+		Quiz quiz = sextortion.quiz(Band.AGES_11_13).orElseThrow();
+		Question missed = quiz.questions().get(0);
+		Option wrongChoice = DisplayOrder.of(missed).stream().filter((o) -> !o.correct()).findFirst().orElseThrow();
+		ChildResult child = aChildJoinsReadsTheLessonAndMissesOneQuestion(code, sextortion, missed);
+		assertThat(child.score()).isBetween(1, 99);
+
+		this.driver.get(classPage);
 		String report = find(By.id("report")).getText();
-		assertThat(report).contains("Brave Otter", "Completed", "best 80%", "1 of 1")
-			.contains("What to revisit: When someone threatens to share a picture", "What is sextortion?",
-					"0% right (0 of 1 learners)", "100% (1)");
+		assertThat(report).contains(child.pseudonym(), "Completed", "best " + child.score() + "%", "1 of 1")
+			.contains("What to revisit: " + sextortion.title());
+		String firstQuestion = find(By.cssSelector(".question-report > li")).getText();
+		assertThat(firstQuestion).as("the missed question comes first")
+			.contains(missed.text(), "0% right (0 of 1 learners)", wrongChoice.text())
+			.containsPattern(Pattern.quote(wrongChoice.text()) + "\\s+100% \\(1\\)");
 		accessible();
 
-		find(By.linkText("Brave Otter")).click();
-		assertThat(heading()).isEqualTo("Brave Otter");
+		find(By.linkText(child.pseudonym())).click();
+		assertThat(heading()).isEqualTo(child.pseudonym());
+		assertThat(find(By.tagName("main")).getText()).contains(sextortion.title() + ": " + child.score() + "%");
 		accessible();
-		this.driver.navigate().back();
 
+		this.driver.get(classPage);
 		find(By.linkText("Parent letter")).click();
 		assertThat(heading()).isEqualTo("What your child is learning about staying safe online");
-		assertThat(find(By.cssSelector(".letter")).getText()).contains("/parents/sextortion");
+		assertThat(find(By.cssSelector(".letter")).getText()).contains(sextortion.title(), "/parents/sextortion",
+				"To be finished by 2026-03-06");
 		accessible();
-		this.driver.navigate().back();
+		printMedia();
+		assertThat(heading()).isEqualTo("What your child is learning about staying safe online");
+		assertThat(this.driver.findElement(By.cssSelector(".site-nav")).isDisplayed()).as("menus stay off paper").isFalse();
+
+		screenMedia();
+		this.driver.get(classPage);
 		find(By.linkText("Join poster")).click();
 		assertThat(heading()).isEqualTo("Join Year 8 red on SafeSteps");
 		assertThat(find(By.id("poster-code")).getText()).isEqualTo(code);
 		assertThat(find(By.cssSelector("svg.qr-code")).getAttribute("aria-label")).contains(code);
 		accessible();
+		printMedia();
+		assertThat(find(By.id("poster-code")).getText()).isEqualTo(code);
+		assertThat(find(By.cssSelector("svg.qr-code")).isDisplayed()).isTrue();
+		assertThat(this.driver.findElement(By.cssSelector(".breadcrumb")).isDisplayed()).isFalse();
+
+		screenMedia();
 		open("/teacher/modules/sextortion/ages-11-13");
 		assertThat(find(By.cssSelector(".quiz-preview")).getText()).contains("Right answer");
 		accessible();
+
+		this.driver.manage().deleteAllCookies();
+		signIn(adminEmail, "a long admin passphrase");
+		find(By.linkText("School overview")).click();
+		assertThat(heading()).isEqualTo("School overview");
+		String row = find(By.xpath("//tr[th[@scope='row' and normalize-space()='Year 8 red']]")).getText();
+		assertThat(row).contains("Ages 11-13", "Grace Hopper", "1 of 1 completed (100%)",
+				"average best score " + child.score() + "%");
+		accessible();
+	}
+
+	/**
+	 * A child in a second browser (its own cookies, as on a classroom tablet) joins with the code,
+	 * steps through every page of the lesson and answers the quiz with one question wrong.
+	 */
+	private ChildResult aChildJoinsReadsTheLessonAndMissesOneQuestion(String code, Module module, Question missed) {
+		WebDriver teacher = this.driver;
+		this.driver = Browser.start();
+		try {
+			ChildPages.join(this, code.toLowerCase());
+			assertThat(heading()).isEqualTo("My lessons");
+			String pseudonym = find(By.cssSelector("main .lead")).getText().replaceFirst("^You are (.+)\\.$", "$1");
+			assertThat(pseudonym).isNotBlank().doesNotStartWith("You are");
+
+			find(By.linkText(module.title())).click();
+			waitForPath("/learn/" + module.id());
+			Lesson lesson = module.lesson(Band.AGES_11_13).orElseThrow();
+			int total = lesson.steps().size();
+			for (int step = 1; step < total; step++) {
+				assertThat(find(By.cssSelector(".lesson-step h2")).getText()).isEqualTo(lesson.steps().get(step - 1).title());
+				find(By.cssSelector("a[rel=next]")).click();
+				waitForPath("step=" + (step + 1));
+			}
+			find(By.linkText("Take the quiz")).click();
+			waitForPath("/learn/" + module.id() + "/quiz");
+			Quiz quiz = module.quiz(Band.AGES_11_13).orElseThrow();
+			ChildPages.answer(this.driver, quiz, (question) -> !question.id().equals(missed.id()));
+			assertThat(heading()).isEqualTo("Your answers");
+			Matcher score = SCORE.matcher(find(By.tagName("main")).getText());
+			assertThat(score.find()).isTrue();
+			assertThat(score.group(1)).isEqualTo(Integer.toString(quiz.questions().size() - 1));
+			return new ChildResult(pseudonym, Integer.parseInt(score.group(3)));
+		}
+		finally {
+			this.driver.quit();
+			this.driver = teacher;
+		}
+	}
+
+	/** Back from print emulation to the screen. */
+	private void screenMedia() {
+		((HasCdp) this.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 	}
 
 	/** WCAG 2.2 AA with axe-core, as AccessibilityIT does for the public pages. */
@@ -121,45 +205,8 @@ class TeacherRunsAClassIT extends JourneyTest {
 		waitForPath("/teacher");
 	}
 
-	/** What the learner feature writes when a child finishes the quiz (docs/data.md). */
-	private void aLearnerFinishedTheQuiz(String classId) {
-		String learnerId = UUID.randomUUID().toString();
-		this.mongo.getCollection("learners")
-			.insertOne(new Document("_id", learnerId).append("classId", classId)
-				.append("pseudonym", "Brave Otter")
-				.append("band", "AGES_11_13")
-				.append("tokenHash", UUID.randomUUID().toString())
-				.append("resumeHash", null)
-				.append("createdAt", new Date())
-				.append("lastSeenAt", new Date()));
-		this.mongo.getCollection("progress")
-			.insertOne(new Document("_id", UUID.randomUUID().toString()).append("learnerId", learnerId)
-				.append("classId", classId)
-				.append("moduleId", "sextortion")
-				.append("band", "AGES_11_13")
-				.append("stepReached", 4)
-				.append("stepsTotal", 5)
-				.append("startedAt", new Date())
-				.append("completedAt", new Date())
-				.append("bestScore", 80)
-				.append("attempts", 1)
-				.append("updatedAt", new Date()));
-		this.mongo.getCollection("attempts")
-			.insertOne(new Document("_id", UUID.randomUUID().toString()).append("submissionId", UUID.randomUUID().toString())
-				.append("learnerId", learnerId)
-				.append("classId", classId)
-				.append("moduleId", "sextortion")
-				.append("band", "AGES_11_13")
-				.append("contentVersion", "journey")
-				.append("answers", List.of(
-						new Document("questionId", "what-is-sextortion").append("chosen", List.of("money-only"))
-							.append("correct", false),
-						new Document("questionId", "warning-signs").append("chosen", List.of("fast-friendly", "private-chat"))
-							.append("correct", true)))
-				.append("score", 80)
-				.append("correctCount", 1)
-				.append("questionCount", 2)
-				.append("createdAt", new Date()));
+	/** What the child saw: their pseudonym and their score. */
+	private record ChildResult(String pseudonym, int score) {
 	}
 
 }

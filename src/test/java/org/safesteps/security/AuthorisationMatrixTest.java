@@ -54,6 +54,7 @@ class AuthorisationMatrixTest {
 
 	static {
 		expect("GET /", "200 200 200 200 200 200 200");
+		expect("GET /admin/school", "login login login 403 403 403 200");
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");

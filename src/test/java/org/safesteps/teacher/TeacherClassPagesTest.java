@@ -12,6 +12,8 @@ import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+import org.safesteps.learner.PictureCode;
 import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,7 +108,32 @@ class TeacherClassPagesTest {
 		assertThat(letter).contains("What your child is learning", "Online friends and warning signs",
 				"/parents/online-friends", "/parents/sextortion", "To be finished by 2026-03-06");
 		String poster = browser.get(classPath + "/poster").body();
-		assertThat(poster).contains(schoolClass.code().display(), "<svg class=\"qr-code\"", "/join");
+		assertThat(poster).contains(schoolClass.code().display(), "<svg class=\"qr-code\"", "/join")
+			.as("older learners type letters").doesNotContain("poster-pictures", "/join/pictures");
+	}
+
+	@Test
+	void posterOfTheYoungestBandShowsThePicturesAChildTapsInOrderWithTheirNames() {
+		Account teacher = Teachers.create(this.accounts, "Reception");
+		Browserless browser = Teachers.signIn(this.port, teacher);
+		SchoolClass schoolClass = this.classes.create("Reception Robins", Band.AGES_5_7, teacher.id());
+
+		String poster = browser.get("/teacher/classes/" + schoolClass.id() + "/poster").body();
+
+		assertThat(poster).contains(schoolClass.code().display(), "<svg class=\"qr-code\"", "Or tap the pictures",
+				"/join/pictures and tap these 6 pictures");
+		List<PictureCode.Picture> pictures = PictureCode.of(schoolClass.code());
+		int from = poster.indexOf("id=\"poster-pictures\"");
+		assertThat(from).isPositive();
+		for (int i = 0; i < pictures.size(); i++) {
+			PictureCode.Picture picture = pictures.get(i);
+			String item = "<span class=\"poster-picture-emoji\" aria-hidden=\"true\">" + picture.emoji()
+					+ "</span>\n          <span class=\"poster-picture-name\">" + picture.name()
+					+ "</span>\n          <span class=\"poster-picture-place\">Picture " + (i + 1) + " of 6</span>";
+			int at = poster.indexOf(item, from);
+			assertThat(at).as("picture %d (%s) in order", i + 1, picture.name()).isGreaterThan(from);
+			from = at;
+		}
 	}
 
 	@Test
