@@ -57,6 +57,8 @@ class AuthorisationMatrixTest {
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
+		expect("GET /display", "200 200 200 200 200 200 200");
+		expect("POST /display", "302 302 302 302 302 302 302");
 		expect("GET /error", "404 404 404 404 404 404 404");
 		expect("POST /error", "404 404 404 404 404 404 404");
 		expect("GET /explore", "200 200 200 200 200 200 200");
