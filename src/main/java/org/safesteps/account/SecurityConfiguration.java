@@ -2,6 +2,7 @@ package org.safesteps.account;
 
 import java.time.Clock;
 
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -57,6 +58,15 @@ class SecurityConfiguration {
 				.frameOptions((frame) -> frame.deny())
 				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's request-cache cookie (the page to return to after sign-in) has no SameSite
+	 * attribute of its own: give it Lax like every other cookie of the app.
+	 */
+	@Bean
+	CookieSameSiteSupplier requestCacheCookieSameSite() {
+		return CookieSameSiteSupplier.ofLax().whenHasName("REDIRECT_URI");
 	}
 
 	@Bean

@@ -68,6 +68,10 @@ final class Visitor {
 		return this.csrf;
 	}
 
+	String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
 	void cookie(String name, String value) {
 		if (value == null) {
 			this.cookies.remove(name);

@@ -1,0 +1,2 @@
+/** Tests of how the running server stops: graceful shutdown lets in-flight requests finish. */
+package org.safesteps.shutdown;
