@@ -100,7 +100,7 @@ class LogsCarryNoSecretsTest {
 				Map.of("name", "Grace Teacher", "password", teacherPassword)).statusCode()).isEqualTo(302);
 
 		Browserless teacher = signIn(teacherEmail, teacherPassword);
-		secrets.put("teacher session", teacher.cookie("JSESSIONID"));
+		secrets.put("teacher session", teacher.cookie("safesteps_session"));
 		HttpResponse<String> home = teacher.get("/teacher");
 		HttpResponse<String> created = teacher.post("/teacher/classes", home.body(),
 				Map.of("name", "Year 7 Owls", "band", "AGES_11_13"));
@@ -122,7 +122,7 @@ class LogsCarryNoSecretsTest {
 		assertThat(child.post("/join", List.of(Map.entry("code", typed))).statusCode()).isEqualTo(302);
 		secrets.put("join code as typed", typed);
 		secrets.put("learner cookie", child.cookie("safesteps_learner"));
-		secrets.put("child session", child.cookie("JSESSIONID"));
+		secrets.put("child CSRF cookie", child.cookie("safesteps_csrf"));
 		assertThat(child.get("/learn/" + MODULE + "?step=2").statusCode()).isEqualTo(200);
 
 		HttpResponse<String> quizPage = child.get("/learn/" + MODULE + "/quiz");
