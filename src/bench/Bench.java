@@ -247,8 +247,10 @@ public final class Bench {
 				.build());
 			long started = System.nanoTime();
 			Jar teacher = signIn(http, base);
-			Files.writeString(out.resolve("teacher.cookie"), teacher.header());
+			// signing in replaces the CSRF cookie: the first page after it sets the new one
 			Response probe = http.get(base + "/teacher", teacher.header());
+			teacher.keep(probe);
+			Files.writeString(out.resolve("teacher.cookie"), teacher.header());
 			String csrf = first(CSRF, probe.body()).orElse("");
 			Response created = http.post(base + "/teacher/classes", teacher.header(),
 					form(Map.of("_csrf", csrf, "name", "Bench class probe", "band", BANDS.get(0))));
