@@ -10,12 +10,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +38,7 @@ import org.safesteps.progress.QuizSubmissions;
 import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
+import org.safesteps.storage.DatabaseFailures;
 import org.safesteps.theme.RequestTheme;
 import org.safesteps.theme.RequestLanguage;
 
@@ -144,7 +142,10 @@ class LearnController {
 		try {
 			return submitAnswers(moduleId, id, model, request);
 		}
-		catch (DataAccessResourceFailureException | MongoTimeoutException | MongoSocketException ex) {
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.unreachable(ex)) {
+				throw ex;
+			}
 			return unsaved(moduleId, id, model, request, response, ex);
 		}
 	}

@@ -56,7 +56,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Optional<Duration> check(HttpServletRequest request) {
-		if (!this.properties.enabled() || System.currentTimeMillis() < this.pausedUntil) {
+		if (!this.properties.enabled() || System.currentTimeMillis() < this.pausedUntil
+				|| !this.limits.storeReachable()) {
 			return Optional.empty();
 		}
 		try {

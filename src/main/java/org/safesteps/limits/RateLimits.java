@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.mongodb.client.MongoClient;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,16 +30,28 @@ class RateLimits {
 
 	/**
 	 * A bucket check answers within this time or is skipped: it must never keep a page waiting for
-	 * a database the page itself would wait for again.
+	 * a database the page itself would wait for again (the page has 2 s to say "unavailable").
 	 */
-	private static final long TIMEOUT_MS = 500;
+	private static final long TIMEOUT_MS = 250;
 
 	private final MongoBuckets buckets;
 
+	private final MongoClient client;
+
 	private final AtomicLong checks = new AtomicLong();
 
-	RateLimits(MongoTemplate mongo) {
+	RateLimits(MongoTemplate mongo, MongoClient client) {
+		this.client = client;
 		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION).withTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Whether the driver currently knows a server it can write to. False once a request has found
+	 * the database gone (the driver then marks the server unknown until its monitor reaches it
+	 * again), so later checks do not wait for the store at all.
+	 */
+	boolean storeReachable() {
+		return this.client.getClusterDescription().hasWritableServer();
 	}
 
 	/** Takes a token; empty when allowed, else how long until the next token. */

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The MongoDB client settings in one place. Timeouts are deliberate: a page that needs the
- * database answers "unavailable" within about two seconds instead of hanging. Writes wait for a
+ * database answers "unavailable" within two seconds instead of hanging: waiting for a server, a
+ * connection or a pooled connection ends after the configured timeout, and every operation as a
+ * whole (the driver's client-side operation timeout, which also bounds the server's work, a write
+ * concern wait and a retry) after one and a half times that. Writes wait for a
  * majority and reads see only majority-acknowledged data, so nothing a page confirmed can be rolled
  * back by a replica-set election (on a single embedded server both are trivially satisfied).
  */
@@ -22,15 +25,16 @@ class MongoSettings {
 	@Bean
 	MongoClientSettingsBuilderCustomizer safeStepsMongoSettings(StorageProperties properties) {
 		long timeoutMs = properties.timeout().toMillis();
-		return (builder) -> builder
+		// one operation, however it spends its time (pool, network, server, a retry), ends by then
+		long operationMs = timeoutMs * 3 / 2;
+		return (builder) -> builder.timeout(operationMs, TimeUnit.MILLISECONDS)
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-			.applyToSocketSettings((socket) -> socket.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS)
-				.readTimeout((int) (timeoutMs * 3), TimeUnit.MILLISECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
 			.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS)
 				.maxSize(100))
 			.retryWrites(true)
 			.retryReads(true)
-			.writeConcern(WriteConcern.MAJORITY.withWTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
+			.writeConcern(WriteConcern.MAJORITY)
 			.readConcern(ReadConcern.MAJORITY);
 	}
 

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir folder of the embedded database ({@code SAFESTEPS_DATA_DIR})
  * @param embeddedBackend {@code file} (H2, survives restarts) or {@code memory} (tests)
  * @param embeddedPort TCP port of the embedded server on 127.0.0.1; 0 picks a free one
- * @param timeout how long a request waits for the database before the page says it is unavailable
+ * @param timeout how long a request waits for the database (server selection, connection, pool)
+ *        before the page says it is unavailable; with the rate-limit check and rendering, the
+ *        page answers within 2 seconds
  * @param embeddedCacheMb page cache of the file backend (H2 MVStore), in MB: pages in the cache are
  *        kept deserialized, so a cache that holds the working set saves decoding documents on every read
  */
@@ -21,7 +23,7 @@ public record StorageProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue("file") Backend embeddedBackend,
 		@DefaultValue("0") int embeddedPort,
-		@DefaultValue("2s") Duration timeout,
+		@DefaultValue("1s") Duration timeout,
 		@DefaultValue("64") int embeddedCacheMb) {
 
 	public enum Backend {

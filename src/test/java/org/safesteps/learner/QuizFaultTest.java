@@ -108,7 +108,7 @@ class QuizFaultTest {
 		for (Sent each : givenBack) {
 			assertThat(each.body()).contains("We could not save your answers, please try again", "checked",
 					"value=\"" + each.submissionId() + "\"");
-			assertThat(each.took()).as("the answer comes within the driver's 2 s timeout").isLessThan(Duration.ofSeconds(3));
+			assertThat(each.took()).as("the form comes back within 2 s").isLessThan(Duration.ofSeconds(2));
 		}
 
 		for (Sent each : givenBack) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,9 @@ class RateLimitTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	MongoClient client;
 
 	@Test
 	void classCodesAreRefusedWith429AfterTheLimitPerClient() {
@@ -103,8 +107,8 @@ class RateLimitTest {
 
 	@Test
 	void bucketsLiveInTheDatabaseSoEveryInstanceSharesThem() {
-		RateLimits instanceA = new RateLimits(this.mongo);
-		RateLimits instanceB = new RateLimits(this.mongo);
+		RateLimits instanceA = new RateLimits(this.mongo, this.client);
+		RateLimits instanceB = new RateLimits(this.mongo, this.client);
 		Limit limit = new Limit(3, Duration.ofMinutes(10));
 		assertThat(instanceA.take("shared", limit, "203.0.113.9")).isEmpty();
 		assertThat(instanceB.take("shared", limit, "203.0.113.9")).isEmpty();

@@ -46,11 +46,11 @@ class HealthTest {
 	}
 
 	@Test
-	void healthIsDownWithin3SecondsWhenTheDatabaseStopsAndUpAgainWhenItReturns() {
+	void healthIsDownWithin2SecondsWhenTheDatabaseStopsAndUpAgainWhenItReturns() {
 		this.mongo.stop();
 		Instant before = Instant.now();
 		HttpResponse<String> down = this.http.get("/actuator/health");
-		assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
+		assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(2));
 		assertThat(down.statusCode()).isEqualTo(503);
 		assertThat(down.body()).contains("\"status\":\"DOWN\"");
 

@@ -1,0 +1,105 @@
+package org.safesteps.storage;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.safesteps.account.Account;
+import org.safesteps.account.AccountStore;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+import org.safesteps.support.Browserless;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the database gone, every page that needs it says so (503, in plain words) within two
+ * seconds, the very first request included, and everything works again when it returns.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class DatabaseOutageTest {
+
+	private static final Duration PROMISED = Duration.ofSeconds(2);
+
+	private static final String PASSWORD = "a long teacher passphrase";
+
+	private static final String UNAVAILABLE = "Nothing you saved is lost";
+
+	private static final String GIVEN_BACK = "We could not save your answers, please try again";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EmbeddedMongo embedded;
+
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	ClassStore classes;
+
+	@AfterEach
+	void restart() {
+		this.embedded.start();
+	}
+
+	@Test
+	void childAndTeacherPagesAnswer503WithinTwoSecondsAndWorkAgainWhenTheDatabaseReturns() {
+		Account account = this.accounts.create("t-" + UUID.randomUUID() + "@school.example", "Teacher", PASSWORD,
+				false);
+		SchoolClass schoolClass = this.classes.create("Year 6", Band.AGES_11_13, account.id());
+		Browserless teacher = new Browserless(this.port);
+		teacher.post("/login", teacher.get("/login").body(), Map.of("username", account.email(), "password", PASSWORD));
+		Browserless child = new Browserless(this.port);
+		HttpResponse<String> joined = child.post("/join", child.get("/join").body(),
+				Map.of("code", schoolClass.joinCode()));
+		assertThat(joined.statusCode()).isEqualTo(302);
+		String quizPage = child.get("/learn/trusted-adults/quiz").body();
+		String classPage = "/teacher/classes/" + schoolClass.id();
+		List<Visit> visits = List.of(
+				new Visit("child: quiz answers", GIVEN_BACK, (path) -> child.post(path, quizPage,
+						Map.of("submissionId", UUID.randomUUID().toString(), "band", "ages-11-13"))),
+				new Visit("child: /learn", UNAVAILABLE, child::get),
+				new Visit("teacher: class page", UNAVAILABLE, teacher::get),
+				new Visit("teacher: /teacher", UNAVAILABLE, teacher::get));
+		List<String> paths = List.of("/learn/trusted-adults/quiz", "/learn", classPage, "/teacher");
+		for (int i = 0; i < visits.size(); i++) {
+			assertThat(visits.get(i).open().apply(paths.get(i)).statusCode()).as(visits.get(i).who()).isEqualTo(200);
+		}
+
+		this.embedded.stop();
+		for (int i = 0; i < visits.size(); i++) {
+			long started = System.nanoTime();
+			HttpResponse<String> page = visits.get(i).open().apply(paths.get(i));
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			System.out.printf("Database away: %s answered %d in %d ms%n", visits.get(i).who(), page.statusCode(),
+					took.toMillis());
+			assertThat(page.statusCode()).as(visits.get(i).who()).isEqualTo(503);
+			assertThat(took).as(visits.get(i).who() + " answers within the promised time").isLessThan(PROMISED);
+			assertThat(page.body()).as(visits.get(i).who()).contains(visits.get(i).says());
+		}
+
+		this.embedded.start();
+		for (int i = 0; i < visits.size(); i++) {
+			assertThat(visits.get(i).open().apply(paths.get(i)).statusCode()).as("again: " + visits.get(i).who())
+				.isIn(200);
+		}
+	}
+
+	private record Visit(String who, String says, Function<String, HttpResponse<String>> open) {
+	}
+
+}
