@@ -21,15 +21,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.session.SessionRepository;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 
 /**
  * Sessions in the {@code sessions} collection, shared by every app instance. A session id is 256
  * random bits in the cookie; the document's {@code _id} is its SHA-256, so a copy of the database
- * signs nobody in. Expiry is part of every query (an expired session is simply not found), because
+ * signs nobody in. Expiry is checked on every read (an expired session is simply not found), because
  * the embedded server ignores TTL indexes; {@link SessionCleanup} deletes what expired.
  */
 final class MongoSessionRepository implements SessionRepository<MongoSession> {
@@ -104,8 +102,9 @@ final class MongoSessionRepository implements SessionRepository<MongoSession> {
 			return null;
 		}
 		Instant now = this.clock.instant();
-		Document stored = sessions().find(and(eq("_id", hash(id)), gt("expiresAt", Date.from(now)))).first();
-		if (stored == null) {
+		// by id alone, the one query every server answers from the _id index; expiry checked here
+		Document stored = sessions().find(eq("_id", hash(id))).first();
+		if (stored == null || !stored.getDate("expiresAt").toInstant().isAfter(now)) {
 			return null;
 		}
 		Map<String, Object> attributes = new HashMap<>();

@@ -14,8 +14,6 @@ import java.nio.file.StandardOpenOption;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +95,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	private MongoBackend openBackend() {
 		if (this.properties.embeddedBackend() == StorageProperties.Backend.MEMORY) {
-			return new MemoryBackend();
+			return IndexingBackends.memory();
 		}
 		Path dir = this.properties.dataDir().toAbsolutePath().normalize();
 		lockDataFolder(dir);
@@ -106,7 +104,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		MVStore store = new MVStore.Builder().fileName(dir.resolve("safesteps.mv").toString())
 			.cacheSize(Math.max(1, this.properties.embeddedCacheMb()))
 			.open();
-		return new H2Backend(store);
+		return IndexingBackends.files(store);
 	}
 
 	private void lockDataFolder(Path dir) {

@@ -19,8 +19,9 @@ import static com.mongodb.client.model.Indexes.compoundIndex;
 /**
  * Every index of every collection, declared in one place and created at start-up. Unique indexes
  * carry correctness (one attempt per submission id, one progress record per learner and module);
- * the others make each query an index lookup on a real MongoDB (the embedded server accepts but
- * ignores non-unique indexes, so nothing may depend on them for correctness).
+ * the others make each query an index lookup, on a real MongoDB and on the embedded server (where
+ * {@link SecondaryIndex} answers equality on their leading keys; nothing may depend on them for
+ * correctness).
  */
 @Component
 public class Indexes {

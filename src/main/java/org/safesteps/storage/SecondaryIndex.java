@@ -1,0 +1,170 @@
+package org.safesteps.storage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+
+/**
+ * A non-unique index for the embedded server, which otherwise accepts such indexes but ignores
+ * them, so that every query not matching a unique index exactly reads the whole collection. Kept in
+ * memory and rebuilt from the documents when the server opens the collection; a real MongoDB uses
+ * its own indexes and never sees this class.
+ * <p>
+ * It answers queries that give a plain value (no operator, array, sub-document or null) for the
+ * first key, or for the first few keys, of the index, as a real MongoDB uses an index prefix; the
+ * server then applies the whole query to the documents found, so other conditions still hold. Each
+ * prefix has its own map from key values to positions, kept in the order a full scan would return
+ * them. Reported as sparse, like the server's placeholder for these indexes, so that index
+ * descriptions stored by earlier versions still match.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+	/** Per prefix length (1..keys): key values of that prefix -> positions of the documents having them. */
+	private final List<Map<KeyValue, NavigableSet<P>>> prefixes = new ArrayList<>();
+
+	/** Each indexed document, by id: its position and the key values it was filed under, to take it out again. */
+	private final Map<KeyValue, Filed<P>> filed = new HashMap<>();
+
+	SecondaryIndex(String name, List<IndexKey> keys) {
+		super(name, keys, true);
+		for (int i = 0; i < keys.size(); i++) {
+			this.prefixes.add(new HashMap<>());
+		}
+	}
+
+	@Override
+	public synchronized P getPosition(Document document) {
+		// many documents share a key: this index cannot name the one position of a document
+		return null;
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<P> collection) {
+		// not unique: any document may be added
+	}
+
+	@Override
+	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+		Set<KeyValue> keyValues = getKeyValues(document);
+		this.filed.put(id(document), new Filed<>(position, keyValues));
+		for (KeyValue keyValue : keyValues) {
+			for (int length = 1; length <= keyValue.size(); length++) {
+				this.prefixes.get(length - 1)
+					.computeIfAbsent(prefix(keyValue, length), (key) -> new TreeSet<>(ValueComparator.asc()))
+					.add(position);
+			}
+		}
+	}
+
+	@Override
+	public synchronized P remove(Document document) {
+		Filed<P> removed = unfile(document);
+		return (removed == null) ? null : removed.position();
+	}
+
+	@Override
+	public synchronized boolean canHandle(Document query) {
+		return !query.isEmpty() && isPlainValue(query.get(keys().get(0)));
+	}
+
+	@Override
+	public synchronized Iterable<P> getPositions(Document query) {
+		List<Object> values = new ArrayList<>();
+		for (String key : keys()) {
+			Object value = query.get(key);
+			if (!isPlainValue(value)) {
+				break;
+			}
+			values.add(value);
+		}
+		NavigableSet<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
+		return (positions == null) ? List.of() : new ArrayList<>(positions);
+	}
+
+	@Override
+	public synchronized long getCount() {
+		return this.filed.size();
+	}
+
+	@Override
+	public synchronized long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+		// not unique: any change is allowed
+	}
+
+	@Override
+	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+			MongoCollection<P> collection) {
+		if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+			unfile(oldDocument);
+			add(newDocument, position, collection);
+		}
+	}
+
+	@Override
+	public synchronized void drop() {
+		this.prefixes.forEach(Map::clear);
+		this.filed.clear();
+	}
+
+	private Filed<P> unfile(Document document) {
+		Filed<P> removed = this.filed.remove(id(document));
+		if (removed == null) {
+			return null;
+		}
+		for (KeyValue keyValue : removed.keyValues()) {
+			for (int length = 1; length <= keyValue.size(); length++) {
+				Map<KeyValue, NavigableSet<P>> map = this.prefixes.get(length - 1);
+				KeyValue key = prefix(keyValue, length);
+				NavigableSet<P> positions = map.get(key);
+				if (positions != null) {
+					positions.remove(removed.position());
+					if (positions.isEmpty()) {
+						map.remove(key);
+					}
+				}
+			}
+		}
+		return removed;
+	}
+
+	/** A document's id, compared as the server compares ids (1 and 1.0 are the same id). */
+	private static KeyValue id(Document document) {
+		return new KeyValue(document.get("_id")).normalized();
+	}
+
+	private static KeyValue prefix(KeyValue keyValue, int length) {
+		return (length == keyValue.size()) ? keyValue : new KeyValue(keyValue.stream().limit(length).toList());
+	}
+
+	private record Filed<P>(P position, Set<KeyValue> keyValues) {
+	}
+
+	/** Values an equality lookup can answer exactly as MongoDB's query would. */
+	private static boolean isPlainValue(Object value) {
+		return value instanceof String || value instanceof Number || value instanceof Boolean
+				|| value instanceof ObjectId || value instanceof Date || value instanceof UUID
+				|| (value != null && !(value instanceof Document) && !(value instanceof Collection)
+						&& value.getClass().getName().startsWith("java.time."));
+	}
+
+}

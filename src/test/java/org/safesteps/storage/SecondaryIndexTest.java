@@ -1,0 +1,169 @@
+package org.safesteps.storage;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded server's non-unique indexes answer every query exactly as a full scan would: random
+ * inserts, updates (moving documents between keys), upserts and deletes, checked after each step
+ * against a model kept in plain Java, on both backends, and again after the file backend reopens.
+ */
+class SecondaryIndexTest {
+
+	private static final List<String> CLASSES = List.of("c1", "c2", "c3", "c4");
+
+	private static final List<String> MODULES = List.of("m1", "m2", "m3");
+
+	@TempDir
+	static Path dir;
+
+	static Stream<Arguments> backends() {
+		return Stream.of(Arguments.of("memory", (Supplier<MongoBackend>) IndexingBackends::memory),
+				Arguments.of("files", (Supplier<MongoBackend>) () -> IndexingBackends
+					.files(new MVStore.Builder().fileName(dir.resolve("index-test.mv").toString()).open())));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void queriesOnIndexedFieldsFindExactlyWhatAScanFinds(String name, Supplier<MongoBackend> backend) {
+		Map<Integer, Document> model = new HashMap<>();
+		MongoServer server = new MongoServer(backend.get());
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+			MongoCollection<Document> progress = client.getDatabase("t").getCollection("progress");
+			progress.createIndex(Indexes.ascending("classId", "moduleId"), new IndexOptions().name("class_module"));
+			progress.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+			Random random = new Random(42);
+			for (int step = 0; step < 600; step++) {
+				int id = random.nextInt(80);
+				String classId = CLASSES.get(random.nextInt(CLASSES.size()));
+				String moduleId = MODULES.get(random.nextInt(MODULES.size()));
+				switch (random.nextInt(5)) {
+					case 0, 1 -> {
+						Document document = new Document("_id", id).append("classId", classId)
+							.append("moduleId", moduleId)
+							.append("step", random.nextInt(4))
+							.append("tags", List.of(classId, moduleId));
+						progress.replaceOne(Filters.eq("_id", id), document,
+								new com.mongodb.client.model.ReplaceOptions().upsert(true));
+						model.put(id, document);
+					}
+					case 2 -> {
+						progress.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("classId", classId),
+								Updates.set("tags", List.of(classId, moduleId))));
+						if (model.containsKey(id)) {
+							model.get(id).append("classId", classId).append("tags", List.of(classId, moduleId));
+						}
+					}
+					case 3 -> {
+						progress.deleteOne(Filters.eq("_id", id));
+						model.remove(id);
+					}
+					default -> {
+						progress.updateMany(Filters.eq("classId", classId), Updates.inc("step", 1));
+						model.values()
+							.stream()
+							.filter((d) -> d.get("classId").equals(classId))
+							.forEach((d) -> d.put("step", d.getInteger("step") + 1));
+					}
+				}
+				assertSameAsModel(progress, model, classId, moduleId);
+			}
+			Document validated = client.getDatabase("t").runCommand(new Document("validate", "progress"));
+			assertThat(validated.get("keysPerIndex", Document.class).get("class_module"))
+				.as("the index holds every document (the server's placeholder holds none)")
+				.isEqualTo((long) model.size());
+		}
+		finally {
+			server.shutdownNow();
+		}
+		if (name.equals("files")) {
+			MongoServer reopened = new MongoServer(backend.get());
+			InetSocketAddress again = reopened.bind();
+			try (MongoClient client = MongoClients.create("mongodb://" + again.getHostString() + ":" + again.getPort())) {
+				MongoCollection<Document> progress = client.getDatabase("t").getCollection("progress");
+				for (String classId : CLASSES) {
+					for (String moduleId : MODULES) {
+						assertSameAsModel(progress, model, classId, moduleId);
+					}
+				}
+			}
+			finally {
+				reopened.shutdownNow();
+			}
+		}
+	}
+
+	private static void assertSameAsModel(MongoCollection<Document> progress, Map<Integer, Document> model,
+			String classId, String moduleId) {
+		assertThat(ids(progress.find(Filters.eq("classId", classId)))).as("by class")
+			.isEqualTo(expected(model, (d) -> d.get("classId").equals(classId)));
+		assertThat(ids(progress.find(Filters.and(Filters.eq("classId", classId), Filters.eq("moduleId", moduleId)))))
+			.as("by class and module")
+			.isEqualTo(expected(model, (d) -> d.get("classId").equals(classId) && d.get("moduleId").equals(moduleId)));
+		assertThat(ids(progress.find(Filters.and(Filters.eq("classId", classId), Filters.gte("step", 2)))))
+			.as("by class, then filtered")
+			.isEqualTo(expected(model, (d) -> d.get("classId").equals(classId) && d.getInteger("step") >= 2));
+		assertThat(ids(progress.find(Filters.eq("tags", moduleId)))).as("an array field, by element")
+			.isEqualTo(expected(model, (d) -> d.getList("tags", String.class).contains(moduleId)));
+		assertThat(ids(progress.find(Filters.eq("classId", "nobody")))).as("no match").isEmpty();
+	}
+
+	private static List<Integer> ids(Iterable<Document> found) {
+		List<Integer> ids = new ArrayList<>();
+		found.forEach((document) -> ids.add(document.getInteger("_id")));
+		ids.sort(Comparator.naturalOrder());
+		return ids;
+	}
+
+	private static List<Integer> expected(Map<Integer, Document> model, java.util.function.Predicate<Document> matches) {
+		return model.values().stream().filter(matches).map((d) -> d.getInteger("_id")).sorted().toList();
+	}
+
+	@org.junit.jupiter.api.Test
+	void answersOnlyQueriesThatGiveAPlainValueForTheFirstKey() {
+		SecondaryIndex<Integer> index = new SecondaryIndex<>("class_module",
+				List.of(new IndexKey("classId", true), new IndexKey("moduleId", true)));
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", "c1"))).isTrue();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", "c1").append("step", 2)))
+			.isTrue();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("moduleId", "m1"))).as("not a prefix")
+			.isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId",
+				new de.bwaldvogel.mongo.bson.Document("$in", List.of("c1", "c2")))))
+			.as("an operator")
+			.isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", null))).as("null").isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", List.of("c1"))))
+			.as("an array")
+			.isFalse();
+	}
+
+}
