@@ -79,21 +79,49 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized boolean canHandle(Document query) {
-		return !query.isEmpty() && isPlainValue(query.get(keys().get(0)));
+		return equalities(query).containsKey(keys().get(0));
 	}
 
 	@Override
 	public synchronized Iterable<P> getPositions(Document query) {
+		Map<String, Object> equalities = equalities(query);
 		List<Object> values = new ArrayList<>();
 		for (String key : keys()) {
-			Object value = query.get(key);
-			if (!isPlainValue(value)) {
+			if (!equalities.containsKey(key)) {
 				break;
 			}
-			values.add(value);
+			values.add(equalities.get(key));
 		}
 		NavigableSet<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
 		return (positions == null) ? List.of() : new ArrayList<>(positions);
+	}
+
+	/**
+	 * The fields every matching document must equal, with their values: top-level conditions and
+	 * those inside a top-level {@code $and} (the driver writes {@code and(eq(..), in(..))} that way).
+	 */
+	private static Map<String, Object> equalities(Document query) {
+		Map<String, Object> equalities = new HashMap<>();
+		for (Map.Entry<String, Object> condition : query.entrySet()) {
+			if (condition.getKey().equals("$and") && condition.getValue() instanceof Collection<?> all) {
+				for (Object each : all) {
+					if (each instanceof Document part) {
+						part.forEach((key, value) -> addEquality(equalities, key, value));
+					}
+				}
+			}
+			else {
+				addEquality(equalities, condition.getKey(), condition.getValue());
+			}
+		}
+		return equalities;
+	}
+
+	private static void addEquality(Map<String, Object> equalities, String key, Object value) {
+		if (!key.startsWith("$") && isPlainValue(value)) {
+			// two different values for one field match nothing; either one still finds a superset
+			equalities.putIfAbsent(key, value);
+		}
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import org.safesteps.account.Account;
 import org.safesteps.account.AccountStore;
@@ -56,8 +58,10 @@ class ClassController {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
-			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events) {
+			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -65,6 +69,7 @@ class ClassController {
 		this.curriculum = curriculum;
 		this.reports = reports;
 		this.events = events;
+		this.messages = messages;
 	}
 
 	@GetMapping("/teacher/classes/{classId}")
@@ -239,7 +244,8 @@ class ClassController {
 			.filter((module) -> !assignedIds.contains(module.id()))
 			.toList());
 		model.addAttribute("report", ClassReport.build(this.reports, this.curriculum, schoolClass.id(),
-				schoolClass.band(), rows.stream().map((row) -> row.module().id()).toList()));
+				schoolClass.band(), rows.stream().map((row) -> row.module().id()).toList(),
+				ClassReport.Labels.of(this.messages, RequestContextUtils.getLocale(request))));
 		return "teacher/class";
 	}
 

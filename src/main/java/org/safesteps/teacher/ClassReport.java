@@ -16,11 +16,11 @@ import org.safesteps.progress.ClassReports;
  * A class's report ready to show: the aggregated numbers from {@link ClassReports} with module
  * titles and question texts from the curriculum. Questions no longer in the content are left out.
  */
-record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassReports.ModuleCompletion> completion,
-		List<ModuleQuestions> questions) {
+record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowView> rows,
+		List<ClassReports.ModuleCompletion> completion, List<ModuleQuestions> questions) {
 
 	static ClassReport build(ClassReports reports, Curriculum curriculum, String classId, Band band,
-			List<String> moduleIds) {
+			List<String> moduleIds, Labels labels) {
 		List<Column> columns = moduleIds.stream().map((id) -> new Column(id, title(curriculum, id))).toList();
 		ClassReports.Summary summary = reports.summary(classId, moduleIds);
 		List<ModuleQuestions> questions = new ArrayList<>();
@@ -31,27 +31,63 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 			}
 			List<QuestionView> views = new ArrayList<>();
 			for (ClassReports.QuestionShares shares : summary.questions().getOrDefault(column.moduleId(), List.of())) {
-				quiz.get().question(shares.questionId()).ifPresent((question) -> views.add(view(question, shares)));
+				quiz.get()
+					.question(shares.questionId())
+					.ifPresent((question) -> views.add(view(question, shares, labels)));
 			}
 			questions.add(new ModuleQuestions(column.moduleId(), column.title(), views));
 		}
-		return new ClassReport(columns, summary.matrix(), summary.completion(), questions);
+		return new ClassReport(columns, summary.matrix(), rows(summary.matrix(), labels), summary.completion(),
+				questions);
+	}
+
+	/** Only the matrix, for the spreadsheet. */
+	static ClassReport matrixOnly(List<Column> columns, ClassReports.Matrix matrix) {
+		return new ClassReport(columns, matrix, List.of(), List.of(), List.of());
+	}
+
+	/**
+	 * The matrix as the page shows it, every label already in words: a class of 35 by 12 modules
+	 * has 420 cells, and working each one out in the template was most of the page's time.
+	 */
+	private static List<RowView> rows(ClassReports.Matrix matrix, Labels labels) {
+		List<RowView> rows = new ArrayList<>();
+		for (ClassReports.Row row : matrix.rows()) {
+			List<CellView> cells = new ArrayList<>();
+			for (ClassReports.Cell cell : row.cells().values()) {
+				String state = switch (cell.state()) {
+					case NOT_STARTED -> labels.text("report.state.notStarted");
+					case IN_PROGRESS -> labels.text("report.state.step", cell.step(), cell.steps());
+					case COMPLETED -> labels.text("report.state.completed");
+				};
+				String score = (cell.bestScore() == null) ? null : labels.text("report.score", cell.bestScore());
+				cells.add(new CellView("state-" + cell.state().name(), state, score));
+			}
+			rows.add(new RowView(row.learner().pseudonym(), cells));
+		}
+		return rows;
 	}
 
 	static String title(Curriculum curriculum, String moduleId) {
 		return curriculum.module(moduleId).map(Module::title).orElse(moduleId);
 	}
 
-	private static QuestionView view(Question question, ClassReports.QuestionShares shares) {
+	private static QuestionView view(Question question, ClassReports.QuestionShares shares, Labels labels) {
 		// an order question's items are all "chosen" by everyone: only right or wrong order says anything
 		List<OptionView> options = (question.type() == QuestionType.ORDER) ? List.of()
 				: question.options()
 					.stream()
-					.map((option) -> new OptionView(option.text(), option.correct(),
-							shares.chosenBy().getOrDefault(option.id(), 0), shares.percentChoosing(option.id())))
+					.map((option) -> option(option.text(), option.correct(),
+							shares.chosenBy().getOrDefault(option.id(), 0), shares.percentChoosing(option.id()), labels))
 					.toList();
-		return new QuestionView(question.text(), question.type() == QuestionType.ORDER, shares.answered(),
-				shares.correct(), shares.percentCorrect(), options);
+		return new QuestionView(question.text(), question.type() == QuestionType.ORDER,
+				labels.text("report.question.correct", shares.percentCorrect(), shares.correct(), shares.answered()),
+				options);
+	}
+
+	private static OptionView option(String text, boolean correct, int learners, int percent, Labels labels) {
+		return new OptionView(text, correct, percent, labels.text("report.option.label", percent, learners),
+				labels.text("report.option.value", percent, learners));
 	}
 
 	/** An assigned module as a column of the matrix. */
@@ -62,13 +98,38 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<ClassR
 	record ModuleQuestions(String moduleId, String title, List<QuestionView> questions) {
 	}
 
-	/** A question with how the class answered it. */
-	record QuestionView(String text, boolean order, int answered, int correct, int percentCorrect,
-			List<OptionView> options) {
+	/** A question with how the class answered it, in words. */
+	record QuestionView(String text, boolean order, String correctness, List<OptionView> options) {
 	}
 
-	/** An option with the number and share of learners who chose it. */
-	record OptionView(String text, boolean correct, int learners, int percent) {
+	/** An option with the share of learners who chose it (for the bar) and the same in words. */
+	record OptionView(String text, boolean correct, int percent, String label, String value) {
+	}
+
+	/** A learner's line of the matrix. */
+	record RowView(String pseudonym, List<CellView> cells) {
+	}
+
+	/** One cell: its style, its state in words and the best score in words (null before any quiz). */
+	record CellView(String css, String state, String score) {
+	}
+
+	/** Message texts in the page's language; the same label asked again is not formatted again. */
+	@FunctionalInterface
+	interface Labels {
+
+		String text(String code, Object... args);
+
+		static Labels of(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			java.util.Map<java.util.List<Object>, String> known = new java.util.HashMap<>();
+			return (code, args) -> {
+				List<Object> key = new ArrayList<>(args.length + 1);
+				key.add(code);
+				key.addAll(java.util.Arrays.asList(args));
+				return known.computeIfAbsent(key, (k) -> messages.getMessage(code, args, locale));
+			};
+		}
+
 	}
 
 }

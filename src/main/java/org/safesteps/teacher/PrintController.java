@@ -67,9 +67,9 @@ class PrintController {
 			.map(Assignment::moduleId)
 			.filter((id) -> this.curriculum.module(id).isPresent())
 			.toList();
-		ClassReport report = new ClassReport(
+		ClassReport report = ClassReport.matrixOnly(
 				moduleIds.stream().map((id) -> new ClassReport.Column(id, ClassReport.title(this.curriculum, id))).toList(),
-				this.reports.matrix(schoolClass.id(), moduleIds), List.of(), List.of());
+				this.reports.matrix(schoolClass.id(), moduleIds));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(schoolClass.name() + ".csv", StandardCharsets.UTF_8)

@@ -131,6 +131,10 @@ class SecondaryIndexTest {
 		assertThat(ids(progress.find(Filters.and(Filters.eq("classId", classId), Filters.gte("step", 2)))))
 			.as("by class, then filtered")
 			.isEqualTo(expected(model, (d) -> d.get("classId").equals(classId) && d.getInteger("step") >= 2));
+		assertThat(ids(progress.find(Filters.and(Filters.eq("classId", classId), Filters.in("moduleId", "m1", moduleId)))))
+			.as("by class in an $and, with an operator on the module")
+			.isEqualTo(expected(model, (d) -> d.get("classId").equals(classId)
+					&& List.of("m1", moduleId).contains(d.get("moduleId"))));
 		assertThat(ids(progress.find(Filters.eq("tags", moduleId)))).as("an array field, by element")
 			.isEqualTo(expected(model, (d) -> d.getList("tags", String.class).contains(moduleId)));
 		assertThat(ids(progress.find(Filters.eq("classId", "nobody")))).as("no match").isEmpty();
@@ -161,6 +165,16 @@ class SecondaryIndexTest {
 			.as("an operator")
 			.isFalse();
 		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", null))).as("null").isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("$and",
+				List.of(new de.bwaldvogel.mongo.bson.Document("classId", "c1"), new de.bwaldvogel.mongo.bson.Document(
+						"moduleId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("m1")))))))
+			.as("inside $and")
+			.isTrue();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("$or",
+				List.of(new de.bwaldvogel.mongo.bson.Document("classId", "c1"), new de.bwaldvogel.mongo.bson.Document(
+						"classId", "c2")))))
+			.as("inside $or")
+			.isFalse();
 		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", List.of("c1"))))
 			.as("an array")
 			.isFalse();

@@ -49,8 +49,8 @@ class ReportCsvTest {
 		Map<String, ClassReports.Cell> cells = new LinkedHashMap<>();
 		cells.put("m1", new ClassReports.Cell("m1", ClassReports.State.IN_PROGRESS, 2, 5, null, 0));
 		ClassReports.Row row = new ClassReports.Row(new ClassReports.LearnerRef("l1", pseudonym), cells);
-		return new ClassReport(List.of(new ClassReport.Column("m1", moduleTitle)),
-				new ClassReports.Matrix(List.of("m1"), List.of(row)), List.of(), List.of());
+		return ClassReport.matrixOnly(List.of(new ClassReport.Column("m1", moduleTitle)),
+				new ClassReports.Matrix(List.of("m1"), List.of(row)));
 	}
 
 	private static ResourceBundleMessageSource messages() {
