@@ -20,7 +20,8 @@ function request()
   cursor = cursor % #mine + 1
   local learner = mine[cursor]
   local path = path_template:gsub("{module}", learner[4])
-  return wrk.format("GET", path, { ["Cookie"] = "safesteps_learner=" .. learner[1] })
+  -- the whole Cookie header the learner's browser holds (learner and CSRF cookies), as a browser sends it
+  return wrk.format("GET", path, { ["Cookie"] = learner[2] })
 end
 
 function response(status, headers, body)

@@ -44,14 +44,16 @@ final class SessionlessForms {
 	/**
 	 * Creates the CSRF cookie before a page renders: Thymeleaf streams the page, so a token first
 	 * asked for by a form far down a long page would come after the headers were sent. Only the first
-	 * page a browser opens sets the cookie; later ones find it.
+	 * page a browser opens sets the cookie; later ones find it. Stylesheets, scripts, fonts and images
+	 * never hold a form, so they neither make a token nor carry the cookie.
 	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if ("GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/actuator/")) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("GET".equals(request.getMethod()) && !path.startsWith("/actuator/") && !path.startsWith("/assets/")) {
 				CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 				if (token != null) {
 					token.getToken();
