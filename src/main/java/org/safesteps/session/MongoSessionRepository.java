@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
@@ -132,9 +133,14 @@ final class MongoSessionRepository implements SessionRepository<MongoSession> {
 		}
 	}
 
-	/** Deletes every expired session; returns how many. */
+	/**
+	 * Deletes every expired session; returns how many. A background job, not a page: it may take
+	 * longer than the bound every request's operations have.
+	 */
 	long deleteExpired() {
-		return sessions().deleteMany(lte("expiresAt", Date.from(this.clock.instant()))).getDeletedCount();
+		return sessions().withTimeout(1, TimeUnit.MINUTES)
+			.deleteMany(lte("expiresAt", Date.from(this.clock.instant())))
+			.getDeletedCount();
 	}
 
 	private Document document(MongoSession session) {

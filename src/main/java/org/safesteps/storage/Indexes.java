@@ -28,6 +28,8 @@ public class Indexes {
 
 	private static final Logger log = LoggerFactory.getLogger(Indexes.class);
 
+	private static final long INDEX_BUILD_MINUTES = 30;
+
 	private final MongoTemplate mongo;
 
 	public Indexes(MongoTemplate mongo) {
@@ -36,7 +38,8 @@ public class Indexes {
 
 	@EventListener(ApplicationStartedEvent.class)
 	public void create() {
-		MongoDatabase db = this.mongo.getDb();
+		// building a new index on a large collection takes far longer than a page may wait
+		MongoDatabase db = this.mongo.getDb().withTimeout(INDEX_BUILD_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
 		create(db, "accounts", unique("email_unique", ascending("email")));
 		create(db, "classes", unique("joinCode_unique", ascending("joinCode")), plain("owner", ascending("ownerId")),
 				plain("teachers", ascending("teacherIds")));

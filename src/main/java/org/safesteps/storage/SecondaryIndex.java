@@ -28,8 +28,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * It answers queries that give a plain value (no operator, array, sub-document or null) for the
  * first key, or for the first few keys, of the index, as a real MongoDB uses an index prefix; the
  * server then applies the whole query to the documents found, so other conditions still hold. Each
- * prefix has its own map from key values to positions, kept in the order a full scan would return
- * them. Reported as sparse, like the server's placeholder for these indexes, so that index
+ * prefix has its own map from key values to positions, kept in a stable order (the server's own
+ * ordering of positions; a query without a sort promises no order anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
  * descriptions stored by earlier versions still match.
  */
 final class SecondaryIndex<P> extends Index<P> {
