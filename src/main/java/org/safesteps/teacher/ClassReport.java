@@ -15,8 +15,10 @@ import org.safesteps.progress.ClassReports;
 /**
  * A class's report ready to show: the aggregated numbers from {@link ClassReports} with module
  * titles and question texts from the curriculum. Questions no longer in the content are left out.
+ * Public, with public parts, because the SpEL compiler turns the template's property reads into
+ * direct calls only on public types; on the others it reflects on every read, thousands a page.
  */
-record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowView> rows,
+public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowView> rows,
 		List<ClassReports.ModuleCompletion> completion, List<ModuleQuestions> questions) {
 
 	static ClassReport build(ClassReports reports, Curriculum curriculum, String classId, Band band,
@@ -91,27 +93,27 @@ record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowVie
 	}
 
 	/** An assigned module as a column of the matrix. */
-	record Column(String moduleId, String title) {
+	public record Column(String moduleId, String title) {
 	}
 
 	/** The questions of one module, most-missed first. */
-	record ModuleQuestions(String moduleId, String title, List<QuestionView> questions) {
+	public record ModuleQuestions(String moduleId, String title, List<QuestionView> questions) {
 	}
 
 	/** A question with how the class answered it, in words. */
-	record QuestionView(String text, boolean order, String correctness, List<OptionView> options) {
+	public record QuestionView(String text, boolean order, String correctness, List<OptionView> options) {
 	}
 
 	/** An option with the share of learners who chose it (for the bar) and the same in words. */
-	record OptionView(String text, boolean correct, int percent, String label, String value) {
+	public record OptionView(String text, boolean correct, int percent, String label, String value) {
 	}
 
 	/** A learner's line of the matrix. */
-	record RowView(String pseudonym, List<CellView> cells) {
+	public record RowView(String pseudonym, List<CellView> cells) {
 	}
 
 	/** One cell: its style, its state in words and the best score in words (null before any quiz). */
-	record CellView(String css, String state, String score) {
+	public record CellView(String css, String state, String score) {
 	}
 
 	/** Message texts in the page's language; the same label asked again is not formatted again. */
