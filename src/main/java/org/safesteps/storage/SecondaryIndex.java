@@ -48,7 +48,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	@Override
-	public synchronized P getPosition(Document document) {
+	public P getPosition(Document document) {
 		// many documents share a key: this index cannot name the one position of a document
 		return null;
 	}

@@ -1,7 +1,11 @@
 package org.safesteps.teacher;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.safesteps.content.Band;
@@ -11,6 +15,7 @@ import org.safesteps.content.Question;
 import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
 import org.safesteps.progress.ClassReports;
+import org.springframework.context.MessageSource;
 
 /**
  * A class's report ready to show: the aggregated numbers from {@link ClassReports} with module
@@ -122,12 +127,12 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 
 		String text(String code, Object... args);
 
-		static Labels of(org.springframework.context.MessageSource messages, java.util.Locale locale) {
-			java.util.Map<java.util.List<Object>, String> known = new java.util.HashMap<>();
+		static Labels of(MessageSource messages, Locale locale) {
+			Map<List<Object>, String> known = new HashMap<>();
 			return (code, args) -> {
 				List<Object> key = new ArrayList<>(args.length + 1);
 				key.add(code);
-				key.addAll(java.util.Arrays.asList(args));
+				key.addAll(Arrays.asList(args));
 				return known.computeIfAbsent(key, (k) -> messages.getMessage(code, args, locale));
 			};
 		}
