@@ -222,6 +222,20 @@ class ClassController {
 		return "teacher/learner";
 	}
 
+	/** Every question of one module's quiz with how the class answered it; 404 for a module without a quiz. */
+	@GetMapping("/teacher/classes/{classId}/questions/{moduleId}")
+	String questions(@PathVariable String classId, @PathVariable String moduleId, HttpServletRequest request,
+			Model model) {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		ClassReport.ModuleQuestions questions = ClassReport
+			.questions(this.reports, this.curriculum, schoolClass.id(), schoolClass.band(), moduleId,
+					ClassReport.Labels.of(this.messages, RequestContextUtils.getLocale(request)))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("schoolClass", schoolClass);
+		model.addAttribute("questions", questions);
+		return "teacher/questions";
+	}
+
 	private String page(SchoolClass schoolClass, HttpServletRequest request, Model model) {
 		String me = this.access.teacher(request).id();
 		List<Assignment> assigned = this.assignments.forClass(schoolClass.id());

@@ -2,6 +2,7 @@ package org.safesteps.teacher;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,33 +25,79 @@ import org.springframework.context.MessageSource;
  * direct calls only on public types; on the others it reflects on every read, thousands a page.
  */
 public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowView> rows,
-		List<ClassReports.ModuleCompletion> completion, List<ModuleQuestions> questions) {
+		List<ClassReports.ModuleCompletion> completion, List<RevisitView> revisit, List<QuizLink> quizzes) {
 
+	/** How many questions "what to revisit" shows on the class page; every question is on its module's page. */
+	static final int REVISIT = 5;
+
+	/**
+	 * The class page's report: the matrix, completion, the questions most of the class got wrong
+	 * across the assigned modules ({@value #REVISIT} at most, most-missed first) and a link per
+	 * module with a quiz. Each question's options are worked out only for the questions shown.
+	 */
 	static ClassReport build(ClassReports reports, Curriculum curriculum, String classId, Band band,
 			List<String> moduleIds, Labels labels) {
 		List<Column> columns = moduleIds.stream().map((id) -> new Column(id, title(curriculum, id))).toList();
 		ClassReports.Summary summary = reports.summary(classId, moduleIds);
-		List<ModuleQuestions> questions = new ArrayList<>();
-		for (Column column : columns) {
+		List<Missed> missed = new ArrayList<>();
+		List<QuizLink> quizzes = new ArrayList<>();
+		for (int index = 0; index < columns.size(); index++) {
+			Column column = columns.get(index);
 			Optional<Quiz> quiz = curriculum.module(column.moduleId()).flatMap((module) -> module.quiz(band));
 			if (quiz.isEmpty()) {
 				continue;
 			}
-			List<QuestionView> views = new ArrayList<>();
+			int answered = 0;
 			for (ClassReports.QuestionShares shares : summary.questions().getOrDefault(column.moduleId(), List.of())) {
-				quiz.get()
-					.question(shares.questionId())
-					.ifPresent((question) -> views.add(view(question, shares, labels)));
+				answered = Math.max(answered, shares.answered());
+				Optional<Question> question = quiz.get().question(shares.questionId());
+				if (question.isPresent() && shares.correct() < shares.answered()) {
+					missed.add(new Missed(index, quiz.get().questions().indexOf(question.get()), column, question.get(),
+							shares));
+				}
 			}
-			questions.add(new ModuleQuestions(column.moduleId(), column.title(), views));
+			quizzes.add(new QuizLink(column.moduleId(), column.title(), answered));
 		}
-		return new ClassReport(columns, summary.matrix(), rows(summary.matrix(), labels), summary.completion(),
-				questions);
+		missed.sort(Comparator.comparingDouble((Missed m) -> m.shares().missedShare())
+			.reversed()
+			.thenComparing(Comparator.comparingInt((Missed m) -> m.shares().answered()).reversed())
+			.thenComparingInt(Missed::column)
+			.thenComparingInt(Missed::position));
+		List<RevisitView> revisit = missed.stream()
+			.limit(REVISIT)
+			.map((m) -> new RevisitView(m.module().moduleId(), m.module().title(), view(m.question(), m.shares(), labels)))
+			.toList();
+		return new ClassReport(columns, summary.matrix(), rows(summary.matrix(), labels), summary.completion(), revisit,
+				quizzes);
+	}
+
+	/**
+	 * Every question of one module's quiz with how the class answered it, most-missed first, for
+	 * the module's page; empty if the module has no quiz for the band.
+	 */
+	static Optional<ModuleQuestions> questions(ClassReports reports, Curriculum curriculum, String classId, Band band,
+			String moduleId, Labels labels) {
+		Optional<Quiz> quiz = curriculum.module(moduleId).flatMap((module) -> module.quiz(band));
+		if (quiz.isEmpty()) {
+			return Optional.empty();
+		}
+		List<QuestionView> views = new ArrayList<>();
+		int answered = 0;
+		for (ClassReports.QuestionShares shares : reports.questions(classId, moduleId)) {
+			answered = Math.max(answered, shares.answered());
+			quiz.get().question(shares.questionId()).ifPresent((question) -> views.add(view(question, shares, labels)));
+		}
+		return Optional.of(new ModuleQuestions(moduleId, title(curriculum, moduleId), answered, views));
+	}
+
+	/** Whether any learner of the class has answered a quiz of the assigned modules. */
+	public boolean anyAnswers() {
+		return this.quizzes.stream().anyMatch((quiz) -> quiz.answered() > 0);
 	}
 
 	/** Only the matrix, for the spreadsheet. */
 	static ClassReport matrixOnly(List<Column> columns, ClassReports.Matrix matrix) {
-		return new ClassReport(columns, matrix, List.of(), List.of(), List.of());
+		return new ClassReport(columns, matrix, List.of(), List.of(), List.of(), List.of());
 	}
 
 	/**
@@ -101,8 +148,21 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 	public record Column(String moduleId, String title) {
 	}
 
-	/** The questions of one module, most-missed first. */
-	public record ModuleQuestions(String moduleId, String title, List<QuestionView> questions) {
+	/** The questions of one module, most-missed first, and how many learners answered its quiz. */
+	public record ModuleQuestions(String moduleId, String title, int answered, List<QuestionView> questions) {
+	}
+
+	/** A module with a quiz, linked from the class page to all its questions. */
+	public record QuizLink(String moduleId, String title, int answered) {
+	}
+
+	/** A question to revisit, with the module it belongs to. */
+	public record RevisitView(String moduleId, String moduleTitle, QuestionView question) {
+	}
+
+	/** A question someone got wrong, before it is put in words; column and position: where it stands. */
+	private record Missed(int column, int position, Column module, Question question,
+			ClassReports.QuestionShares shares) {
 	}
 
 	/** A question with how the class answered it, in words. */

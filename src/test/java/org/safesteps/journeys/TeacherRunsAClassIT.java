@@ -97,12 +97,19 @@ class TeacherRunsAClassIT extends JourneyTest {
 		this.driver.get(classPage);
 		String report = find(By.id("report")).getText();
 		assertThat(report).contains(child.pseudonym(), "Completed", "best " + child.score() + "%", "1 of 1")
-			.contains("What to revisit: " + sextortion.title());
+			.contains("What to revisit");
 		String firstQuestion = find(By.cssSelector(".question-report > li")).getText();
-		assertThat(firstQuestion).as("the missed question comes first")
-			.contains(missed.text(), "0% right (0 of 1 learners)", wrongChoice.text())
+		assertThat(firstQuestion).as("the missed question comes first, with its module")
+			.contains(sextortion.title(), missed.text(), "0% right (0 of 1 learners)", wrongChoice.text())
 			.containsPattern(Pattern.quote(wrongChoice.text()) + "\\s+100% \\(1\\)");
 		accessible();
+
+		find(By.cssSelector(".quiz-links a")).click();
+		assertThat(heading()).isEqualTo("What to revisit: " + sextortion.title());
+		assertThat(find(By.cssSelector(".question-report")).getText()).as("every question of the quiz")
+			.contains(missed.text(), quiz.questions().get(quiz.questions().size() - 1).text());
+		accessible();
+		this.driver.get(classPage);
 
 		find(By.linkText(child.pseudonym())).click();
 		assertThat(heading()).isEqualTo(child.pseudonym());

@@ -100,6 +100,7 @@ class AuthorisationMatrixTest {
 		expect("POST /teacher/classes/{classId}/joining", "login login login 302 302 404 404");
 		expect("GET /teacher/classes/{classId}/learner", "login login login 200 200 404 404");
 		expect("POST /teacher/classes/{classId}/language", "login login login 400 400 404 404");
+		expect("GET /teacher/classes/{classId}/questions/{moduleId}", "login login login 200 200 404 404");
 		expect("POST /teacher/classes/{classId}/learners/remove", "login login login 302 302 404 404");
 		expect("GET /teacher/classes/{classId}/letter", "login login login 200 200 404 404");
 		expect("GET /teacher/classes/{classId}/poster", "login login login 200 200 404 404");

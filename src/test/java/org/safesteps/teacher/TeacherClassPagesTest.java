@@ -88,10 +88,22 @@ class TeacherClassPagesTest {
 
 		String report = browser.get(classPath).body();
 		assertThat(report).contains("Brave Otter", "best 80%", "Step 2 of 4", "Not started", "1 of 2")
-			.contains("What to revisit: When someone threatens to share a picture", "What is sextortion?", "0% right (0 of 1 learners)",
-					"100% (1)", "<svg class=\"bar-chart\"");
-		assertThat(report.indexOf("What is sextortion?")).as("most-missed first")
-			.isLessThan(report.indexOf("Ravi&#39;s new online friend"));
+			.contains("What to revisit", "What is sextortion?", "0% right (0 of 1 learners)", "100% (1)",
+					"<svg class=\"bar-chart\"")
+			.as("only missed questions are on the class page")
+			.doesNotContain("What to revisit: When someone threatens", "No learner has taken a quiz yet.")
+			.contains("Learners who took the quiz: 1", "Learners who took the quiz: 0", classPath + "/questions/sextortion",
+					classPath + "/questions/online-friends");
+
+		String questions = browser.get(classPath + "/questions/sextortion").body();
+		assertThat(questions).contains("What to revisit: When someone threatens to share a picture",
+				"What is sextortion?", "0% right (0 of 1 learners)", "100% right (1 of 1 learners)", "100% (1)",
+				"Learners who took the quiz: 1");
+		assertThat(questions.indexOf("What is sextortion?")).as("most-missed first")
+			.isLessThan(questions.indexOf("100% right (1 of 1 learners)"));
+		assertThat(browser.get(classPath + "/questions/online-friends").body())
+			.contains("No learner has taken a quiz yet.");
+		assertThat(browser.get(classPath + "/questions/no-such-module").statusCode()).isEqualTo(404);
 
 		HttpResponse<String> csv = browser.get(classPath + "/report.csv");
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");

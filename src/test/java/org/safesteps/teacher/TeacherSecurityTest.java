@@ -72,7 +72,8 @@ class TeacherSecurityTest {
 
 	List<String> pages() {
 		String c = "/teacher/classes/" + this.schoolClass.id();
-		return List.of(c, c + "/report.csv", c + "/letter", c + "/poster", c + "/learner?pseudonym=Brave%20Otter");
+		return List.of(c, c + "/report.csv", c + "/letter", c + "/poster", c + "/learner?pseudonym=Brave%20Otter",
+				c + "/questions/sextortion");
 	}
 
 	Map<String, Map<String, String>> actions() {
