@@ -1,11 +1,8 @@
 package org.safesteps.classroom;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,21 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignmentStore {
 
-	/**
-	 * How long learners may see a class's assignments as they were. Every change made through this
-	 * instance clears the class at once; with several instances behind a load balancer, a change made
-	 * on another one shows to this one's learners within this time.
-	 */
-	static final Duration LEARNER_VIEW_TTL = Duration.ofSeconds(5);
-
-	/** Beyond this many cached classes the cache is cleared: a bound on memory, not a policy. */
-	private static final int MAX_CACHED_CLASSES = 10_000;
-
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	private final ConcurrentMap<String, Cached> learnerView = new ConcurrentHashMap<>();
+	private final LearnerView<List<Assignment>> learnerView = new LearnerView<>();
 
 	public AssignmentStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -44,23 +31,13 @@ public class AssignmentStore {
 	}
 
 	/**
-	 * The class's assignments as its learners see them, at most {@link #LEARNER_VIEW_TTL} old. Every
+	 * The class's assignments as its learners see them, at most {@link LearnerView#TTL} old. Every
 	 * learner of a class reads the same list on every visit to {@code /learn}, and a query by
 	 * {@code classId} alone scans the whole collection on the embedded server (it uses unique
 	 * indexes only); teacher pages read {@link #forClass} directly.
 	 */
 	public List<Assignment> forLearnersOf(String classId) {
-		long now = System.nanoTime();
-		Cached cached = this.learnerView.get(classId);
-		if (cached != null && now - cached.readAt() < LEARNER_VIEW_TTL.toNanos()) {
-			return cached.assignments();
-		}
-		List<Assignment> assignments = List.copyOf(forClass(classId));
-		if (this.learnerView.size() >= MAX_CACHED_CLASSES) {
-			this.learnerView.clear();
-		}
-		this.learnerView.put(classId, new Cached(assignments, now));
-		return assignments;
+		return this.learnerView.get(classId, (id) -> List.copyOf(forClass(id)));
 	}
 
 	public List<Assignment> forClass(String classId) {
@@ -131,13 +108,8 @@ public class AssignmentStore {
 		changed(classId);
 	}
 
-	/** After a write (not before: a read in between would cache the old list again). */
 	private void changed(String classId) {
-		this.learnerView.remove(classId);
-	}
-
-	/** A class's assignments and when they were read ({@link System#nanoTime()}). */
-	private record Cached(List<Assignment> assignments, long readAt) {
+		this.learnerView.changed(classId);
 	}
 
 }

@@ -25,6 +25,8 @@ public class ClassStore {
 
 	private final Clock clock;
 
+	private final LearnerView<Optional<String>> languages = new LearnerView<>();
+
 	public ClassStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
@@ -48,8 +50,15 @@ public class ClassStore {
 		throw new IllegalStateException("Could not find a free join code");
 	}
 
-	/** The language a class's learners read in; only that field is read (it is asked on every learner page). */
+	/**
+	 * The language a class's learners read in, asked on every learner page: at most
+	 * {@link LearnerView#TTL} old, and only that field is read.
+	 */
 	public Optional<String> languageOf(String classId) {
+		return this.languages.get(classId, this::readLanguage);
+	}
+
+	private Optional<String> readLanguage(String classId) {
 		Query query = Query.query(Criteria.where("_id").is(classId));
 		query.fields().include("language");
 		org.bson.Document found = this.mongo.findOne(query, org.bson.Document.class, "classes");
@@ -57,8 +66,11 @@ public class ClassStore {
 	}
 
 	public Optional<SchoolClass> changeLanguage(String classId, String language) {
-		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(classId)),
-				Update.update("language", language), FindAndModifyOptions.options().returnNew(true), SchoolClass.class));
+		Optional<SchoolClass> changed = Optional.ofNullable(this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(classId)), Update.update("language", language),
+				FindAndModifyOptions.options().returnNew(true), SchoolClass.class));
+		this.languages.changed(classId);
+		return changed;
 	}
 
 	public Optional<SchoolClass> findById(String id) {
@@ -118,12 +130,15 @@ public class ClassStore {
 
 	/** Deletes the class only if this account owns it: co-teachers manage a class but cannot delete it. */
 	public boolean deleteOwnedBy(String classId, String ownerId) {
-		return this.mongo.remove(Query.query(Criteria.where("_id").is(classId).and("ownerId").is(ownerId)),
+		boolean deleted = this.mongo.remove(Query.query(Criteria.where("_id").is(classId).and("ownerId").is(ownerId)),
 				SchoolClass.class).getDeletedCount() > 0;
+		this.languages.changed(classId);
+		return deleted;
 	}
 
 	public void delete(String classId) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(classId)), SchoolClass.class);
+		this.languages.changed(classId);
 	}
 
 }
