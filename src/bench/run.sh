@@ -105,7 +105,8 @@ JFR=()
 (cd "$WORK" && SAFESTEPS_DATA_DIR="$WORK/data" SAFESTEPS_ADMIN_EMAIL="$ADMIN_EMAIL" \
 	SAFESTEPS_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$APP_PORT" MONGODB_URI="" \
 	exec java "$HEAP" "-Xlog:gc:file=$OUT/gc.log" "${JFR[@]}" -jar "$ROOT/$JAR" \
-	--safesteps.storage.embedded-port="$MONGO_PORT" --server.address=127.0.0.1 --safesteps.rate-limits.enabled=false) >"$OUT/app.log" 2>&1 &
+	--safesteps.storage.embedded-port="$MONGO_PORT" --server.address=127.0.0.1 --safesteps.rate-limits.enabled=false \
+	${BENCH_APP_ARGS:-}) >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 BASE="http://127.0.0.1:$APP_PORT"
 for _ in $(seq 1 180); do

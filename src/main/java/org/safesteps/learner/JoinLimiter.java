@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,13 @@ class JoinLimiter {
 	/** Above this many tracked clients, windows that ended are swept out. */
 	private static final int SWEEP_ABOVE = 10_000;
 
+	/**
+	 * At most this many answers are delayed at once, whichever clients they are for: a delayed answer
+	 * holds one of the server's few request threads (32), so many clients guessing at once must not
+	 * hold them all. Beyond it an answer is not delayed; the count still leads to 429.
+	 */
+	static final int MAX_DELAYED = 8;
+
 	private final JoinLimits limits;
 
 	private final Clock clock;
@@ -27,6 +35,8 @@ class JoinLimiter {
 	private final String salt = Secrets.newToken();
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+	private final Semaphore delayed = new Semaphore(MAX_DELAYED);
 
 	JoinLimiter(JoinLimits limits, Clock clock) {
 		this.limits = limits;
@@ -43,7 +53,11 @@ class JoinLimiter {
 				&& window.failures() >= this.limits.maxFailures();
 	}
 
-	/** Counts a wrong code and, past the slow-down threshold, makes the answer wait. */
+	/**
+	 * Counts a wrong code and, past the slow-down threshold and up to the refusal, makes the answer
+	 * wait (one client sending many codes at once gets at most max-failures minus slow-after delayed
+	 * answers in a window, and no more than {@link #MAX_DELAYED} answers wait at any moment).
+	 */
 	void failed(String client) {
 		Instant now = this.clock.instant();
 		if (this.windows.size() > SWEEP_ABOVE) {
@@ -52,12 +66,17 @@ class JoinLimiter {
 		Window window = this.windows.compute(client,
 				(key, old) -> (old == null || old.endedBy(now, this.limits)) ? new Window(now, 1)
 						: new Window(old.start(), old.failures() + 1));
-		if (window.failures() > this.limits.slowAfter() && !this.limits.slowDelay().isZero()) {
+		boolean slowed = window.failures() > this.limits.slowAfter()
+				&& window.failures() <= this.limits.maxFailures() && !this.limits.slowDelay().isZero();
+		if (slowed && this.delayed.tryAcquire()) {
 			try {
 				Thread.sleep(this.limits.slowDelay().toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.delayed.release();
 			}
 		}
 	}

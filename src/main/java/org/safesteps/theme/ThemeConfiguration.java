@@ -44,12 +44,18 @@ class ThemeConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		CacheControl cache = this.files.fromFolder() ? CacheControl.noCache()
-				: CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic();
+		boolean packaged = !this.files.fromFolder();
+		CacheControl cache = packaged ? CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()
+				: CacheControl.noCache();
 		for (String id : Themes.IDS) {
+			// Packaged: each asset is looked up in the jar once, not on every request, and without a
+			// Last-Modified check, which on a file inside the jar throws and catches an exception each
+			// time (half of an asset request's CPU). Edited from a folder: looked up every time.
 			registry.addResourceHandler("/assets/" + id + "/**")
 				.addResourceLocations(this.files.staticLocation(id))
-				.setCacheControl(cache);
+				.setCacheControl(cache)
+				.setUseLastModified(!packaged)
+				.resourceChain(packaged);
 		}
 	}
 

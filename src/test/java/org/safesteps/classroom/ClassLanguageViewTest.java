@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A class's language as its learners' pages ask for it: kept for a few seconds, cleared by every change here. */
 @SpringBootTest
-class ClassLanguageTest {
+class ClassLanguageViewTest {
 
 	@Autowired
 	ClassStore classes;
