@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,15 +17,21 @@ import org.safesteps.support.Http;
 
 /**
  * One visitor of the site for security tests: keeps cookies and its session's CSRF token, and can
- * arrive as if through the HTTPS proxy (X-Forwarded-Proto from 127.0.0.1, a trusted address).
+ * arrive as if through the HTTPS proxy (X-Forwarded-Proto from 127.0.0.1, a trusted address). Through
+ * the proxy each visitor has its own client address (X-Forwarded-For), so the per-client counters
+ * (wrong join codes, sign-ins, rate limits) of one test's visitors do not carry over to another's.
  */
 final class Visitor {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final Http http;
 
 	private final boolean https;
+
+	private final String address;
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
@@ -33,6 +40,8 @@ final class Visitor {
 	Visitor(int port, boolean https) {
 		this.http = new Http(port);
 		this.https = https;
+		int n = ADDRESSES.incrementAndGet();
+		this.address = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
 	}
 
 	HttpResponse<String> get(String path) {
@@ -95,7 +104,7 @@ final class Visitor {
 	private HttpRequest.Builder base(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.http.uri(path));
 		if (this.https) {
-			request.header("X-Forwarded-Proto", "https");
+			request.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", this.address);
 		}
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie", this.cookies.entrySet().stream()
