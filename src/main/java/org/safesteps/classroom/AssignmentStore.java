@@ -31,10 +31,9 @@ public class AssignmentStore {
 	}
 
 	/**
-	 * The class's assignments as its learners see them, at most {@link LearnerView#TTL} old. Every
-	 * learner of a class reads the same list on every visit to {@code /learn}, and a query by
-	 * {@code classId} alone scans the whole collection on the embedded server (it uses unique
-	 * indexes only); teacher pages read {@link #forClass} directly.
+	 * The class's assignments as its learners see them, at most {@link LearnerView#TTL} old: every
+	 * learner of a class reads the same list on every visit to {@code /learn}, so one query serves
+	 * them all. Teacher pages read {@link #forClass} directly.
 	 */
 	public List<Assignment> forLearnersOf(String classId) {
 		return this.learnerView.get(classId, (id) -> List.copyOf(forClass(id)));

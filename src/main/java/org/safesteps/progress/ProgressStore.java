@@ -2,7 +2,6 @@ package org.safesteps.progress;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -70,22 +69,19 @@ public class ProgressStore {
 	}
 
 	/**
-	 * The learner's progress in these modules, one lookup per module by the unique (learnerId,
-	 * moduleId) key. Not a query by {@code learnerId} alone: the embedded server serves only queries
-	 * whose keys are exactly those of a unique index and scans the whole collection for any other.
+	 * The learner's progress in these modules: one query, served by the leading key of the unique
+	 * (learnerId, moduleId) index (on the embedded server by that index's companion, see
+	 * {@code IndexingBackends}).
 	 */
 	public List<Progress> forModules(String learnerId, Collection<String> moduleIds) {
-		List<Progress> found = new ArrayList<>();
-		for (String moduleId : moduleIds) {
-			Progress progress = find(learnerId, moduleId);
-			if (progress != null) {
-				found.add(progress);
-			}
+		if (moduleIds.isEmpty()) {
+			return List.of();
 		}
-		return found;
+		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").in(moduleIds)),
+				Progress.class);
 	}
 
-	/** Every progress record of a learner (a whole-collection scan on the embedded server: not for pages). */
+	/** Every progress record of a learner, by the leading key of the unique (learnerId, moduleId) index. */
 	public List<Progress> forLearner(String learnerId) {
 		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
 	}

@@ -3,6 +3,7 @@ package org.safesteps.storage;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -15,11 +16,38 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The embedded server's two backends (H2 files, memory for tests), with {@link SecondaryIndex} in
- * place of the server's placeholder for non-unique indexes.
+ * place of the server's placeholder for non-unique indexes, unique indexes in memory on both (see
+ * {@link InMemoryUniqueIndex}), and the leading keys of each compound unique index answered by a
+ * {@link SecondaryIndex} too.
+ * <p>
+ * A real MongoDB serves a query on the leading keys of a compound index from that index (a query by
+ * {@code learnerId} alone uses the unique {@code (learnerId, moduleId)} index). The embedded server
+ * uses a unique index only for a query on exactly its keys and reads the whole collection for any
+ * other, so each compound unique index gets a companion over its leading keys: kept in memory and
+ * rebuilt on opening like the other secondary indexes, not listed among the collection's indexes
+ * (a real MongoDB has no such index and needs none).
  */
 final class IndexingBackends {
 
+	/** Added to a compound unique index's name to name its companion. */
+	static final String PREFIX_SUFFIX = "_prefix";
+
 	private IndexingBackends() {
+	}
+
+	/**
+	 * Registers a compound unique index with its collection, then its companion over the leading
+	 * keys, in that order: the first index able to answer a query answers it, so a query on all the
+	 * keys still uses the unique index. The server's own registration of the returned index then
+	 * finds it in place (by name) and does nothing.
+	 */
+	private static <P> Index<P> withPrefixes(MongoCollection<P> collection, Index<P> unique) {
+		List<IndexKey> keys = unique.getKeys();
+		if (keys.size() > 1) {
+			collection.addIndex(unique);
+			collection.addIndex(new SecondaryIndex<>(unique.getName() + PREFIX_SUFFIX, keys.subList(0, keys.size() - 1)));
+		}
+		return unique;
 	}
 
 	static MongoBackend files(MVStore store) {
@@ -40,7 +68,21 @@ final class IndexingBackends {
 		// is set by then, fields of this class would not be
 		@Override
 		protected MongoDatabase openOrCreateDatabase(String databaseName) {
-			return new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
+			MongoDatabase database = new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
+			removeStoredUniqueIndexes(getMvStore(), databaseName);
+			return database;
+		}
+
+		/**
+		 * Earlier versions kept unique indexes in the file (the server's own); they are in memory now,
+		 * and a stored copy no longer kept up to date must not linger there.
+		 */
+		private static void removeStoredUniqueIndexes(MVStore store, String databaseName) {
+			for (String map : List.copyOf(store.getMapNames())) {
+				if (map.startsWith(databaseName + ".") && map.contains("._index_")) {
+					store.removeMap(map);
+				}
+			}
 		}
 
 	}
@@ -55,6 +97,13 @@ final class IndexingBackends {
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
 				List<IndexKey> keys, boolean sparse) {
 			return new SecondaryIndex<>(indexName, keys);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			Index<Object> unique = new InMemoryUniqueIndex<>(indexName, keys, sparse);
+			return (keys.size() > 1) ? withPrefixes(resolveOrCreateCollection(collectionName), unique) : unique;
 		}
 
 	}
@@ -78,6 +127,13 @@ final class IndexingBackends {
 		protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
 				List<IndexKey> keys, boolean sparse) {
 			return new SecondaryIndex<>(indexName, keys);
+		}
+
+		@Override
+		protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			Index<Integer> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+			return (keys.size() > 1) ? withPrefixes(resolveOrCreateCollection(collectionName), unique) : unique;
 		}
 
 	}

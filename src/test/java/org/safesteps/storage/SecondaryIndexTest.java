@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The embedded server's non-unique indexes answer every query exactly as a full scan would: random
@@ -149,6 +150,77 @@ class SecondaryIndexTest {
 
 	private static List<Integer> expected(Map<Integer, Document> model, java.util.function.Predicate<Document> matches) {
 		return model.values().stream().filter(matches).map((d) -> d.getInteger("_id")).sorted().toList();
+	}
+
+	/**
+	 * A query on the leading key of a compound unique index (progress by learner) is answered by the
+	 * index's companion, which follows inserts, key changes and deletes, is rebuilt on reopening, and
+	 * is not listed among the indexes; the unique index itself still refuses duplicates.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void leadingKeyOfACompoundUniqueIndexIsIndexed(String name, Supplier<MongoBackend> backend) {
+		MongoServer server = new MongoServer(backend.get());
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+			MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
+			progress.createIndex(Indexes.ascending("learnerId", "moduleId"),
+					new IndexOptions().name("learner_module_unique").unique(true));
+			int id = 0;
+			for (String learner : List.of("l1", "l2", "l3")) {
+				for (String module : MODULES) {
+					progress.insertOne(new Document("_id", id++).append("learnerId", learner).append("moduleId", module));
+				}
+			}
+			progress.updateOne(Filters.eq("_id", 0), Updates.set("learnerId", "l4"));
+			progress.deleteOne(Filters.eq("_id", 4));
+			assertLeadingKeyQueries(progress);
+			assertThat(catchThrowable(() -> progress.insertOne(new Document("_id", 99).append("learnerId", "l2")
+				.append("moduleId", "m3")))).as("still unique").isInstanceOf(com.mongodb.MongoWriteException.class);
+			assertThat(keys(client, "learner_module_unique_prefix")).as("the companion holds every document").isEqualTo(8L);
+			List<String> listed = new ArrayList<>();
+			progress.listIndexes().forEach((index) -> listed.add(index.getString("name")));
+			assertThat(listed).containsExactlyInAnyOrder("_id_", "learner_module_unique");
+		}
+		finally {
+			server.shutdownNow();
+		}
+		if (name.equals("files")) {
+			MongoServer reopened = new MongoServer(backend.get());
+			InetSocketAddress again = reopened.bind();
+			try (MongoClient client = MongoClients.create("mongodb://" + again.getHostString() + ":" + again.getPort())) {
+				MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
+				assertLeadingKeyQueries(progress);
+				assertThat(keys(client, "learner_module_unique_prefix")).as("rebuilt on reopening").isEqualTo(8L);
+				assertThat(keys(client, "learner_module_unique")).as("the unique index too").isEqualTo(8L);
+				assertThat(catchThrowable(() -> progress.insertOne(new Document("_id", 99).append("learnerId", "l2")
+					.append("moduleId", "m3")))).as("still unique after reopening")
+					.isInstanceOf(com.mongodb.MongoWriteException.class);
+				assertThat(catchThrowable(() -> progress.insertOne(new Document("_id", 3).append("learnerId", "l9")
+					.append("moduleId", "m1")))).as("ids too").isInstanceOf(com.mongodb.MongoWriteException.class);
+				progress.insertOne(new Document("_id", 100).append("learnerId", "l2").append("moduleId", "m4"));
+				assertThat(ids(progress.find(Filters.eq("learnerId", "l2")))).containsExactly(3, 5, 100);
+			}
+			finally {
+				reopened.shutdownNow();
+			}
+		}
+	}
+
+	private static void assertLeadingKeyQueries(MongoCollection<Document> progress) {
+		assertThat(ids(progress.find(Filters.eq("learnerId", "l1")))).containsExactly(1, 2);
+		assertThat(ids(progress.find(Filters.eq("learnerId", "l2")))).containsExactly(3, 5);
+		assertThat(ids(progress.find(Filters.eq("learnerId", "l4")))).as("moved to another learner").containsExactly(0);
+		assertThat(ids(progress.find(Filters.and(Filters.eq("learnerId", "l3"), Filters.in("moduleId", "m1", "m3")))))
+			.containsExactly(6, 8);
+		assertThat(ids(progress.find(Filters.and(Filters.eq("learnerId", "l3"), Filters.eq("moduleId", "m2")))))
+			.as("both keys: the unique index")
+			.containsExactly(7);
+	}
+
+	private static long keys(MongoClient client, String index) {
+		Document validated = client.getDatabase("u").runCommand(new Document("validate", "progress"));
+		return ((Number) validated.get("keysPerIndex", Document.class).get(index)).longValue();
 	}
 
 	@org.junit.jupiter.api.Test

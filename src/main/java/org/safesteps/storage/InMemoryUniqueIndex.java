@@ -1,0 +1,72 @@
+package org.safesteps.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+
+/**
+ * A unique index of the file backend kept in memory, as the memory backend keeps its own, and
+ * rebuilt from the documents when the server opens the collection (like {@link SecondaryIndex}).
+ * <p>
+ * The file backend's own unique index is a sorted map in the H2 file whose keys H2 can only
+ * compare by deserialising them, twice per comparison: every insert (the {@code _id} and each
+ * unique key checked) and every lookup by a unique key (a learner by token, progress by learner
+ * and module) paid about twenty such comparisons and read index pages from the file. This one is
+ * a hash map: the same checks, the same answers, none of that work. The documents stay in the file.
+ *
+ * @param <P> the backend's document position
+ */
+final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
+
+	private final Map<KeyValue, P> positions = new ConcurrentHashMap<>();
+
+	InMemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+	}
+
+	@Override
+	public long getCount() {
+		return this.positions.size();
+	}
+
+	@Override
+	public boolean isEmpty() {
+		return this.positions.isEmpty();
+	}
+
+	@Override
+	public long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	protected P removeDocument(KeyValue keyValue) {
+		return this.positions.remove(keyValue);
+	}
+
+	@Override
+	protected boolean putKeyPosition(KeyValue keyValue, P position) {
+		return this.positions.putIfAbsent(keyValue, position) == null;
+	}
+
+	@Override
+	protected P getPosition(KeyValue keyValue) {
+		return this.positions.get(keyValue);
+	}
+
+	@Override
+	protected Iterable<Entry<KeyValue, P>> getIterable() {
+		return this.positions.entrySet();
+	}
+
+	@Override
+	public void drop() {
+		this.positions.clear();
+	}
+
+}
