@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -497,6 +498,8 @@ public final class Bench {
 			AtomicInteger served = new AtomicInteger();
 			AtomicLong lastDone = new AtomicLong();
 			ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+			// the load generator shares the cores with the app: its own CPU time is reported beside
+			long cpuBefore = processCpuNanos();
 			double gapNanos = windowSeconds * 1e9 / learners;
 			long start = System.nanoTime() + 200_000_000L;
 			List<Future<?>> work = new ArrayList<>(learners);
@@ -569,6 +572,9 @@ public final class Bench {
 					percentile(requests, 50), percentile(requests, 90), percentile(requests, 99),
 					percentile(requests, 100), percentile(flows, 50), percentile(flows, 99), percentile(flows, 100));
 			StringBuilder text = new StringBuilder(detail);
+			double generatorCpu = (processCpuNanos() - cpuBefore) / 1e9;
+			text.append(String.format("load generator (this client, on the same cores): %.1f CPU s, %.2f CPU ms per request%n",
+					generatorCpu, generatorCpu * 1000 / Math.max(count, 1)));
 			String[] steps = { "GET /join", "POST /join", "GET /learn", "GET /learn/{module}" };
 			for (int step = 0; step < steps.length; step++) {
 				long[] times = Arrays.stream(stepNanos[step]).filter((n) -> n >= 0).sorted().toArray();
@@ -579,6 +585,11 @@ public final class Bench {
 			text.append(summary);
 			Files.writeString(out, text.toString());
 			System.out.print(text);
+		}
+
+		static long processCpuNanos() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
 		}
 
 		static Response record(Response response, long[] nanos, AtomicInteger count) {

@@ -316,6 +316,7 @@ if wants burst; then
 		row "9:00 burst: join + first lesson, 4 requests per learner (open loop)" "${BENCH_BURST_THREADS:-256} max" "$line" "-"
 		NOTES+=("Burst: $(head -1 "$OUT/burst.txt")")
 		NOTES+=("Burst: $(sed -n 3p "$OUT/burst.txt")")
+		NOTES+=("Burst: $(grep '^load generator' "$OUT/burst.txt")")
 	else
 		NOTES+=("Scenario 4 (9:00 burst) not run: no classes to join on this build.")
 	fi
