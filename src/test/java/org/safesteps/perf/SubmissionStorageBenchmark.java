@@ -3,6 +3,7 @@ package org.safesteps.perf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -37,8 +38,10 @@ import org.safesteps.content.Module;
 import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
 import org.safesteps.learner.Learner;
+import org.safesteps.progress.Attempt;
 import org.safesteps.progress.Owner;
 import org.safesteps.progress.QuizSubmissions;
+import org.safesteps.quiz.Grader;
 import org.safesteps.quiz.QuizResult;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -168,6 +171,22 @@ public class SubmissionStorageBenchmark {
 		Owner owner = new Owner(learner.id(), learner.classId(), learner.band());
 		return this.submissions.submit(owner, this.module, this.quiz, this.version, UUID.randomUUID().toString(),
 				this.answers);
+	}
+
+	/**
+	 * The least any recorded submission needs: one attempt document inserted (as graded, with its
+	 * answers), with no learner read and no progress update.
+	 */
+	@Benchmark
+	public Attempt attemptInsert(Client client) {
+		QuizResult result = Grader.grade(this.quiz, this.answers);
+		List<Attempt.Answer> answers = result.questions()
+			.stream()
+			.map((q) -> new Attempt.Answer(q.question().id(), q.chosenIds(), q.correct()))
+			.toList();
+		return this.mongo.insert(new Attempt(null, UUID.randomUUID().toString(), client.tokenHash, "class-0", MODULE,
+				Band.AGES_8_10.name(), this.version, answers, result.score(), result.correctCount(),
+				result.questionCount(), Instant.now()));
 	}
 
 	/** For comparison: the learner read alone, the one database call every learner page makes. */
