@@ -163,6 +163,23 @@ public final class Bench {
 			return send(request, cookie);
 		}
 
+		/** This client as a {@link Client} for paths under {@code base}. */
+		Client relativeTo(String base) {
+			return new Client() {
+
+				@Override
+				public Response get(String path, String cookie) throws IOException, InterruptedException {
+					return Http.this.get(base + path, cookie);
+				}
+
+				@Override
+				public Response post(String path, String cookie, String body) throws IOException, InterruptedException {
+					return Http.this.post(base + path, cookie, body);
+				}
+
+			};
+		}
+
 		Response post(String url, String cookie, String body) throws IOException, InterruptedException {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 				.timeout(Duration.ofSeconds(30))
@@ -222,6 +239,165 @@ public final class Bench {
 
 		String get(String name) {
 			return this.cookies.getOrDefault(name, "");
+		}
+
+	}
+
+	/** What the burst's learners send requests with: the JDK's HttpClient or {@link Browser}. */
+	interface Client {
+
+		Response get(String path, String cookie) throws IOException, InterruptedException;
+
+		Response post(String path, String cookie, String body) throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * One learner's browser tab for the burst: HTTP/1.1 on one kept-alive connection, written and
+	 * parsed by hand. The burst client runs on the app's cores, and the JDK's HttpClient spent 1.3
+	 * CPU ms per request there (a learner's device would spend it elsewhere); this spends a fraction.
+	 * Reads Content-Length and chunked bodies; no TLS, no redirects (the caller checks each status).
+	 */
+	static final class Browser implements Client, AutoCloseable {
+
+		private final java.net.Socket socket;
+
+		private final java.io.InputStream in;
+
+		private final java.io.OutputStream out;
+
+		private final String host;
+
+		Browser(String base) throws IOException {
+			URI uri = URI.create(base);
+			this.host = uri.getHost() + ":" + uri.getPort();
+			this.socket = new java.net.Socket();
+			this.socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+			this.socket.setSoTimeout(30_000);
+			this.socket.setTcpNoDelay(true);
+			this.in = new java.io.BufferedInputStream(this.socket.getInputStream(), 16 * 1024);
+			this.out = new java.io.BufferedOutputStream(this.socket.getOutputStream(), 4 * 1024);
+		}
+
+		@Override
+		public Response get(String path, String cookie) throws IOException {
+			return exchange("GET", path, cookie, null);
+		}
+
+		@Override
+		public Response post(String path, String cookie, String body) throws IOException {
+			return exchange("POST", path, cookie, body);
+		}
+
+		private Response exchange(String method, String path, String cookie, String body) throws IOException {
+			StringBuilder request = new StringBuilder(256).append(method)
+				.append(' ')
+				.append(path)
+				.append(" HTTP/1.1\r\nHost: ")
+				.append(this.host)
+				.append("\r\nUser-Agent: safesteps-bench\r\n");
+			if (cookie != null && !cookie.isEmpty()) {
+				request.append("Cookie: ").append(cookie).append("\r\n");
+			}
+			byte[] content = (body == null) ? null : body.getBytes(StandardCharsets.UTF_8);
+			if (content != null) {
+				request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+					.append(content.length)
+					.append("\r\n");
+			}
+			request.append("\r\n");
+			long start = System.nanoTime();
+			this.out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			if (content != null) {
+				this.out.write(content);
+			}
+			this.out.flush();
+			String statusLine = line();
+			if (statusLine == null || statusLine.length() < 12) {
+				throw new IOException("no response to " + method + " " + path);
+			}
+			int status = Integer.parseInt(statusLine.substring(9, 12));
+			Map<String, String> cookies = new LinkedHashMap<>();
+			String location = null;
+			long length = -1;
+			boolean chunked = false;
+			for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+				int colon = header.indexOf(':');
+				if (colon <= 0) {
+					continue;
+				}
+				String name = header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+				String value = header.substring(colon + 1).trim();
+				switch (name) {
+					case "set-cookie" -> {
+						String pair = value.split(";", 2)[0];
+						int eq = pair.indexOf('=');
+						if (eq > 0) {
+							cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+						}
+					}
+					case "location" -> location = value;
+					case "content-length" -> length = Long.parseLong(value);
+					case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+					default -> {
+					}
+				}
+			}
+			java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream(chunked ? 16 * 1024 : (int) Math.max(length, 0));
+			if (chunked) {
+				for (long size = chunkSize(); size > 0; size = chunkSize()) {
+					copy(size, received);
+					line();
+				}
+				for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+					// no trailers expected; read past them
+				}
+			}
+			else if (length > 0) {
+				copy(length, received);
+			}
+			long nanos = System.nanoTime() - start;
+			return new Response(status, received.toString(StandardCharsets.UTF_8), location, cookies, nanos);
+		}
+
+		private long chunkSize() throws IOException {
+			String size = line();
+			if (size == null) {
+				throw new IOException("connection closed in a chunked body");
+			}
+			int extension = size.indexOf(';');
+			return Long.parseLong((extension >= 0) ? size.substring(0, extension).trim() : size.trim(), 16);
+		}
+
+		private void copy(long length, java.io.ByteArrayOutputStream to) throws IOException {
+			byte[] buffer = new byte[8192];
+			long left = length;
+			while (left > 0) {
+				int read = this.in.read(buffer, 0, (int) Math.min(buffer.length, left));
+				if (read < 0) {
+					throw new IOException("connection closed in a body");
+				}
+				to.write(buffer, 0, read);
+				left -= read;
+			}
+		}
+
+		/** A header line without its CRLF, or null at the end of the stream. */
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder(64);
+			for (int c = this.in.read(); c >= 0; c = this.in.read()) {
+				if (c == '\n') {
+					int end = line.length();
+					return (end > 0 && line.charAt(end - 1) == '\r') ? line.substring(0, end - 1) : line.toString();
+				}
+				line.append((char) c);
+			}
+			return (line.length() == 0) ? null : line.toString();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
 		}
 
 	}
@@ -462,7 +638,8 @@ public final class Bench {
 	 * The 9:00 burst, open loop: learner i starts at i x (window / learners) whatever happened to the
 	 * others, so a slow server cannot slow the arrivals down (no coordinated omission). Each learner:
 	 * GET /join, POST /join with the class code, GET /learn (where the join redirects), GET the first
-	 * lesson linked there. A fixed pool of platform threads (Java 17: no virtual threads) runs them.
+	 * lesson linked there, on one kept-alive connection of its own ({@link Browser}). A fixed pool of
+	 * platform threads (Java 17: no virtual threads) runs them.
 	 */
 	static final class Burst {
 
@@ -481,6 +658,8 @@ public final class Bench {
 				throw new IllegalStateException("no burst classes in " + classesFile);
 			}
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
+			// BENCH_BURST_CLIENT=httpclient: the JDK's HttpClient, as in runs before 2026-11-23 20:00
+			boolean jdkClient = "httpclient".equals(System.getenv("BENCH_BURST_CLIENT"));
 			Http http = new Http(HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.executor(Executors.newFixedThreadPool(4))
@@ -512,27 +691,29 @@ public final class Bench {
 					TimeUnit.NANOSECONDS.sleep(wait);
 				}
 				work.add(pool.submit(() -> {
+					Client client = null;
 					try {
+						client = jdkClient ? http.relativeTo(base) : new Browser(base);
 						Jar jar = new Jar();
-						Response page = record(http.get(base + "/join", null), requestNanos, requestCount);
+						Response page = record(client.get("/join", null), requestNanos, requestCount);
 						stepNanos[0][index] = page.nanos();
 						jar.keep(page);
 						String csrf = first(CSRF, page.body()).orElseThrow();
-						Response joined = record(http.post(base + "/join", jar.header(),
+						Response joined = record(client.post("/join", jar.header(),
 								form(Map.of("_csrf", csrf, "code", code))), requestNanos, requestCount);
 						jar.keep(joined);
 						stepNanos[1][index] = joined.nanos();
 						if (joined.status() != 302 || jar.get(LEARNER_COOKIE).isEmpty()) {
 							throw new IllegalStateException("join answered " + joined.status());
 						}
-						Response learn = record(http.get(base + "/learn", jar.header()), requestNanos, requestCount);
+						Response learn = record(client.get("/learn", jar.header()), requestNanos, requestCount);
 						stepNanos[2][index] = learn.nanos();
 						if (learn.status() != 200) {
 							throw new IllegalStateException("/learn answered " + learn.status());
 						}
 						String module = first(LESSON_LINK, learn.body())
 							.orElseThrow(() -> new IllegalStateException("no lesson link on /learn"));
-						Response lesson = record(http.get(base + "/learn/" + module, jar.header()), requestNanos,
+						Response lesson = record(client.get("/learn/" + module, jar.header()), requestNanos,
 								requestCount);
 						stepNanos[3][index] = lesson.nanos();
 						if (lesson.status() != 200) {
@@ -548,6 +729,11 @@ public final class Bench {
 						flowNanos[index] = -1;
 						if (problems.size() < 5) {
 							problems.add(ex.toString());
+						}
+					}
+					finally {
+						if (client instanceof Browser browser) {
+							browser.close();
 						}
 					}
 					return null;
