@@ -36,17 +36,15 @@ final class IndexingBackends {
 	}
 
 	/**
-	 * Registers a compound unique index with its collection, then its companion over the leading
+	 * Registers a compound unique index (two keys or more) with its collection, then its companion over the leading
 	 * keys, in that order: the first index able to answer a query answers it, so a query on all the
 	 * keys still uses the unique index. The server's own registration of the returned index then
 	 * finds it in place (by name) and does nothing.
 	 */
 	private static <P> Index<P> withPrefixes(MongoCollection<P> collection, Index<P> unique) {
 		List<IndexKey> keys = unique.getKeys();
-		if (keys.size() > 1) {
-			collection.addIndex(unique);
-			collection.addIndex(new SecondaryIndex<>(unique.getName() + PREFIX_SUFFIX, keys.subList(0, keys.size() - 1)));
-		}
+		collection.addIndex(unique);
+		collection.addIndex(new SecondaryIndex<>(unique.getName() + PREFIX_SUFFIX, keys.subList(0, keys.size() - 1)));
 		return unique;
 	}
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -55,9 +56,7 @@ class SecondaryIndexTest {
 	@MethodSource("backends")
 	void queriesOnIndexedFieldsFindExactlyWhatAScanFinds(String name, Supplier<MongoBackend> backend) {
 		Map<Integer, Document> model = new HashMap<>();
-		MongoServer server = new MongoServer(backend.get());
-		InetSocketAddress address = server.bind();
-		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+		withServer(backend.get(), (client) -> {
 			MongoCollection<Document> progress = client.getDatabase("t").getCollection("progress");
 			progress.createIndex(Indexes.ascending("classId", "moduleId"), new IndexOptions().name("class_module"));
 			progress.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
@@ -101,24 +100,28 @@ class SecondaryIndexTest {
 			assertThat(validated.get("keysPerIndex", Document.class).get("class_module"))
 				.as("the index holds every document (the server's placeholder holds none)")
 				.isEqualTo((long) model.size());
-		}
-		finally {
-			server.shutdownNow();
-		}
+		});
 		if (name.equals("files")) {
-			MongoServer reopened = new MongoServer(backend.get());
-			InetSocketAddress again = reopened.bind();
-			try (MongoClient client = MongoClients.create("mongodb://" + again.getHostString() + ":" + again.getPort())) {
+			withServer(backend.get(), (client) -> {
 				MongoCollection<Document> progress = client.getDatabase("t").getCollection("progress");
 				for (String classId : CLASSES) {
 					for (String moduleId : MODULES) {
 						assertSameAsModel(progress, model, classId, moduleId);
 					}
 				}
-			}
-			finally {
-				reopened.shutdownNow();
-			}
+			});
+		}
+	}
+
+	/** Runs {@code work} with a client of a new server on this backend, then shuts the server down. */
+	private static void withServer(MongoBackend backend, Consumer<MongoClient> work) {
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+			work.accept(client);
+		}
+		finally {
+			server.shutdownNow();
 		}
 	}
 
@@ -160,9 +163,7 @@ class SecondaryIndexTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("backends")
 	void leadingKeyOfACompoundUniqueIndexIsIndexed(String name, Supplier<MongoBackend> backend) {
-		MongoServer server = new MongoServer(backend.get());
-		InetSocketAddress address = server.bind();
-		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+		withServer(backend.get(), (client) -> {
 			MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
 			progress.createIndex(Indexes.ascending("learnerId", "moduleId"),
 					new IndexOptions().name("learner_module_unique").unique(true));
@@ -181,14 +182,9 @@ class SecondaryIndexTest {
 			List<String> listed = new ArrayList<>();
 			progress.listIndexes().forEach((index) -> listed.add(index.getString("name")));
 			assertThat(listed).containsExactlyInAnyOrder("_id_", "learner_module_unique");
-		}
-		finally {
-			server.shutdownNow();
-		}
+		});
 		if (name.equals("files")) {
-			MongoServer reopened = new MongoServer(backend.get());
-			InetSocketAddress again = reopened.bind();
-			try (MongoClient client = MongoClients.create("mongodb://" + again.getHostString() + ":" + again.getPort())) {
+			withServer(backend.get(), (client) -> {
 				MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
 				assertLeadingKeyQueries(progress);
 				assertThat(keys(client, "learner_module_unique_prefix")).as("rebuilt on reopening").isEqualTo(8L);
@@ -200,10 +196,43 @@ class SecondaryIndexTest {
 					.append("moduleId", "m1")))).as("ids too").isInstanceOf(com.mongodb.MongoWriteException.class);
 				progress.insertOne(new Document("_id", 100).append("learnerId", "l2").append("moduleId", "m4"));
 				assertThat(ids(progress.find(Filters.eq("learnerId", "l2")))).containsExactly(3, 5, 100);
-			}
-			finally {
-				reopened.shutdownNow();
-			}
+			});
+		}
+	}
+
+	/**
+	 * A data folder written before unique indexes moved to memory (the server's own H2 backend kept
+	 * them in the file) opens with them rebuilt from the documents, and the stale copies are gone.
+	 */
+	@org.junit.jupiter.api.Test
+	void aFileWithStoredUniqueIndexesOpensWithThemInMemory(@TempDir Path older) {
+		String file = older.resolve("older.mv").toString();
+		withServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(new MVStore.Builder().fileName(file).open()),
+				(client) -> {
+					MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
+					progress.createIndex(Indexes.ascending("learnerId", "moduleId"),
+							new IndexOptions().name("learner_module_unique").unique(true));
+					progress.insertOne(new Document("_id", 1).append("learnerId", "l1").append("moduleId", "m1"));
+					progress.insertOne(new Document("_id", 2).append("learnerId", "l1").append("moduleId", "m2"));
+				});
+		assertThat(storedIndexMaps(file)).as("written as before").isNotEmpty();
+		withServer(IndexingBackends.files(new MVStore.Builder().fileName(file).open()), (client) -> {
+			MongoCollection<Document> progress = client.getDatabase("u").getCollection("progress");
+			assertThat(ids(progress.find(Filters.eq("learnerId", "l1")))).containsExactly(1, 2);
+			assertThat(catchThrowable(() -> progress.insertOne(new Document("_id", 3).append("learnerId", "l1")
+				.append("moduleId", "m2")))).as("the rebuilt unique index refuses a duplicate")
+				.isInstanceOf(com.mongodb.MongoWriteException.class);
+		});
+		assertThat(storedIndexMaps(file)).isEmpty();
+	}
+
+	private static List<String> storedIndexMaps(String file) {
+		MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
+		try {
+			return store.getMapNames().stream().filter((name) -> name.contains("._index_")).toList();
+		}
+		finally {
+			store.close();
 		}
 	}
 
