@@ -112,6 +112,7 @@ class AccessibilityIT extends JourneyTest {
 		for (GuidePage guide : this.curriculum.guideList()) {
 			pages.add("/parents/" + guide.id());
 		}
+		pages.addAll(List.of("/papers/dpia", "/papers/retention", "/papers/accessibility"));
 		for (Band band : Band.values()) {
 			pages.add("/help?country=GB&band=" + band.id());
 			pages.add("/display?band=" + band.id());
