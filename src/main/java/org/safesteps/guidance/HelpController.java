@@ -23,8 +23,8 @@ import org.safesteps.content.HelpDirectory;
 import org.safesteps.theme.RequestTheme;
 
 /**
- * Help and reporting services for one country: emergency number first, then services for
- * children and for parents. A country without its own list gets the services that work anywhere.
+ * Help and reporting services for one country: emergency number first, then its crisis lines,
+ * then services for children and for parents. A country without its own list gets the services that work anywhere.
  */
 @Controller
 class HelpController {
@@ -49,6 +49,7 @@ class HelpController {
 			.sorted(Comparator.comparing((Country c) -> c.code().equals(HelpDirectory.INTERNATIONAL)).thenComparing(Country::name))
 			.toList());
 		model.addAttribute("band", Band.fromId(band).map(Band::id).orElse(null));
+		model.addAttribute("crisis", shown.crisisLines());
 		model.addAttribute("forChildren", shown.servicesFor(Audience.CHILD));
 		model.addAttribute("forParents", shown.servicesFor(Audience.PARENT));
 		model.addAttribute("international", shown.code().equals(HelpDirectory.INTERNATIONAL) ? List.of()
