@@ -50,6 +50,8 @@ class ShippedContentTest {
 		assertBands(curriculum, "sextortion", Band.AGES_11_13, Band.AGES_14_17);
 		assertBands(curriculum, "helping-a-friend", Band.AGES_8_10, Band.AGES_11_13, Band.AGES_14_17);
 		assertBands(curriculum, "privacy-and-pictures", Band.AGES_5_7, Band.AGES_8_10, Band.AGES_11_13, Band.AGES_14_17);
+		assertBands(curriculum, "fake-images", Band.AGES_8_10, Band.AGES_11_13, Band.AGES_14_17);
+		assertThat(curriculum.module("fake-images").orElseThrow().sensitive()).as("fake-images needs confirmed notes").isTrue();
 	}
 
 	@Test
