@@ -92,4 +92,24 @@ class HelpDirectoryValidationTest {
 		assertThat(gb.crisisLines().get(0).source()).isEqualTo("https://example.org/samaritans");
 	}
 
+	@Test
+	void spanishDescriptionIsReadInSpanishAndEnglishStaysTheDefault() {
+		HelpService service = TestContent.valid()
+			.replace(HELP, "        source: https://takeitdown.ncmec.org/\n", "        source: https://takeitdown.ncmec.org/\n"
+					+ "        es:\n          what: Ayuda a eliminar imágenes.\n          who: Cualquier persona.\n")
+			.curriculum().help().forCountry("INTL").services().get(0);
+		assertThat(service.whatIn("es")).isEqualTo("Ayuda a eliminar imágenes.");
+		assertThat(service.whoIn("es")).isEqualTo("Cualquier persona.");
+		assertThat(service.whatIn("en")).startsWith("Helps remove nude images");
+		assertThat(service.whoIn("ar")).isEqualTo("Anyone, in any country.");
+	}
+
+	@Test
+	void spanishDescriptionWithoutWhoIsReported() {
+		assertThat(TestContent.valid()
+			.replace(HELP, "        source: https://takeitdown.ncmec.org/\n", "        source: https://takeitdown.ncmec.org/\n"
+					+ "        es:\n          what: Ayuda a eliminar imágenes.\n")
+			.problems()).containsExactly(HELP + ":56: service 'take-it-down' in INTL: es needs both 'what' and 'who'");
+	}
+
 }
