@@ -8,18 +8,26 @@ final class CalloutBlock extends Block {
 
 	private final String kind;
 
+	private final String option;
+
 	private final int line;
 
 	// Kept on the node so validation can report an unclosed callout with its line after parsing.
 	private boolean closed;
 
-	CalloutBlock(String kind, int line) {
+	CalloutBlock(String kind, String option, int line) {
 		this.kind = kind;
+		this.option = option;
 		this.line = line;
 	}
 
 	String kind() {
 		return kind;
+	}
+
+	/** The word after the kind ({@code :::help crisis}), or null. */
+	String option() {
+		return option;
 	}
 
 	boolean isClosed() {

@@ -38,10 +38,16 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 	 */
 	static final String HELP_SERVICES_MARKER = "<!--safesteps:help-services-->";
 
+	/** Written after the services in a {@code :::help crisis} box, where the country's crisis lines go. */
+	static final String CRISIS_LINES_MARKER = "<!--safesteps:crisis-lines-->";
+
+	/** The one option a callout takes: {@code :::help crisis} also names the reader's crisis line. */
+	static final String CRISIS_OPTION = "crisis";
+
 	/** Set on a document to name its callouts in the document's language (English by default). */
 	static final DataKey<CalloutLabels> LABELS = new DataKey<>("SAFESTEPS_CALLOUT_LABELS", CalloutLabels.ENGLISH);
 
-	private static final Pattern OPENING = Pattern.compile(":::\\s*([A-Za-z][A-Za-z0-9-]*)\\s*");
+	private static final Pattern OPENING = Pattern.compile(":::\\s*([A-Za-z][A-Za-z0-9-]*)(?:\\s+([A-Za-z][A-Za-z0-9-]*))?\\s*");
 
 	private static final Pattern CLOSING = Pattern.compile(":::\\s*");
 
@@ -110,7 +116,9 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 			if (!matcher.matches()) {
 				return BlockStart.none();
 			}
-			CalloutBlock block = new CalloutBlock(matcher.group(1).toLowerCase(Locale.ROOT), state.getLineNumber() + 1);
+			String option = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
+			CalloutBlock block = new CalloutBlock(matcher.group(1).toLowerCase(Locale.ROOT), option,
+					state.getLineNumber() + 1);
 			return BlockStart.of(new CalloutParser(block)).atIndex(state.getLineEndIndex());
 		}
 
@@ -182,6 +190,9 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 			context.renderChildren(node);
 			if (kind == CalloutKind.HELP) {
 				html.line().raw(HELP_SERVICES_MARKER).line();
+				if (CRISIS_OPTION.equals(node.option())) {
+					html.raw(CRISIS_LINES_MARKER).line();
+				}
 			}
 			html.raw("</aside>").line();
 		}

@@ -9,11 +9,20 @@ import java.util.Map;
  * announce and the emergency line of a help box. English is built in; other languages come from
  * {@code labels.yml}.
  */
-record CalloutLabels(String language, Map<CalloutKind, String> names, String emergency) {
+record CalloutLabels(String language, Map<CalloutKind, String> names, String emergency, String crisis, String text,
+		String textKeyword) {
 
 	static final CalloutLabels ENGLISH = english();
 
 	private static final String NUMBER = "{0}";
+
+	private static final String KEYWORD = "{1}";
+
+	private static final String CRISIS = "If you feel you cannot go on, or you are thinking about hurting yourself, talk to someone now:";
+
+	private static final String TEXT = "Text {0}";
+
+	private static final String TEXT_KEYWORD = "Text {1} to {0}";
 
 	CalloutLabels {
 		names = Map.copyOf(names);
@@ -33,12 +42,36 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 				+ HelpBoxes.escape(emergency.substring(at + NUMBER.length()));
 	}
 
+	/** "Text 686868" or "Text CONNECT to 686868", escaped, the number as an SMS link. */
+	String textHtml(HelpService.TextChannel channel) {
+		String link = "<a href=\"sms:" + HelpBoxes.escape(channel.number().replace(" ", "")) + "\">"
+				+ HelpBoxes.escape(channel.number()) + "</a>";
+		String pattern = channel.hasKeyword() ? textKeyword : text;
+		StringBuilder html = new StringBuilder();
+		int i = 0;
+		while (i < pattern.length()) {
+			if (pattern.startsWith(NUMBER, i)) {
+				html.append(link);
+				i += NUMBER.length();
+			}
+			else if (pattern.startsWith(KEYWORD, i)) {
+				html.append("<strong>").append(HelpBoxes.escape(channel.keyword())).append("</strong>");
+				i += KEYWORD.length();
+			}
+			else {
+				html.append(HelpBoxes.escape(String.valueOf(pattern.charAt(i))));
+				i++;
+			}
+		}
+		return html.toString();
+	}
+
 	private static CalloutLabels english() {
 		Map<CalloutKind, String> names = new EnumMap<>(CalloutKind.class);
 		for (CalloutKind kind : CalloutKind.values()) {
 			names.put(kind, kind.label());
 		}
-		return new CalloutLabels(Localized.ENGLISH, names, "In an emergency, call {0}.");
+		return new CalloutLabels(Localized.ENGLISH, names, "In an emergency, call {0}.", CRISIS, TEXT, TEXT_KEYWORD);
 	}
 
 	/** Reads {@code labels.yml}: a list {@code languages} of entries with language, tip, talk, scenario, help, emergency. */
@@ -62,11 +95,31 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 					problems.error(path, entry.lineOf("emergency"), "emergency line for '" + language
 							+ "' has no {0} where the number goes");
 				}
+				String crisis = entry.text("crisis");
+				String textLabel = placeholders(entry, "text", NUMBER, what);
+				String textKeyword = placeholders(entry, "text-keyword", NUMBER + KEYWORD, what);
 				labels.put(language, new CalloutLabels(language, names,
-						emergency == null ? ENGLISH.emergency() : emergency));
+						emergency == null ? ENGLISH.emergency() : emergency, crisis == null ? CRISIS : crisis,
+						textLabel == null ? TEXT : textLabel, textKeyword == null ? TEXT_KEYWORD : textKeyword));
 			}
 		});
 		return labels;
+	}
+
+	// An optional label that must hold each placeholder ({0} the number, {1} the keyword).
+	private static String placeholders(YamlFile.Mapping entry, String key, String required, String what) {
+		String label = entry.text(key);
+		if (label == null) {
+			return null;
+		}
+		for (String placeholder : new String[] { NUMBER, KEYWORD }) {
+			if (required.contains(placeholder) && !label.contains(placeholder)) {
+				entry.problems().error(entry.path(), entry.lineOf(key), "'" + key + "' in " + what + " has no "
+						+ placeholder);
+				return null;
+			}
+		}
+		return label;
 	}
 
 }

@@ -38,7 +38,7 @@ public final class CurriculumLoader {
 	private static final Set<String> TOPICS = Set.of("relationships", "images", "privacy", "friends");
 
 	// These topics always need a help box and the "not your fault" message, whatever module.yml says.
-	private static final Set<String> ALWAYS_SENSITIVE = Set.of("sextortion", "nude-images");
+	private static final Set<String> ALWAYS_SENSITIVE = Set.of("sextortion", "nude-images", "fake-images");
 
 	private static final Pattern NOT_YOUR_FAULT = Pattern.compile("not\\s+your\\s+fault",
 			Pattern.CASE_INSENSITIVE);

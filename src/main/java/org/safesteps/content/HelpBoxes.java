@@ -30,8 +30,21 @@ final class HelpBoxes {
 		Map<String, String> lists = services.computeIfAbsent(labels.language(), key -> new EnumMap<>(Audience.class))
 			.computeIfAbsent(audience, key -> servicesByCountry(key, labels));
 		Map<String, String> byCountry = new HashMap<>();
-		lists.forEach((code, list) -> byCountry.put(code, html.replace(CalloutExtension.HELP_SERVICES_MARKER, list)));
+		lists.forEach((code, list) -> byCountry.put(code, html.replace(CalloutExtension.HELP_SERVICES_MARKER, list)
+			.replace(CalloutExtension.CRISIS_LINES_MARKER, crisisLines(help.forCountry(code), labels))));
 		return Html.perCountry(byCountry);
+	}
+
+	/** The crisis lines of a country after a line inviting the reader to use them; nothing if it has none. */
+	static String crisisLines(Country country, CalloutLabels labels) {
+		List<HelpService> lines = country.crisisLines();
+		if (lines.isEmpty()) {
+			return "";
+		}
+		StringBuilder html = new StringBuilder("<div class=\"help-crisis\">\n<p class=\"help-crisis-lead\">")
+			.append(escape(labels.crisis())).append("</p>\n<ul class=\"help-list\">\n");
+		lines.forEach(line -> html.append(service(line, labels)));
+		return html.append("</ul>\n</div>\n").toString();
 	}
 
 	private Map<String, String> servicesByCountry(Audience audience, CalloutLabels labels) {
@@ -58,13 +71,13 @@ final class HelpBoxes {
 		// No empty list: screen readers would announce "list, 0 items".
 		if (!services.isEmpty()) {
 			html.append("<ul class=\"help-list\">\n");
-			services.forEach(service -> html.append(service(service)));
+			services.forEach(service -> html.append(service(service, labels)));
 			html.append("</ul>\n");
 		}
 		return html.append("</div>\n").toString();
 	}
 
-	private static String service(HelpService service) {
+	private static String service(HelpService service, CalloutLabels labels) {
 		StringBuilder html = new StringBuilder("<li class=\"help-service\">");
 		if (service.web() != null) {
 			html.append("<a href=\"").append(escape(service.web()))
@@ -74,14 +87,19 @@ final class HelpBoxes {
 		else {
 			html.append("<strong class=\"help-name\">").append(escape(service.name())).append("</strong>");
 		}
-		if (service.what() != null) {
-			html.append(" <span class=\"help-what\">").append(escape(service.what())).append("</span>");
+		String what = service.whatIn(labels.language());
+		if (what != null) {
+			html.append(" <span class=\"help-what\">").append(escape(what)).append("</span>");
 		}
-		if (service.who() != null) {
-			html.append(" <span class=\"help-who\">").append(escape(service.who())).append("</span>");
+		String who = service.whoIn(labels.language());
+		if (who != null) {
+			html.append(" <span class=\"help-who\">").append(escape(who)).append("</span>");
 		}
 		if (service.phone() != null) {
 			html.append(" <span class=\"help-phone\">").append(telLink(service.phone())).append("</span>");
+		}
+		if (service.text() != null) {
+			html.append(" <span class=\"help-text\">").append(labels.textHtml(service.text())).append("</span>");
 		}
 		return html.append("</li>\n").toString();
 	}

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,9 @@ import java.util.regex.Pattern;
 final class HelpDirectoryReader {
 
 	private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}|INTL");
+
+	// Languages a service's 'what' and 'who' may be given in besides English (es: {what, who}).
+	private static final List<String> LANGUAGES = List.of("es", "ar");
 
 	private HelpDirectoryReader() {
 	}
@@ -77,12 +82,76 @@ final class HelpDirectoryReader {
 		if (web != null && !Markdown.isExternal(web)) {
 			problems.error(path, entry.lineOf("web"), service + ": web should be an address starting with https://");
 		}
+		HelpKind kind = kind(entry, service);
+		String source = entry.text("source");
+		if (source == null || source.isBlank()) {
+			problems.error(path, entry.line(), service + " has no source (the page its details were checked on)");
+		}
+		else if (!Markdown.isExternal(source.strip())) {
+			problems.error(path, entry.lineOf("source"), service + ": source should be a web address (http:// or https://)");
+		}
+		HelpService.TextChannel text = text(entry, service);
+		if (entry.text("phone") == null && web == null && text == null) {
+			problems.error(path, entry.line(), service + " has no way to reach it (phone, web or text)");
+		}
 		LocalDate checked = checked(entry, service, today);
 		if (id == null || name == null) {
 			return null;
 		}
-		return new HelpService(id, name, entry.text("what"), entry.text("who"), audiences, web, entry.text("phone"),
-				checked);
+		return new HelpService(id, kind, name, entry.text("what"), entry.text("who"), audiences, web,
+				entry.text("phone"), text, source == null ? null : source.strip(), checked, translations(entry, service));
+	}
+
+	// es: {what: ..., who: ...}: a reader of that language reads these instead of the English.
+	private static Map<String, HelpService.Description> translations(YamlFile.Mapping entry, String service) {
+		Map<String, HelpService.Description> translations = new HashMap<>();
+		for (String language : LANGUAGES) {
+			YamlFile.Mapping translation = entry.mapping(language);
+			if (translation == null) {
+				continue;
+			}
+			String what = translation.text("what");
+			String who = translation.text("who");
+			if (what == null || what.isBlank() || who == null || who.isBlank()) {
+				entry.problems().error(entry.path(), entry.lineOf(language), service + ": " + language
+						+ " needs both 'what' and 'who'");
+				continue;
+			}
+			translations.put(language, new HelpService.Description(what.strip(), who.strip()));
+		}
+		return translations;
+	}
+
+	// No kind means an ordinary service; crisis lines are marked so pages can list them first.
+	private static HelpKind kind(YamlFile.Mapping entry, String service) {
+		String kind = entry.text("kind");
+		if (kind == null) {
+			return HelpKind.SERVICE;
+		}
+		return HelpKind.fromId(kind.strip()).orElseGet(() -> {
+			entry.problems().error(entry.path(), entry.lineOf("kind"), service + ": unknown kind '" + kind
+					+ "' (service or crisis)");
+			return HelpKind.SERVICE;
+		});
+	}
+
+	// text: {number: "686868", keyword: CONNECT}; the keyword is optional, the number is not.
+	private static HelpService.TextChannel text(YamlFile.Mapping entry, String service) {
+		YamlFile.Mapping text = entry.mapping("text");
+		if (text == null) {
+			return null;
+		}
+		String number = text.text("number");
+		if (number == null || number.isBlank()) {
+			entry.problems().error(entry.path(), entry.lineOf("text"), service + ": text needs a number to text");
+			return null;
+		}
+		if (!number.strip().matches("[0-9 -]+")) {
+			entry.problems().error(entry.path(), text.lineOf("number"), service + ": text number '" + number
+					+ "' should be digits (spaces and dashes allowed)");
+		}
+		String keyword = text.text("keyword");
+		return new HelpService.TextChannel(number.strip(), keyword == null || keyword.isBlank() ? null : keyword.strip());
 	}
 
 	private static LocalDate checked(YamlFile.Mapping entry, String service, LocalDate today) {

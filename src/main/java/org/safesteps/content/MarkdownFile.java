@@ -56,6 +56,11 @@ final class MarkdownFile {
 				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
 					problems.error(path, callout.line(), "unknown callout ':::" + callout.kind() + "' (use tip, talk, scenario or help)");
 				}
+				if (callout.option() != null && !(CalloutKind.HELP.id().equals(callout.kind())
+						&& CalloutExtension.CRISIS_OPTION.equals(callout.option()))) {
+					problems.error(path, callout.line(), "unknown option '" + callout.option() + "' on ':::" + callout.kind()
+							+ "' (only ':::help crisis', which adds the reader's crisis line)");
+				}
 				if (!callout.isClosed()) {
 					problems.error(path, callout.line(), "callout ':::" + callout.kind() + "' is not closed: end it with a line ':::'");
 				}
@@ -78,6 +83,17 @@ final class MarkdownFile {
 
 	FrontMatter frontMatter() {
 		return frontMatter;
+	}
+
+	/** Whether a help box names the crisis line ({@code :::help crisis}). */
+	boolean hasCrisisHelpBox() {
+		for (Node node : document.getDescendants()) {
+			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.kind())
+					&& CalloutExtension.CRISIS_OPTION.equals(callout.option())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean hasHelpBox() {

@@ -186,6 +186,19 @@ final class YamlFile {
 		}
 
 		/** The items of a list that are mappings; an absent key is an empty list. */
+		/** A nested mapping, or null when absent; anything else is reported. */
+		Mapping mapping(String key) {
+			Node value = value(key);
+			if (value == null || isNull(value)) {
+				return null;
+			}
+			if (value instanceof MappingNode mapping) {
+				return new Mapping(mapping);
+			}
+			problems.error(path, YamlFile.line(value), "'" + key + "' should be a mapping (key: value lines)");
+			return null;
+		}
+
 		List<Mapping> mappings(String key) {
 			List<Mapping> mappings = new ArrayList<>();
 			for (Node item : items(key)) {

@@ -43,6 +43,23 @@ class GuidancePagesTest {
 	}
 
 	@Test
+	void helpListsTheCountrysCrisisLineRightAfterTheEmergencyNumber() {
+		String gb = this.http.get("/help?country=GB").body();
+		assertThat(gb).contains("If you feel you cannot go on", "Samaritans", "tel:116123");
+		assertThat(gb.indexOf("If you feel you cannot go on")).isGreaterThan(gb.indexOf("tel:999"))
+			.isLessThan(gb.indexOf("For children and young people"));
+		String france = this.http.get("/help?country=FR").body();
+		assertThat(france).doesNotContain("If you feel you cannot go on");
+	}
+
+	@Test
+	void helpShowsTextChannelsBesidePhoneAndWeb() {
+		assertThat(this.http.get("/help?country=CA").body()).contains("href=\"sms:686868\"", "Text CONNECT to 686868",
+				"9-8-8 Suicide Crisis Helpline");
+		assertThat(this.http.get("/help?country=NZ").body()).contains("Text Netsafe to 4282", "Youthline", "href=\"sms:234\"");
+	}
+
+	@Test
 	void unknownGuideIsAThemedNotFound() {
 		HttpResponse<String> missing = this.http.get("/parents/not-a-guide");
 		assertThat(missing.statusCode()).isEqualTo(404);
