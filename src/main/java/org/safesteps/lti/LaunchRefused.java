@@ -1,6 +1,9 @@
 package org.safesteps.lti;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 
 /**
  * A launch or login SafeSteps will not accept. The reason picks the page's words: what went wrong,
@@ -46,6 +49,17 @@ class LaunchRefused extends RuntimeException {
 
 	Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * The refusal page, with its 4xx status. Rendered by the controller itself (not an exception
+	 * handler) so that the page gets the request's theme like any other.
+	 */
+	String page(HttpServletResponse response, Model model) {
+		response.setStatus(this.reason.status().value());
+		model.addAttribute("reason", this.reason.messageKey());
+		model.addAttribute("status", this.reason.status().value());
+		return "lti/refused";
 	}
 
 }

@@ -1,12 +1,11 @@
 package org.safesteps.lti;
 
-import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,24 +21,35 @@ import org.safesteps.lti.LaunchRefused.Reason;
  * launch), asking for the id_token to be posted to /lti/launch.
  */
 @Controller
-class LoginController {
+class LtiLoginController {
 
 	private final Registrations registrations;
 
 	private final LoginStates states;
 
-	LoginController(Registrations registrations, LoginStates states) {
+	LtiLoginController(Registrations registrations, LoginStates states) {
 		this.registrations = registrations;
 		this.states = states;
 	}
 
 	@RequestMapping(path = "/lti/login", method = { RequestMethod.GET, RequestMethod.POST })
-	ResponseEntity<Void> login(@RequestParam(name = "iss", required = false) String issuer,
+	String login(@RequestParam(name = "iss", required = false) String issuer,
 			@RequestParam(name = "login_hint", required = false) String loginHint,
 			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
 			@RequestParam(name = "client_id", required = false) String clientId,
 			@RequestParam(name = "lti_deployment_id", required = false) String deploymentId,
-			@RequestParam(name = "lti_message_hint", required = false) String messageHint) {
+			@RequestParam(name = "lti_message_hint", required = false) String messageHint, HttpServletResponse response,
+			Model model) {
+		try {
+			return "redirect:" + authorisationRequest(issuer, loginHint, targetLinkUri, clientId, deploymentId, messageHint);
+		}
+		catch (LaunchRefused refused) {
+			return refused.page(response, model);
+		}
+	}
+
+	private String authorisationRequest(String issuer, String loginHint, String targetLinkUri, String clientId,
+			String deploymentId, String messageHint) {
 		if (blank(issuer) || blank(loginHint) || blank(targetLinkUri)) {
 			throw new LaunchRefused(Reason.MISSING_PARAMETER);
 		}
@@ -64,8 +74,7 @@ class LoginController {
 		if (!blank(messageHint)) {
 			authorise.queryParam("lti_message_hint", messageHint);
 		}
-		URI location = authorise.encode().build().toUri();
-		return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location.toString()).build();
+		return authorise.encode().build().toUriString();
 	}
 
 	/** By issuer and client id; a platform that sends no client id must have registered the tool only once. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,13 +18,13 @@ import org.safesteps.lti.LaunchRefused.Reason;
  * platform's administrator should check.
  */
 @Controller
-class LaunchController {
+class LtiLaunchController {
 
 	private final LaunchVerifier verifier;
 
 	private final PlatformEntry entry;
 
-	LaunchController(LaunchVerifier verifier, PlatformEntry entry) {
+	LtiLaunchController(LaunchVerifier verifier, PlatformEntry entry) {
 		this.verifier = verifier;
 		this.entry = entry;
 	}
@@ -31,17 +32,22 @@ class LaunchController {
 	@PostMapping("/lti/launch")
 	String launch(@RequestParam(name = "id_token", required = false) String idToken,
 			@RequestParam(name = "state", required = false) String state, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		Launch launch = this.verifier.verify(idToken, state);
-		PlatformEntry.Destination destination = this.entry.enter(launch, request, response);
-		destination.notice().ifPresent((notice) -> redirect.addFlashAttribute("notice", notice));
-		return "redirect:" + destination.path();
+			HttpServletResponse response, RedirectAttributes redirect, Model model) {
+		try {
+			Launch launch = this.verifier.verify(idToken, state);
+			PlatformEntry.Destination destination = this.entry.enter(launch, request, response);
+			destination.notice().ifPresent((notice) -> redirect.addFlashAttribute("notice", notice));
+			return "redirect:" + destination.path();
+		}
+		catch (LaunchRefused refused) {
+			return refused.page(response, model);
+		}
 	}
 
 	/** A launch is always a form post; a link or bookmark to this address is not one. */
 	@GetMapping("/lti/launch")
-	String notALaunch() {
-		throw new LaunchRefused(Reason.MISSING_PARAMETER);
+	String notALaunch(HttpServletResponse response, Model model) {
+		return new LaunchRefused(Reason.MISSING_PARAMETER).page(response, model);
 	}
 
 }
