@@ -37,7 +37,7 @@ record RegistrationForm(@NotBlank @Size(max = 100) String name, @NotBlank @Size(
 	}
 
 	/** An unticked box sends nothing. */
-	boolean creatingTeachers() {
+	public boolean creatingTeachers() {
 		return Boolean.TRUE.equals(this.createsTeachers);
 	}
 
