@@ -18,9 +18,13 @@ final class FramingHeaders implements HeaderWriter {
 
 	/** No inline script or style anywhere: everything the pages need is served by the app. */
 	static String policy(String frameAncestors) {
+		return policy(frameAncestors, "'self'");
+	}
+
+	private static String policy(String frameAncestors, String formAction) {
 		return "default-src 'self'; script-src 'self'; style-src 'self'; "
 				+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
-				+ "base-uri 'none'; form-action 'self'; frame-ancestors " + frameAncestors;
+				+ "base-uri 'none'; form-action " + formAction + "; frame-ancestors " + frameAncestors;
 	}
 
 	@Override
@@ -29,12 +33,14 @@ final class FramingHeaders implements HeaderWriter {
 			return;
 		}
 		String origin = CrossSiteBrowsing.framingOrigin(request).orElse(null);
+		// only the page handing a Deep Linking answer back to the platform posts anywhere else
+		String formAction = CrossSiteBrowsing.formActionOrigin(request).map((other) -> "'self' " + other).orElse("'self'");
 		if (origin == null) {
-			response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+			response.setHeader("Content-Security-Policy", policy("'none'", formAction));
 			response.setHeader("X-Frame-Options", "DENY");
 		}
 		else {
-			response.setHeader("Content-Security-Policy", policy(origin));
+			response.setHeader("Content-Security-Policy", policy(origin, formAction));
 		}
 	}
 

@@ -26,6 +26,12 @@ final class Claims {
 
 	static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
+	static final String CONTENT_ITEMS = "https://purl.imsglobal.org/spec/lti-dl/claim/content_items";
+
+	static final String DEEP_LINKING_DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
+
+	static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+
 	static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 
 	static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";

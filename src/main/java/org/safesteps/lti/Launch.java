@@ -12,10 +12,18 @@ import java.util.Optional;
  * @param module the module the link opens ({@code custom.module}), if the link names one
  * @param band the band of the link ({@code custom.band}), if it names one
  * @param instructorName an instructor's {@code name}, for their teacher account; never read for anyone else
+ * @param deepLinking present for a Deep Linking request (the platform asks which modules to add)
  */
 record Launch(Registration registration, String deploymentId, String subject, List<String> roles, String contextId,
 		String contextTitle, String resourceLinkId, Optional<String> module, Optional<String> band,
-		Optional<String> instructorName) {
+		Optional<String> instructorName, Optional<DeepLinking> deepLinking) {
+
+	/**
+	 * A Deep Linking request's settings (Deep Linking 2.0, 4.4.1): where to send the chosen items,
+	 * the platform's opaque data to echo back, and whether several items may be returned.
+	 */
+	record DeepLinking(String returnUrl, Optional<String> data, boolean acceptMultiple) {
+	}
 
 	private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
 

@@ -21,7 +21,7 @@ class LaunchRefused extends RuntimeException {
 		NONCE(HttpStatus.UNAUTHORIZED), DEPLOYMENT(HttpStatus.FORBIDDEN), MESSAGE_TYPE(HttpStatus.BAD_REQUEST),
 		VERSION(HttpStatus.BAD_REQUEST), MISSING_CLAIM(HttpStatus.BAD_REQUEST),
 		TEACHER_UNKNOWN(HttpStatus.FORBIDDEN), CLASS_NOT_READY(HttpStatus.CONFLICT),
-		UNKNOWN_MODULE(HttpStatus.BAD_REQUEST);
+		UNKNOWN_MODULE(HttpStatus.BAD_REQUEST), NOT_INSTRUCTOR(HttpStatus.FORBIDDEN);
 
 		private final HttpStatus status;
 

@@ -134,7 +134,9 @@ class LaunchVerifier {
 		if (!Claims.LTI_VERSION.equals(string(claims, Claims.VERSION))) {
 			throw new LaunchRefused(Reason.VERSION);
 		}
-		if (!Claims.RESOURCE_LINK_REQUEST.equals(string(claims, Claims.MESSAGE_TYPE))) {
+		String messageType = string(claims, Claims.MESSAGE_TYPE);
+		boolean deepLinkingRequest = Claims.DEEP_LINKING_REQUEST.equals(messageType);
+		if (!Claims.RESOURCE_LINK_REQUEST.equals(messageType) && !deepLinkingRequest) {
 			throw new LaunchRefused(Reason.MESSAGE_TYPE);
 		}
 		String deploymentId = string(claims, Claims.DEPLOYMENT_ID);
@@ -145,7 +147,9 @@ class LaunchVerifier {
 			throw new LaunchRefused(Reason.DEPLOYMENT);
 		}
 		String subject = claims.getSubject();
-		String resourceLinkId = member(claims, Claims.RESOURCE_LINK, "id");
+		// a resource link launch names its link; a deep linking request comes before there is one
+		String resourceLinkId = deepLinkingRequest ? "" : member(claims, Claims.RESOURCE_LINK, "id");
+		Optional<Launch.DeepLinking> deepLinking = deepLinkingRequest ? Optional.of(deepLinking(claims)) : Optional.empty();
 		Object roles = claims.getClaim(Claims.ROLES);
 		if (subject == null || subject.isBlank() || resourceLinkId == null || !(roles instanceof List<?> roleList)) {
 			throw new LaunchRefused(Reason.MISSING_CLAIM);
@@ -160,7 +164,18 @@ class LaunchVerifier {
 				: Optional.empty();
 		return new Launch(registration, deploymentId, subject, roleNames, contextId, contextTitle, resourceLinkId,
 				Optional.ofNullable(member(claims, Claims.CUSTOM, "module")),
-				Optional.ofNullable(member(claims, Claims.CUSTOM, "band")), instructorName);
+				Optional.ofNullable(member(claims, Claims.CUSTOM, "band")), instructorName, deepLinking);
+	}
+
+	private static Launch.DeepLinking deepLinking(JWTClaimsSet claims) {
+		String returnUrl = member(claims, Claims.DEEP_LINKING_SETTINGS, "deep_link_return_url");
+		if (returnUrl == null || !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://localhost"))) {
+			throw new LaunchRefused(Reason.MISSING_CLAIM);
+		}
+		Object multiple = (claims.getClaim(Claims.DEEP_LINKING_SETTINGS) instanceof Map<?, ?> settings)
+				? settings.get("accept_multiple") : null;
+		return new Launch.DeepLinking(returnUrl, Optional.ofNullable(member(claims, Claims.DEEP_LINKING_SETTINGS, "data")),
+				!Boolean.FALSE.equals(multiple));
 	}
 
 	private static String string(JWTClaimsSet claims, String name) {

@@ -26,7 +26,7 @@ import org.safesteps.session.CrossSiteBrowsing;
  * the course's class (made on the first launch, shared with the course's other instructors); the
  * link's module is assigned unless it is sensitive, which a teacher assigns by confirming its
  * notes as usual. A learner enters the class as the same anonymous learner as last time and
- * lands in the link's lesson.
+ * lands in the link's lesson. A Deep Linking request takes its instructor to the module picker.
  */
 @Service
 class PlatformEntry {
@@ -49,8 +49,10 @@ class PlatformEntry {
 
 	private final Curriculum curriculum;
 
+	private final DeepLinkRequests deepLinks;
+
 	PlatformEntry(PlatformUsers users, CourseLinks links, PlatformSignIn signIn, PlatformLearners learners,
-			ClassStore classes, AssignmentStore assignments, Curriculum curriculum) {
+			ClassStore classes, AssignmentStore assignments, Curriculum curriculum, DeepLinkRequests deepLinks) {
 		this.users = users;
 		this.links = links;
 		this.signIn = signIn;
@@ -58,6 +60,7 @@ class PlatformEntry {
 		this.classes = classes;
 		this.assignments = assignments;
 		this.curriculum = curriculum;
+		this.deepLinks = deepLinks;
 	}
 
 	Destination enter(Launch launch, HttpServletRequest request, HttpServletResponse response) {
@@ -71,6 +74,9 @@ class PlatformEntry {
 		// from here on, cookies and headers are written for a browser inside the platform's frame
 		CrossSiteBrowsing.allow(request, registration.framingOrigin());
 		FrameMarker.write(request, response, registration.id());
+		if (launch.deepLinking().isPresent()) {
+			return deepLinking(launch, band, userKey, request, response);
+		}
 		return launch.isInstructor() ? instructor(launch, band, module, userKey, request, response)
 				: learner(launch, band, module, userKey, request, response);
 	}
@@ -92,6 +98,18 @@ class PlatformEntry {
 		}
 		this.signIn.signIn(teacher, request, response);
 		return new Destination("/teacher/classes/" + schoolClass.id(), notice);
+	}
+
+	/** Only instructors add activities: they choose modules on SafeSteps' page, signed in as themselves. */
+	private Destination deepLinking(Launch launch, Band band, String userKey, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!launch.isInstructor()) {
+			throw new LaunchRefused(Reason.NOT_INSTRUCTOR);
+		}
+		Account teacher = teacher(launch, userKey);
+		this.signIn.signIn(teacher, request, response);
+		return new Destination("/lti/deep-link/" + this.deepLinks.create(launch, teacher.id()) + "?band=" + band.id(),
+				Optional.empty());
 	}
 
 	private Account teacher(Launch launch, String userKey) {

@@ -15,6 +15,8 @@ public final class CrossSiteBrowsing {
 
 	private static final String ATTRIBUTE = CrossSiteBrowsing.class.getName() + ".origin";
 
+	private static final String FORM_ACTION = CrossSiteBrowsing.class.getName() + ".formAction";
+
 	private CrossSiteBrowsing() {
 	}
 
@@ -26,6 +28,16 @@ public final class CrossSiteBrowsing {
 	/** The platform origin that may frame this response, if any. */
 	public static Optional<String> framingOrigin(HttpServletRequest request) {
 		return (request.getAttribute(ATTRIBUTE) instanceof String origin) ? Optional.of(origin) : Optional.empty();
+	}
+
+	/** Lets this response's form post to {@code origin} (a platform's Deep Linking return URL). */
+	public static void allowFormAction(HttpServletRequest request, String origin) {
+		request.setAttribute(FORM_ACTION, origin);
+	}
+
+	/** Another origin this response's forms may post to, if any. */
+	public static Optional<String> formActionOrigin(HttpServletRequest request) {
+		return (request.getAttribute(FORM_ACTION) instanceof String origin) ? Optional.of(origin) : Optional.empty();
 	}
 
 	/**

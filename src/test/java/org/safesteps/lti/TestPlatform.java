@@ -197,6 +197,10 @@ final class TestPlatform implements AutoCloseable {
 		return values;
 	}
 
+	static String origin(String url) {
+		return Registration.origin(url);
+	}
+
 	private static String enc(String value) {
 		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

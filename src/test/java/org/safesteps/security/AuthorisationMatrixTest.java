@@ -65,6 +65,8 @@ class AuthorisationMatrixTest {
 		expect("POST /admin/lti/{registrationId}/delete", "login login login 403 403 403 404");
 		expect("POST /admin/lti/keys/rotate", "login login login 403 403 403 302");
 		expect("GET /lti/jwks", "200 200 200 200 200 200 200");
+		expect("GET /lti/deep-link/{token}", "404 404 404 404 404 404 404");
+		expect("POST /lti/deep-link/{token}", "404 404 404 404 404 404 404");
 		expect("GET /lti/launch", "400 400 400 400 400 400 400");
 		expect("POST /lti/launch", "400 400 400 400 400 400 400");
 		expect("GET /lti/login", "400 400 400 400 400 400 400");
