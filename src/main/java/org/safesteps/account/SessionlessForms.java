@@ -14,6 +14,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.safesteps.session.CrossSiteBrowsing;
+
 /**
  * What lets children and visitors use forms without an HTTP session (which would cost memory, or a
  * database write per child with shared sessions, in the 9:00 rush). The CSRF token lives in an
@@ -29,10 +31,38 @@ final class SessionlessForms {
 	}
 
 	static CsrfTokenRepository csrfTokens() {
+		return new FramedCsrfTokens(cookieTokens("Lax"), cookieTokens("None"));
+	}
+
+	private static CookieCsrfTokenRepository cookieTokens(String sameSite) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(CSRF_COOKIE);
-		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax"));
+		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite(sameSite));
 		return tokens;
+	}
+
+	/**
+	 * The CSRF cookie, SameSite=Lax as always, or SameSite=None inside a learning platform's frame
+	 * (see {@link CrossSiteBrowsing}), where a Lax cookie would never come back with the form.
+	 */
+	private record FramedCsrfTokens(CookieCsrfTokenRepository lax, CookieCsrfTokenRepository none)
+			implements CsrfTokenRepository {
+
+		@Override
+		public CsrfToken generateToken(HttpServletRequest request) {
+			return this.lax.generateToken(request);
+		}
+
+		@Override
+		public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+			("None".equals(CrossSiteBrowsing.sameSite(request)) ? this.none : this.lax).saveToken(token, request, response);
+		}
+
+		@Override
+		public CsrfToken loadToken(HttpServletRequest request) {
+			return this.lax.loadToken(request);
+		}
+
 	}
 
 	static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)

@@ -10,9 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
+import org.safesteps.session.CrossSiteBrowsing;
+
 /**
  * The learner's cookie: the token only (never the id, pseudonym or band), HttpOnly so scripts
- * cannot read it, SameSite=Lax, Secure when the request came over HTTPS.
+ * cannot read it, SameSite=Lax (None inside a learning platform's frame, see {@link CrossSiteBrowsing}),
+ * Secure when the request came over HTTPS.
  */
 final class LearnerCookie {
 
@@ -50,7 +53,7 @@ final class LearnerCookie {
 			.path("/")
 			.httpOnly(true)
 			.secure(request.isSecure())
-			.sameSite("Lax")
+			.sameSite(CrossSiteBrowsing.sameSite(request))
 			.maxAge(maxAge)
 			.build();
 	}

@@ -78,6 +78,14 @@ class LearnerStore {
 				FindAndModifyOptions.options().returnNew(true), Learner.class));
 	}
 
+	/** Gives the learner of this id, if still in this class, a new token (a platform launched them again). */
+	Optional<Learner> replaceToken(String learnerId, String classId, String newTokenHash) {
+		return Optional.ofNullable(this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(learnerId).and("classId").is(classId)),
+				new Update().set("tokenHash", newTokenHash).set("lastSeenAt", this.clock.instant()),
+				FindAndModifyOptions.options().returnNew(true), Learner.class));
+	}
+
 	void setResumeHash(String learnerId, String resumeHash) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(learnerId)), Update.update("resumeHash", resumeHash),
 				Learner.class);

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
-import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.CookieSerializer;
 
 import org.safesteps.storage.Leases;
 
@@ -29,16 +29,13 @@ class SessionConfiguration {
 		return new MongoSessionRepository(mongo, properties, clock);
 	}
 
-	/** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over HTTPS. */
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax (None inside a learning platform's frame),
+	 * Secure whenever the request came over HTTPS.
+	 */
 	@Bean
-	DefaultCookieSerializer sessionCookie(SessionProperties properties) {
-		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-		cookie.setCookieName(properties.cookieName());
-		cookie.setCookiePath("/");
-		cookie.setUseHttpOnlyCookie(true);
-		cookie.setSameSite("Lax");
-		cookie.setUseBase64Encoding(false);
-		return cookie;
+	CookieSerializer sessionCookie(SessionProperties properties) {
+		return new FramedSessionCookie(properties.cookieName());
 	}
 
 	@Bean

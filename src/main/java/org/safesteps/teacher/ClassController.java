@@ -34,6 +34,7 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.guidance.HelpCountry;
+import org.safesteps.lti.CourseLinks;
 import org.safesteps.progress.ClassReports;
 import org.safesteps.theme.Language;
 
@@ -60,8 +61,11 @@ class ClassController {
 
 	private final MessageSource messages;
 
+	private final CourseLinks courseLinks;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
-			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages) {
+			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages,
+			CourseLinks courseLinks) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -70,6 +74,7 @@ class ClassController {
 		this.reports = reports;
 		this.events = events;
 		this.messages = messages;
+		this.courseLinks = courseLinks;
 	}
 
 	@GetMapping("/teacher/classes/{classId}")
@@ -251,6 +256,7 @@ class ClassController {
 		}
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("owner", schoolClass.isOwnedBy(me));
+		model.addAttribute("linkedCourse", this.courseLinks.courseOf(schoolClass.id()).orElse(null));
 		model.addAttribute("teachers", teachers);
 		model.addAttribute("assigned", rows);
 		model.addAttribute("assignable", this.curriculum.modulesFor(schoolClass.band())

@@ -56,6 +56,21 @@ class AuthorisationMatrixTest {
 		expect("GET /", "200 200 200 200 200 200 200");
 		expect("GET /admin/school", "login login login 403 403 403 200");
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
+		// LTI 1.3: registration is admin-only; /lti/* is public but refuses anything but a platform's valid launch
+		expect("GET /admin/lti", "login login login 403 403 403 200");
+		expect("POST /admin/lti", "login login login 403 403 403 302");
+		expect("GET /admin/lti/{registrationId}", "login login login 403 403 403 404");
+		expect("POST /admin/lti/{registrationId}", "login login login 403 403 403 404");
+		expect("POST /admin/lti/{registrationId}/enabled", "login login login 403 403 403 404");
+		expect("POST /admin/lti/{registrationId}/delete", "login login login 403 403 403 404");
+		expect("POST /admin/lti/keys/rotate", "login login login 403 403 403 302");
+		expect("GET /lti/jwks", "200 200 200 200 200 200 200");
+		expect("GET /lti/deep-link/{token}", "404 404 404 404 404 404 404");
+		expect("POST /lti/deep-link/{token}", "404 404 404 404 404 404 404");
+		expect("GET /lti/launch", "400 400 400 400 400 400 400");
+		expect("POST /lti/launch", "400 400 400 400 400 400 400");
+		expect("GET /lti/login", "400 400 400 400 400 400 400");
+		expect("POST /lti/login", "400 400 400 400 400 400 400");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
 		expect("GET /display", "200 200 200 200 200 200 200");

@@ -49,9 +49,11 @@ record World(SchoolClass classA, SchoolClass classB, String tokenA, String token
 
 	/** Path variables, all pointing at class A's things. */
 	Map<String, String> variables(String pattern) {
-		return Map.of("classId", this.classA.id(), "accountId",
-				pattern.startsWith("/admin") ? this.victimId : this.coTeacherId, "moduleId", this.moduleId, "bandId",
-				"ages-11-13", "pageId", this.pageId, "token", "not-a-real-invitation-token", "paper", "dpia");
+		return Map.ofEntries(Map.entry("classId", this.classA.id()),
+				Map.entry("accountId", pattern.startsWith("/admin") ? this.victimId : this.coTeacherId),
+				Map.entry("moduleId", this.moduleId), Map.entry("bandId", "ages-11-13"),
+				Map.entry("pageId", this.pageId), Map.entry("token", "not-a-real-invitation-token"),
+				Map.entry("paper", "dpia"), Map.entry("registrationId", "000000000000000000000000"));
 	}
 
 	/** Plausible fields for each form, so an allowed request does what it is for. */
@@ -69,6 +71,13 @@ record World(SchoolClass classA, SchoolClass classB, String tokenA, String token
 			case "POST /teacher/classes/{classId}/learners/remove", "GET /teacher/classes/{classId}/learner" ->
 				List.of(Map.entry("pseudonym", this.pseudonymA));
 			case "GET /help" -> List.of(Map.entry("country", "GB"));
+			case "POST /admin/lti" -> List.of(Map.entry("name", "Moodle"), Map.entry("issuer", "https://moodle.school.example"),
+					Map.entry("clientId", UUID.randomUUID().toString()), Map.entry("deploymentIds", "1"),
+					Map.entry("authUrl", "https://moodle.school.example/mod/lti/auth.php"),
+					Map.entry("tokenUrl", "https://moodle.school.example/mod/lti/token.php"),
+					Map.entry("jwksUrl", "https://moodle.school.example/mod/lti/certs.php"), Map.entry("frameOrigin", ""),
+					Map.entry("defaultBand", "AGES_11_13"));
+			case "POST /admin/lti/{registrationId}/enabled" -> List.of(Map.entry("enabled", "false"));
 			default -> List.of();
 		};
 	}

@@ -22,8 +22,16 @@ public final class Browserless {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
+	private boolean https;
+
 	public Browserless(int port) {
 		this.http = new Http(port);
+	}
+
+	/** From now on, arrives as if through the HTTPS proxy (X-Forwarded-Proto from 127.0.0.1, a trusted address). */
+	public Browserless viaHttpsProxy() {
+		this.https = true;
+		return this;
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -58,6 +66,9 @@ public final class Browserless {
 	}
 
 	private void addCookies(HttpRequest.Builder request) {
+		if (this.https) {
+			request.header("X-Forwarded-Proto", "https");
+		}
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie", this.cookies.entrySet().stream()
 				.map((e) -> e.getKey() + "=" + e.getValue())
