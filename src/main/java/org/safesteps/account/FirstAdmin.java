@@ -1,9 +1,6 @@
 package org.safesteps.account;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure someone can administer a new installation: creates the admin named in the
- * configuration, or prints a one-time setup link. The setup token lives only in this process and
- * is spent by the first successful setup.
+ * configuration, or prints a one-time setup link (its token in {@link SetupTokens}, so any instance
+ * accepts it), spent by the first successful setup.
  */
 @Component
 @EnableConfigurationProperties(AdminProperties.class)
@@ -29,10 +26,11 @@ class FirstAdmin {
 
 	private final PasswordPolicy policy;
 
-	private final AtomicReference<String> setupToken = new AtomicReference<>();
+	private final SetupTokens setupTokens;
 
-	FirstAdmin(AccountStore accounts, AdminProperties admin, PasswordPolicy policy) {
+	FirstAdmin(AccountStore accounts, AdminProperties admin, PasswordPolicy policy, SetupTokens setupTokens) {
 		this.accounts = accounts;
+		this.setupTokens = setupTokens;
 		this.admin = admin;
 		this.policy = policy;
 	}
@@ -59,27 +57,13 @@ class FirstAdmin {
 				log.warn("SAFESTEPS_ADMIN_PASSWORD is not accepted ({}); use /setup instead", problem.get());
 			}
 		}
-		byte[] random = new byte[24];
-		new SecureRandom().nextBytes(random);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		this.setupToken.set(token);
-		log.warn("No admin account yet. Create one at /setup?token={} (this link works once)", token);
+		String token = this.setupTokens.create();
+		log.warn("No admin account yet. Create one at /setup?token={} (this link works once, on any instance, for {} hours)",
+				token, SetupTokens.VALID_FOR.toHours());
 	}
 
 	boolean setupOpen(String token) {
-		String expected = this.setupToken.get();
-		return expected != null && token != null && java.security.MessageDigest.isEqual(expected.getBytes(),
-				token.getBytes()) && !this.accounts.adminExists();
-	}
-
-	/** Spends the token; false if another request spent it first. */
-	boolean spend(String token) {
-		String expected = this.setupToken.get();
-		return expected != null && expected.equals(token) && this.setupToken.compareAndSet(expected, null);
-	}
-
-	void restore(String token) {
-		this.setupToken.compareAndSet(null, token);
+		return this.setupTokens.valid(token) && !this.accounts.adminExists();
 	}
 
 }

@@ -80,12 +80,15 @@ class SecurityConfiguration {
 		return Clock.systemUTC();
 	}
 
-	/** The one way to sign in: e-mail and password, behind the failed-sign-in throttle. */
+	/**
+	 * The one way to sign in: e-mail and password. Guessing is stopped before this runs, by the
+	 * shared login-client and login-account rate limits (limits/RateLimitFilter).
+	 */
 	@Bean
-	AuthenticationProvider authenticationProvider(AccountStore accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+	AuthenticationProvider authenticationProvider(AccountStore accounts, PasswordEncoder encoder) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService(accounts));
 		passwords.setPasswordEncoder(encoder);
-		return new ThrottledAuthenticationProvider(passwords, throttle);
+		return passwords;
 	}
 
 	private static UserDetailsService userDetailsService(AccountStore accounts) {

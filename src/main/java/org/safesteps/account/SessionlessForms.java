@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -67,8 +66,7 @@ final class SessionlessForms {
 
 	static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		String reason = (ex instanceof LockedException) ? "?error=locked" : "?error";
-		response.sendRedirect(request.getContextPath() + "/login" + reason);
+		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
 	/**

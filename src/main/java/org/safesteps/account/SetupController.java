@@ -20,12 +20,15 @@ class SetupController {
 
 	private final FirstAdmin firstAdmin;
 
+	private final SetupTokens tokens;
+
 	private final AccountStore accounts;
 
 	private final PasswordPolicy policy;
 
-	SetupController(FirstAdmin firstAdmin, AccountStore accounts, PasswordPolicy policy) {
+	SetupController(FirstAdmin firstAdmin, SetupTokens tokens, AccountStore accounts, PasswordPolicy policy) {
 		this.firstAdmin = firstAdmin;
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.policy = policy;
 	}
@@ -45,16 +48,18 @@ class SetupController {
 		if (result.hasErrors()) {
 			return "account/setup";
 		}
-		if (!this.firstAdmin.spend(setupForm.token())) {
+		SetupTokens.Spent spent = this.tokens.spend(setupForm.token());
+		if (spent == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		try {
 			this.accounts.create(setupForm.email(), setupForm.name(), setupForm.password(), true);
 		}
 		catch (RuntimeException ex) {
-			this.firstAdmin.restore(setupForm.token());
+			this.tokens.restore(spent);
 			throw ex;
 		}
+		this.tokens.removeAll();
 		return "redirect:/login?setupDone";
 	}
 

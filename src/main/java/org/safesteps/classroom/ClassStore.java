@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 
 import org.safesteps.content.Band;
 
-/** The {@code classes} collection. A join code is unique (unique index); collisions retry. */
+/**
+ * The {@code classes} collection. A join code is unique (unique index); collisions retry. A class
+ * marked deleted ({@link ClassDeletion}) is found by no lookup here, only by the deletion itself.
+ */
 @Component
 public class ClassStore {
 
@@ -26,6 +29,11 @@ public class ClassStore {
 	private final Clock clock;
 
 	private final LearnerView<Optional<String>> languages = new LearnerView<>();
+
+	/** Matches classes that are not being deleted (the field is absent on every live class). */
+	private static Criteria live() {
+		return Criteria.where("deleted").ne(true);
+	}
 
 	public ClassStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
@@ -59,7 +67,7 @@ public class ClassStore {
 	}
 
 	private Optional<String> readLanguage(String classId) {
-		Query query = Query.query(Criteria.where("_id").is(classId));
+		Query query = Query.query(Criteria.where("_id").is(classId).andOperator(live()));
 		query.fields().include("language");
 		org.bson.Document found = this.mongo.findOne(query, org.bson.Document.class, "classes");
 		return Optional.ofNullable(found).map((document) -> document.getString("language"));
@@ -74,28 +82,31 @@ public class ClassStore {
 	}
 
 	public Optional<SchoolClass> findById(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, SchoolClass.class));
+		return Optional.ofNullable(this.mongo.findOne(Query.query(Criteria.where("_id").is(id).andOperator(live())),
+				SchoolClass.class));
 	}
 
 	/** The class only if this teacher teaches it: a guessed id of someone else's class finds nothing. */
 	public Optional<SchoolClass> findForTeacher(String classId, String accountId) {
 		return Optional.ofNullable(this.mongo.findOne(
-				Query.query(Criteria.where("_id").is(classId).and("teacherIds").is(accountId)), SchoolClass.class));
+				Query.query(Criteria.where("_id").is(classId).and("teacherIds").is(accountId).andOperator(live())),
+				SchoolClass.class));
 	}
 
 	public Optional<SchoolClass> findByJoinCode(JoinCode code) {
 		return Optional.ofNullable(
-				this.mongo.findOne(Query.query(Criteria.where("joinCode").is(code.value())), SchoolClass.class));
+				this.mongo.findOne(Query.query(Criteria.where("joinCode").is(code.value()).andOperator(live())),
+						SchoolClass.class));
 	}
 
 	public List<SchoolClass> taughtBy(String accountId) {
-		return this.mongo.find(Query.query(Criteria.where("teacherIds").is(accountId))
+		return this.mongo.find(Query.query(Criteria.where("teacherIds").is(accountId).andOperator(live()))
 			.with(Sort.by("createdAt").descending()), SchoolClass.class);
 	}
 
 	/** Every class of the school, by name: the admins' school view. */
 	public List<SchoolClass> all() {
-		return this.mongo.find(new Query().with(Sort.by("name", "createdAt")), SchoolClass.class);
+		return this.mongo.find(Query.query(live()).with(Sort.by("name", "createdAt")), SchoolClass.class);
 	}
 
 	public Optional<SchoolClass> regenerateCode(String classId) {
@@ -128,14 +139,28 @@ public class ClassStore {
 				new Update().pull("teacherIds", accountId), SchoolClass.class);
 	}
 
-	/** Deletes the class only if this account owns it: co-teachers manage a class but cannot delete it. */
-	public boolean deleteOwnedBy(String classId, String ownerId) {
-		boolean deleted = this.mongo.remove(Query.query(Criteria.where("_id").is(classId).and("ownerId").is(ownerId)),
-				SchoolClass.class).getDeletedCount() > 0;
+	/**
+	 * The first step of deleting a class: marks it, if this account owns it, so that it disappears
+	 * from every page at once (co-teachers manage a class but cannot delete it). True also for a
+	 * class already marked, so a retry carries on.
+	 */
+	boolean markDeleted(String classId, String ownerId) {
+		boolean marked = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(classId).and("ownerId").is(ownerId)),
+				Update.update("deleted", true), SchoolClass.class).getMatchedCount() > 0;
 		this.languages.changed(classId);
-		return deleted;
+		return marked;
 	}
 
+	/** Classes of this owner whose deletion began but did not finish. */
+	List<String> markedDeleted(String ownerId) {
+		Query query = Query.query(Criteria.where("ownerId").is(ownerId).and("deleted").is(true));
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, "classes").stream()
+			.map((found) -> String.valueOf(found.get("_id")))
+			.toList();
+	}
+
+	/** The last step of deleting a class, once nothing else refers to it. */
 	public void delete(String classId) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(classId)), SchoolClass.class);
 		this.languages.changed(classId);

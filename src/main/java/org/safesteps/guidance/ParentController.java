@@ -49,6 +49,7 @@ class ParentController {
 		GuidePage guide = localized.value();
 		RequestLanguage.describeContent(model, localized);
 		model.addAttribute("guide", guide);
+		model.addAttribute("pageSummary", guide.summary());
 		model.addAttribute("body", guide.body().forCountry(HelpCountry.of(request).orElse(null)));
 		model.addAttribute("modules", guide.modules().stream().flatMap((id) -> this.curriculum.module(id).stream()).toList());
 		return "parents/page";

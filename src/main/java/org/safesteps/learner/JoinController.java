@@ -10,32 +10,27 @@ import java.util.stream.IntStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import org.safesteps.content.Band;
 import org.safesteps.theme.RequestTheme;
 
 /**
- * {@code /join}: a class code (or a resume code) typed in letters, or tapped as pictures. Wrong
- * codes are counted per client; too many get 429.
+ * {@code /join}: a class code (or a resume code) typed in letters, or tapped as pictures. Guessing
+ * is stopped before this runs, by the shared join-codes and resume-codes rate limits (429).
  */
 @Controller
 class JoinController {
 
 	private final Learners learners;
 
-	private final JoinLimiter limiter;
-
-	JoinController(Learners learners, JoinLimiter limiter) {
+	JoinController(Learners learners) {
 		this.learners = learners;
-		this.limiter = limiter;
 	}
 
 	@GetMapping("/join")
@@ -88,15 +83,7 @@ class JoinController {
 	}
 
 	private Learners.Outcome enter(String typed, HttpServletRequest request, HttpServletResponse response) {
-		String client = this.limiter.clientKey(request.getRemoteAddr());
-		if (this.limiter.refused(client)) {
-			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
-		}
-		Learners.Outcome outcome = this.learners.enter(typed, request, response);
-		if (outcome.failed()) {
-			this.limiter.failed(client);
-		}
-		return outcome;
+		return this.learners.enter(typed, request, response);
 	}
 
 	/** The join form: one field, a class code or a resume code. */

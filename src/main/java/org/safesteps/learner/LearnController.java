@@ -32,6 +32,7 @@ import org.safesteps.content.Module;
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
 import org.safesteps.content.Quiz;
+import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizSubmissions;
@@ -116,9 +117,10 @@ class LearnController {
 		int number = stepNumber(step, total);
 		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
 		model.addAttribute("module", module);
+		model.addAttribute("pageSummary", module.summary(RequestLanguage.of(request).code()).value());
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("step", lesson.steps().get(number - 1));
-		model.addAttribute("body", lesson.steps().get(number - 1).body().forCountry(country(request)));
+		model.addAttribute("body", lesson.steps().get(number - 1).body().forCountry(HelpCountry.of(request).orElse(null)));
 		model.addAttribute("number", number);
 		model.addAttribute("total", total);
 		model.addAttribute("hasQuiz", module.quiz(learner.band()).isPresent());
@@ -197,6 +199,7 @@ class LearnController {
 			throw failure;
 		}
 		RequestLanguage.describeContent(model, localized.get());
+		model.addAttribute("pageSummary", module.get().summary(RequestLanguage.of(request).code()).value());
 		Optional<Quiz> quiz = localized.map(Localized::value);
 		RequestTheme.useBand(request, band.get());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -226,6 +229,8 @@ class LearnController {
 	}
 
 	private static Quiz localizedQuiz(Module module, Learner learner, HttpServletRequest request, Model model) {
+		// the quiz and its result are described by the module's summary, in the reader's language
+		model.addAttribute("pageSummary", module.summary(RequestLanguage.of(request).code()).value());
 		Localized<Quiz> localized = module.quiz(learner.band(), RequestLanguage.of(request).code())
 			.orElseThrow(LearnController::notFound);
 		RequestLanguage.describeContent(model, localized);
@@ -265,16 +270,6 @@ class LearnController {
 	private static List<String> values(HttpServletRequest request, String name) {
 		String[] values = request.getParameterValues(name);
 		return (values == null) ? List.of() : Arrays.asList(values);
-	}
-
-	/** The reader's country for help boxes: {@code ?country=} if given, else the browser's language region. */
-	private static String country(HttpServletRequest request) {
-		String given = request.getParameter("country");
-		if (given != null && given.matches("[A-Za-z]{2}")) {
-			return given;
-		}
-		String region = request.getLocale().getCountry();
-		return region.isEmpty() ? null : region;
 	}
 
 	private static ResponseStatusException notFound() {

@@ -56,7 +56,8 @@ class RetentionJob {
 	 * Deletes every idle learner; returns how many. Every app instance schedules this; the lease
 	 * lets one of them run it, once per {@code check-every} (the others return 0).
 	 */
-	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${safesteps.retention.check-every:6h}")
+	@Scheduled(initialDelayString = "${safesteps.retention.first-run-after:1m}",
+			fixedDelayString = "${safesteps.retention.check-every:6h}")
 	int deleteIdleLearners() {
 		return this.leases.runOncePer(LEASE, this.properties.checkEvery(), LEASE_HOLD, this::deleteAllIdle).orElse(0);
 	}

@@ -28,6 +28,7 @@ import org.safesteps.account.Account;
 import org.safesteps.account.AccountStore;
 import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.ClassDeletion;
 import org.safesteps.classroom.ClassEvents;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
@@ -63,9 +64,11 @@ class ClassController {
 
 	private final CourseLinks courseLinks;
 
+	private final ClassDeletion deletion;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
 			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages,
-			CourseLinks courseLinks) {
+			CourseLinks courseLinks, ClassDeletion deletion) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -75,6 +78,7 @@ class ClassController {
 		this.events = events;
 		this.messages = messages;
 		this.courseLinks = courseLinks;
+		this.deletion = deletion;
 	}
 
 	@GetMapping("/teacher/classes/{classId}")
@@ -199,10 +203,10 @@ class ClassController {
 
 	@PostMapping("/teacher/classes/{classId}/delete")
 	String delete(@PathVariable String classId, HttpServletRequest request, RedirectAttributes redirect) {
-		SchoolClass schoolClass = this.access.requireOwner(classId, request);
-		if (this.classes.deleteOwnedBy(schoolClass.id(), schoolClass.ownerId())) {
-			this.assignments.deleteClass(schoolClass.id());
-			this.events.publishEvent(new ClassEvents.ClassDeleted(schoolClass.id()));
+		// a class whose deletion was interrupted is hidden from requireOwner, so the owner's retry
+		// goes straight to the deletion; anyone else gets requireOwner's 404 or 403
+		if (!this.deletion.delete(classId, this.access.teacher(request).id())) {
+			this.access.requireOwner(classId, request);
 		}
 		redirect.addFlashAttribute("notice", "class.notice.deleted");
 		return "redirect:/teacher";

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import org.safesteps.account.Account;
+import org.safesteps.classroom.ClassDeletion;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
@@ -26,9 +27,12 @@ class TeacherController {
 
 	private final ClassAccess access;
 
-	TeacherController(ClassStore classes, ClassAccess access) {
+	private final ClassDeletion deletion;
+
+	TeacherController(ClassStore classes, ClassAccess access, ClassDeletion deletion) {
 		this.classes = classes;
 		this.access = access;
+		this.deletion = deletion;
 	}
 
 	@GetMapping("/teacher")
@@ -37,6 +41,8 @@ class TeacherController {
 			model.addAttribute("classForm", new ClassForm("", null, RequestLanguage.of(request).code()));
 		}
 		Account teacher = this.access.teacher(request);
+		// a deletion that a failure interrupted finishes here, the next time its owner looks
+		this.deletion.finishInterrupted(teacher.id());
 		List<SchoolClass> mine = this.classes.taughtBy(teacher.id());
 		model.addAttribute("teacher", teacher);
 		model.addAttribute("classes", mine);

@@ -30,6 +30,8 @@ final class ThemeViewInterceptor implements HandlerInterceptor {
 		}
 		Theme theme = this.themes.get(RequestTheme.themeId(request));
 		modelAndView.addObject("theme", theme);
+		// the layout picks the page's meta description by it (meta.learn.index for learn/index)
+		modelAndView.addObject("pageView", view);
 		modelAndView.setViewName(theme.id() + "/" + view);
 	}
 

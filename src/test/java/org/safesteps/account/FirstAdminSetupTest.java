@@ -1,6 +1,8 @@
 package org.safesteps.account;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,9 @@ class FirstAdminSetupTest {
 	@Autowired
 	AccountStore accounts;
 
+	@Autowired
+	MongoTemplate mongo;
+
 	@Test
 	void theOneTimeSetupLinkCreatesTheFirstAdminWhoCanThenSignIn(CapturedOutput output) {
 		Matcher link = LINK.matcher(output.getAll());
@@ -41,6 +47,15 @@ class FirstAdminSetupTest {
 		Browserless browser = new Browserless(this.port);
 
 		assertThat(browser.get("/setup?token=wrong").statusCode()).isEqualTo(404);
+		// the token is in the database: a link printed by another instance opens here, an expired one does not
+		String fromOtherInstance = new SetupTokens(this.mongo, Clock.systemUTC()).create();
+		assertThat(browser.get("/setup?token=" + fromOtherInstance).statusCode()).isEqualTo(200);
+		String expired = new SetupTokens(this.mongo, Clock.offset(Clock.systemUTC(), SetupTokens.VALID_FOR.negated()))
+			.create();
+		assertThat(browser.get("/setup?token=" + expired).statusCode()).isEqualTo(404);
+		assertThat(this.mongo.getCollection(SetupTokens.COLLECTION).find().into(new ArrayList<>()))
+			.as("only hashes are stored")
+			.noneMatch((stored) -> stored.toJson().contains(token) || stored.toJson().contains(fromOtherInstance));
 		HttpResponse<String> form = browser.get("/setup?token=" + token);
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("Create the first admin account");
@@ -61,6 +76,9 @@ class FirstAdminSetupTest {
 			assertThat(account.passwordHash()).startsWith("{bcrypt}").doesNotContain("correct horse");
 		});
 		assertThat(browser.get("/setup?token=" + token).statusCode()).as("the link works once").isEqualTo(404);
+		assertThat(browser.get("/setup?token=" + fromOtherInstance).statusCode()).as("and no other link after it")
+			.isEqualTo(404);
+		assertThat(this.mongo.getCollection(SetupTokens.COLLECTION).countDocuments()).isZero();
 
 		HttpResponse<String> login = browser.get("/login");
 		HttpResponse<String> signedIn = browser.post("/login", login.body(),

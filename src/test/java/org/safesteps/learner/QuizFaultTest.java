@@ -108,7 +108,9 @@ class QuizFaultTest {
 		for (Sent each : givenBack) {
 			assertThat(each.body()).contains("We could not save your answers, please try again", "checked",
 					"value=\"" + each.submissionId() + "\"");
-			assertThat(each.took()).as("the form comes back within 2 s").isLessThan(Duration.ofSeconds(2));
+			// promised within 2 s (storage/HealthTest checks the client's bounds exactly); measured on a
+			// shared 2-core machine with margin: what this catches is an answer held for the driver's 30 s
+			assertThat(each.took()).as("the form comes back promptly").isLessThan(Duration.ofSeconds(6));
 		}
 
 		for (Sent each : givenBack) {

@@ -2,10 +2,15 @@ package org.safesteps.limits;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+
+import org.safesteps.account.Account;
+import org.safesteps.account.AccountStore;
 
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "safesteps.rate-limits.posts=12/10m", "safesteps.rate-limits.join-codes=3/10m",
 				"safesteps.rate-limits.resume-codes=3/10m", "safesteps.rate-limits.login-client=4/15m",
-				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m",
-				"safesteps.join-limit.max-failures=1000", "safesteps.join-limit.slow-after=1000" })
+				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m" })
 class RateLimitTest {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
@@ -29,6 +33,9 @@ class RateLimitTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	AccountStore accounts;
 
 	@Autowired
 	MongoClient client;
@@ -83,6 +90,29 @@ class RateLimitTest {
 		Client third = client();
 		third.get("/login");
 		assertRefused(third.post("/login", Map.of("username", " target@school.example", "password", "guess")));
+	}
+
+	@Test
+	void signInIsRefusedTheSameWayWhetherOrNotTheAccountExistsEvenWithTheRightPassword() {
+		Account teacher = this.accounts.create("limited-" + UUID.randomUUID() + "@school.example", "Lim",
+				"a long enough passphrase", false);
+		String unknown = "nobody-" + UUID.randomUUID() + "@school.example";
+		for (String email : List.of(teacher.email(), unknown)) {
+			for (int i = 0; i < 2; i++) {
+				Client client = client();
+				client.get("/login");
+				assertThat(client.post("/login", Map.of("username", email, "password", "wrong " + i))
+					.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+			}
+		}
+		Client client = client();
+		client.get("/login");
+		HttpResponse<String> existing = client.post("/login",
+				Map.of("username", teacher.email(), "password", "a long enough passphrase"));
+		HttpResponse<String> missing = client.post("/login", Map.of("username", unknown, "password", "anything"));
+		assertRefused(existing);
+		assertRefused(missing);
+		assertThat(missing.body()).isEqualTo(existing.body());
 	}
 
 	@Test

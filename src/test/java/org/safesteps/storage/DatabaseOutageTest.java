@@ -31,7 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class DatabaseOutageTest {
 
-	private static final Duration PROMISED = Duration.ofSeconds(2);
+	/**
+	 * The promise is 2 s (HealthTest checks the client's bounds that make it so, exactly); a time
+	 * measured on a shared 2-core machine gets margin. What this catches is a page held for the
+	 * driver's default 30 s, or for ever.
+	 */
+	private static final Duration PROMISED = HealthTest.WITH_MARGIN;
 
 	private static final String PASSWORD = "a long teacher passphrase";
 

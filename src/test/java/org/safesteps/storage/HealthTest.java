@@ -2,7 +2,11 @@ package org.safesteps.storage;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.MongoClientSettings;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,27 @@ class HealthTest {
 		this.mongo.start();
 	}
 
+	/** The 2 s promise with room for a loaded machine, far below the driver's own 30 s defaults. */
+	static final Duration WITH_MARGIN = Duration.ofSeconds(6);
+
+	@Test
+	void everyWaitForTheDatabaseEndsWithinTheTwoSecondsPromised() {
+		MongoClientSettings.Builder builder = MongoClientSettings.builder();
+		StorageProperties defaults = new StorageProperties(Path.of("data"), StorageProperties.Backend.MEMORY, 0,
+				Duration.ofSeconds(1), 64);
+		new MongoSettings().safeStepsMongoSettings(defaults).customize(builder);
+		MongoClientSettings settings = builder.build();
+		Duration promised = Duration.ofSeconds(2);
+		assertThat(Duration.ofMillis(settings.getTimeout(TimeUnit.MILLISECONDS))).as("a whole operation, retry included")
+			.isLessThan(promised);
+		assertThat(Duration.ofMillis(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)))
+			.isLessThan(promised);
+		assertThat(Duration.ofMillis(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)))
+			.isLessThan(promised);
+		assertThat(Duration.ofMillis(settings.getConnectionPoolSettings().getMaxWaitTime(TimeUnit.MILLISECONDS)))
+			.isLessThan(promised);
+	}
+
 	@Test
 	void healthIsUpWhenTheDatabaseAnswersPing() {
 		HttpResponse<String> response = this.http.get("/actuator/health");
@@ -50,7 +75,9 @@ class HealthTest {
 		this.mongo.stop();
 		Instant before = Instant.now();
 		HttpResponse<String> down = this.http.get("/actuator/health");
-		assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(2));
+		// The 2 s promise is checked exactly by the settings test below; measured on a shared 2-core
+		// machine it gets margin. What this catches is a probe held for the driver's default 30 s.
+		assertThat(Duration.between(before, Instant.now())).isLessThan(WITH_MARGIN);
 		assertThat(down.statusCode()).isEqualTo(503);
 		assertThat(down.body()).contains("\"status\":\"DOWN\"");
 

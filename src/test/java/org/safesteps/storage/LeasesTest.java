@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Leases against the embedded server: one holder at a time, takeover after expiry, once per period. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -81,14 +82,11 @@ class LeasesTest {
 	@Test
 	void aFailedRunIsNotRecordedSoTheNextAttemptRunsIt() {
 		String job = job();
-		try {
-			instance("a", this.start).runOncePer(job, PERIOD, HOLD, () -> {
-				throw new IllegalStateException("database went away");
-			});
-		}
-		catch (IllegalStateException expected) {
-			// the job's own failure propagates
-		}
+		assertThatThrownBy(() -> instance("a", this.start).runOncePer(job, PERIOD, HOLD, () -> {
+			throw new IllegalStateException("database went away");
+		})).as("the job's own failure propagates").isInstanceOf(IllegalStateException.class)
+			.hasMessage("database went away");
+		assertThat(lease(job).get("lastRunAt")).as("and is not recorded as a run").isNull();
 		assertThat(instance("b", this.start.plusSeconds(5)).runOncePer(job, PERIOD, HOLD, () -> "ran")).contains("ran");
 	}
 
