@@ -51,6 +51,11 @@ final class HelpDirectoryReader {
 					services.add(read);
 				}
 			}
+			// Lessons on threats and images end by naming the reader's crisis line: each listed country needs one.
+			if (!code.equals(HelpDirectory.INTERNATIONAL) && services.stream().noneMatch(HelpService::isCrisisLine)) {
+				problems.warning(path, entry.lineOf("code"), "country " + code
+						+ " has no crisis line (a service with kind: crisis)");
+			}
 			countries.add(new Country(code, name == null ? code : name, entry.text("emergency"), services));
 		}
 		if (!codes.contains(HelpDirectory.INTERNATIONAL)) {

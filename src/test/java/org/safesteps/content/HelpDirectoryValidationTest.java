@@ -29,7 +29,8 @@ class HelpDirectoryValidationTest {
 	@Test
 	void directoryWithoutInternationalEntryIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "code: INTL", "code: FR").problems())
-			.containsExactly(HELP + ":1: no INTL entry: the help for every other country");
+			.containsExactly(HELP + ":1: no INTL entry: the help for every other country",
+					HELP + ":44: warning: country FR has no crisis line (a service with kind: crisis)");
 	}
 
 	@Test
@@ -65,7 +66,8 @@ class HelpDirectoryValidationTest {
 	@Test
 	void unknownKindIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "kind: crisis", "kind: urgent").problems())
-			.containsExactly(HELP + ":34: service 'samaritans' in GB: unknown kind 'urgent' (service or crisis)");
+			.containsExactly(HELP + ":2: warning: country GB has no crisis line (a service with kind: crisis)",
+					HELP + ":34: service 'samaritans' in GB: unknown kind 'urgent' (service or crisis)");
 	}
 
 	@Test
@@ -90,6 +92,12 @@ class HelpDirectoryValidationTest {
 		assertThat(gb.servicesFor(Audience.CHILD)).extracting(HelpService::id).containsExactly("ceop", "childline");
 		assertThat(gb.crisisLines().get(0).text()).isEqualTo(new HelpService.TextChannel("116 123", null));
 		assertThat(gb.crisisLines().get(0).source()).isEqualTo("https://example.org/samaritans");
+	}
+
+	@Test
+	void aCountryWithoutACrisisLineIsWarnedAbout() {
+		assertThat(TestContent.valid().replace(HELP, "        kind: crisis\n", "").problems())
+			.containsExactly(HELP + ":2: warning: country GB has no crisis line (a service with kind: crisis)");
 	}
 
 }
