@@ -87,11 +87,13 @@ final class HelpBoxes {
 		else {
 			html.append("<strong class=\"help-name\">").append(escape(service.name())).append("</strong>");
 		}
-		if (service.what() != null) {
-			html.append(" <span class=\"help-what\">").append(escape(service.what())).append("</span>");
+		String what = service.whatIn(labels.language());
+		if (what != null) {
+			html.append(" <span class=\"help-what\">").append(escape(what)).append("</span>");
 		}
-		if (service.who() != null) {
-			html.append(" <span class=\"help-who\">").append(escape(service.who())).append("</span>");
+		String who = service.whoIn(labels.language());
+		if (who != null) {
+			html.append(" <span class=\"help-who\">").append(escape(who)).append("</span>");
 		}
 		if (service.phone() != null) {
 			html.append(" <span class=\"help-phone\">").append(telLink(service.phone())).append("</span>");

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,9 @@ import java.util.regex.Pattern;
 final class HelpDirectoryReader {
 
 	private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}|INTL");
+
+	// Languages a service's 'what' and 'who' may be given in besides English (es: {what, who}).
+	private static final List<String> LANGUAGES = List.of("es", "ar");
 
 	private HelpDirectoryReader() {
 	}
@@ -50,11 +55,6 @@ final class HelpDirectoryReader {
 					}
 					services.add(read);
 				}
-			}
-			// Lessons on threats and images end by naming the reader's crisis line: each listed country needs one.
-			if (!code.equals(HelpDirectory.INTERNATIONAL) && services.stream().noneMatch(HelpService::isCrisisLine)) {
-				problems.warning(path, entry.lineOf("code"), "country " + code
-						+ " has no crisis line (a service with kind: crisis)");
 			}
 			countries.add(new Country(code, name == null ? code : name, entry.text("emergency"), services));
 		}
@@ -99,7 +99,27 @@ final class HelpDirectoryReader {
 			return null;
 		}
 		return new HelpService(id, kind, name, entry.text("what"), entry.text("who"), audiences, web,
-				entry.text("phone"), text, source == null ? null : source.strip(), checked);
+				entry.text("phone"), text, source == null ? null : source.strip(), checked, translations(entry, service));
+	}
+
+	// es: {what: ..., who: ...}: a reader of that language reads these instead of the English.
+	private static Map<String, HelpService.Description> translations(YamlFile.Mapping entry, String service) {
+		Map<String, HelpService.Description> translations = new HashMap<>();
+		for (String language : LANGUAGES) {
+			YamlFile.Mapping translation = entry.mapping(language);
+			if (translation == null) {
+				continue;
+			}
+			String what = translation.text("what");
+			String who = translation.text("who");
+			if (what == null || what.isBlank() || who == null || who.isBlank()) {
+				entry.problems().error(entry.path(), entry.lineOf(language), service + ": " + language
+						+ " needs both 'what' and 'who'");
+				continue;
+			}
+			translations.put(language, new HelpService.Description(what.strip(), who.strip()));
+		}
+		return translations;
 	}
 
 	// No kind means an ordinary service; crisis lines are marked so pages can list them first.

@@ -1,13 +1,17 @@
 package org.safesteps.guidance;
 
+import java.text.Collator;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -31,8 +35,11 @@ class HelpController {
 
 	private final HelpDirectory help;
 
-	HelpController(Curriculum curriculum) {
+	private final MessageSource messages;
+
+	HelpController(Curriculum curriculum, MessageSource messages) {
 		this.help = curriculum.help();
+		this.messages = messages;
 	}
 
 	@GetMapping("/help")
@@ -45,9 +52,7 @@ class HelpController {
 		Country shown = this.help.forCountry(wanted);
 		model.addAttribute("country", shown);
 		model.addAttribute("fallback", !shown.code().equals(wanted));
-		model.addAttribute("countries", this.help.countries().stream()
-			.sorted(Comparator.comparing((Country c) -> c.code().equals(HelpDirectory.INTERNATIONAL)).thenComparing(Country::name))
-			.toList());
+		model.addAttribute("countries", choices(LocaleContextHolder.getLocale()));
 		model.addAttribute("band", Band.fromId(band).map(Band::id).orElse(null));
 		model.addAttribute("crisis", shown.crisisLines());
 		model.addAttribute("forChildren", shown.servicesFor(Audience.CHILD));
@@ -57,6 +62,19 @@ class HelpController {
 					.filter((s) -> shown.services().stream().noneMatch((own) -> own.id().equals(s.id())))
 					.toList());
 		return "help/index";
+	}
+
+	/** The countries to choose from, named in the reader's language (help.country.XX), "other countries" last. */
+	private List<CountryChoice> choices(Locale locale) {
+		return this.help.countries().stream()
+			.map((c) -> new CountryChoice(c.code(), this.messages.getMessage("help.country." + c.code(), null, c.name(), locale)))
+			.sorted(Comparator.comparing((CountryChoice c) -> c.code().equals(HelpDirectory.INTERNATIONAL))
+				.thenComparing(CountryChoice::name, Collator.getInstance(locale)))
+			.toList();
+	}
+
+	/** A country in the choice list: its code and its name in the reader's language. */
+	record CountryChoice(String code, String name) {
 	}
 
 	private static void remember(String code, HttpServletRequest request, HttpServletResponse response) {

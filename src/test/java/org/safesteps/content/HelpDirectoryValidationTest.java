@@ -29,8 +29,7 @@ class HelpDirectoryValidationTest {
 	@Test
 	void directoryWithoutInternationalEntryIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "code: INTL", "code: FR").problems())
-			.containsExactly(HELP + ":1: no INTL entry: the help for every other country",
-					HELP + ":44: warning: country FR has no crisis line (a service with kind: crisis)");
+			.containsExactly(HELP + ":1: no INTL entry: the help for every other country");
 	}
 
 	@Test
@@ -66,8 +65,7 @@ class HelpDirectoryValidationTest {
 	@Test
 	void unknownKindIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "kind: crisis", "kind: urgent").problems())
-			.containsExactly(HELP + ":2: warning: country GB has no crisis line (a service with kind: crisis)",
-					HELP + ":34: service 'samaritans' in GB: unknown kind 'urgent' (service or crisis)");
+			.containsExactly(HELP + ":34: service 'samaritans' in GB: unknown kind 'urgent' (service or crisis)");
 	}
 
 	@Test
@@ -95,9 +93,23 @@ class HelpDirectoryValidationTest {
 	}
 
 	@Test
-	void aCountryWithoutACrisisLineIsWarnedAbout() {
-		assertThat(TestContent.valid().replace(HELP, "        kind: crisis\n", "").problems())
-			.containsExactly(HELP + ":2: warning: country GB has no crisis line (a service with kind: crisis)");
+	void spanishDescriptionIsReadInSpanishAndEnglishStaysTheDefault() {
+		HelpService service = TestContent.valid()
+			.replace(HELP, "        source: https://takeitdown.ncmec.org/\n", "        source: https://takeitdown.ncmec.org/\n"
+					+ "        es:\n          what: Ayuda a eliminar imágenes.\n          who: Cualquier persona.\n")
+			.curriculum().help().forCountry("INTL").services().get(0);
+		assertThat(service.whatIn("es")).isEqualTo("Ayuda a eliminar imágenes.");
+		assertThat(service.whoIn("es")).isEqualTo("Cualquier persona.");
+		assertThat(service.whatIn("en")).startsWith("Helps remove nude images");
+		assertThat(service.whoIn("ar")).isEqualTo("Anyone, in any country.");
+	}
+
+	@Test
+	void spanishDescriptionWithoutWhoIsReported() {
+		assertThat(TestContent.valid()
+			.replace(HELP, "        source: https://takeitdown.ncmec.org/\n", "        source: https://takeitdown.ncmec.org/\n"
+					+ "        es:\n          what: Ayuda a eliminar imágenes.\n")
+			.problems()).containsExactly(HELP + ":56: service 'take-it-down' in INTL: es needs both 'what' and 'who'");
 	}
 
 }

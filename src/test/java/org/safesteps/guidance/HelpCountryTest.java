@@ -19,7 +19,14 @@ class HelpCountryTest {
 		"-                    | -",
 		"en-;q=abc            | -",
 		"es-419,es;q=0.8      | -",
-		"en-NZ;q=0,en-IE;q=0.5| IE" })
+		"en-NZ;q=0,en-IE;q=0.5| IE",
+		"es-ES,es;q=0.9       | ES",
+		"es-MX                | MX",
+		"es-AR,es;q=0.8,en;q=0.5| AR",
+		"es-CO                | CO",
+		"es-CL                | CL",
+		"es-US,es;q=0.9       | US",
+		"es,es-MX;q=0.8       | MX" })
 	void countryComesFromTheRegionOfTheFirstLanguageThatHasOne(String header, String expected) {
 		assertThat(HelpCountry.fromAcceptLanguage(header).orElse(null)).isEqualTo(expected);
 	}

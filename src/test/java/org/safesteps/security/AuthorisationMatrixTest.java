@@ -85,6 +85,7 @@ class AuthorisationMatrixTest {
 		expect("POST /me/resume-code", "me 200 200 me me me me");
 		expect("GET /parents", "200 200 200 200 200 200 200");
 		expect("GET /parents/{pageId}", "200 200 200 200 200 200 200");
+		expect("GET /papers/{paper}", "200 200 200 200 200 200 200");
 		expect("GET /privacy", "200 200 200 200 200 200 200");
 		expect("GET /privacy/full", "200 200 200 200 200 200 200");
 		expect("GET /setup", "404 404 404 404 404 404 404");

@@ -43,6 +43,7 @@ class NoThirdPartyRequestsTest {
 		for (GuidePage guide : this.curriculum.guideList()) {
 			routes.add("/parents/" + guide.id());
 		}
+		routes.addAll(List.of("/papers/dpia", "/papers/retention", "/papers/accessibility"));
 		Http http = new Http(this.port);
 		List<String> offenders = new ArrayList<>();
 		for (String route : routes) {
