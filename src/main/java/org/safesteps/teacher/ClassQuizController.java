@@ -87,6 +87,10 @@ class ClassQuizController {
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
+		if (day.isAfter(LocalDate.now())) {
+			// a lesson is marked once it has been taught, never ahead of time
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		this.teaching.markTaught(schoolClass.id(), module.id(), day);
 		redirect.addFlashAttribute("notice", "teach.marked");
 		return "redirect:/teacher/classes/" + schoolClass.id() + "#teach";

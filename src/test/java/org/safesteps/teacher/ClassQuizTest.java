@@ -155,6 +155,9 @@ class ClassQuizTest {
 		assertThat(fixture.teacher.post(classPath + "/taught/online-friends", page, Map.of("on", "yesterday")).statusCode())
 			.isEqualTo(400);
 		assertThat(fixture.teacher.post(classPath + "/taught/no-such-module", page, Map.of()).statusCode()).isEqualTo(404);
+		assertThat(fixture.teacher.post(classPath + "/taught/online-friends", page,
+				Map.of("on", LocalDate.now().plusDays(2).toString())).statusCode()).isEqualTo(400);
+		assertThat(fixture.teacher.get(classPath).body()).contains("Taught to the class on 2026-11-30");
 	}
 
 	private String error(Fixture fixture, String page, String path, Map<String, String> fields) {
