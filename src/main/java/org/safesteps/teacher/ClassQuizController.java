@@ -137,12 +137,15 @@ class ClassQuizController {
 		return BoardQuestion.of(moduleId, schoolClass.band(), quiz.questions().get(q - 1));
 	}
 
-	/** Unused keys from the request (CSRF token, q) are ignored; a count per letter and the children present are read. */
+	/** The letters of a question's options: the tally form has one field per letter ({@code count-A}...). */
 	static List<String> letters(BoardQuestion question) {
 		return question.options().stream().map(BoardQuestion.Lettered::letter).toList();
 	}
 
-	/** The tally as typed, with a message key per field in error (and the arguments of the total's message). */
+	/**
+	 * The tally as typed, with a message key per field in error (and the arguments of the total's
+	 * message). Other request fields (the CSRF token, {@code q}) are ignored.
+	 */
 	record TallyForm(String present, Map<String, String> counts, Map<String, String> errors, List<Integer> totalArgs) {
 
 		static final int MAX_PRESENT = 200;
