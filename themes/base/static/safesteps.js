@@ -174,3 +174,52 @@
     start();
   }
 }());
+
+// ==== Teachers: presenter mode (teacher feature) ====
+// The board and the presenter notes are plain pages with Previous/Next links. With this script,
+// the keys a presentation clicker sends (arrows, Page Up/Down, space) follow those links, and the
+// two views keep to the same step in one browser: each announces its step on a BroadcastChannel
+// when it loads, and the other moves to that step (no server push).
+(function () {
+  'use strict';
+
+  var FORWARD = ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar'];
+  var BACK = ['ArrowLeft', 'ArrowUp', 'PageUp'];
+
+  function typing(target) {
+    return target && target.closest && target.closest('input, select, textarea, button, summary, [contenteditable]');
+  }
+
+  function setUpPresenter() {
+    if (!document.querySelector('[data-present-keys]')) { return; }
+    document.addEventListener('keydown', function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) { return; }
+      var link = null;
+      if (FORWARD.indexOf(event.key) >= 0) { link = document.querySelector('[data-present-next]'); }
+      if (BACK.indexOf(event.key) >= 0) { link = document.querySelector('[data-present-prev]'); }
+      if (link) {
+        event.preventDefault();
+        window.location.assign(link.href);
+      }
+    });
+    var view = document.querySelector('[data-present-channel]');
+    if (!view || typeof window.BroadcastChannel !== 'function') { return; }
+    var step = view.getAttribute('data-present-step');
+    var channel = new window.BroadcastChannel('safesteps-present:' + view.getAttribute('data-present-channel'));
+    channel.addEventListener('message', function (event) {
+      var wanted = String(event.data && event.data.step);
+      if (!/^[0-9]+$/.test(wanted) || wanted === step) { return; }
+      var url = new URL(window.location.href);
+      url.searchParams.set('step', wanted);
+      window.location.replace(url.toString());
+    });
+    channel.postMessage({ step: step });
+    window.addEventListener('pagehide', function () { channel.close(); });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUpPresenter);
+  } else {
+    setUpPresenter();
+  }
+}());

@@ -47,7 +47,7 @@ public class ClassReports {
 			questions.put(moduleId, questions(firsts.getOrDefault(moduleId, Map.of()).values()));
 		}
 		return new Summary(matrix(learners, progress, moduleIds), completion(learners.size(), progress, moduleIds),
-				questions);
+				ClassTeaching.withTallies(this.mongo, classId, questions));
 	}
 
 	/** The learners of a class, by pseudonym. */
@@ -78,7 +78,8 @@ public class ClassReports {
 	 * what the class knew after the lesson, before the quiz feedback showed the answers.
 	 */
 	public List<QuestionShares> questions(String classId, String moduleId) {
-		return questions(firstAttempts(classId, List.of(moduleId)).getOrDefault(moduleId, Map.of()).values());
+		List<QuestionShares> learners = questions(firstAttempts(classId, List.of(moduleId)).getOrDefault(moduleId, Map.of()).values());
+		return ClassTeaching.withTallies(this.mongo, classId, Map.of(moduleId, learners)).get(moduleId);
 	}
 
 	private List<Document> progress(String classId, List<String> moduleIds) {

@@ -54,6 +54,8 @@ public class Indexes {
 				plain("learner", ascending("learnerId")));
 		create(db, "learners", unique("class_pseudonym_unique", compoundIndex(ascending("classId"), ascending("pseudonym"))));
 		create(db, "invites", unique("tokenHash_unique", ascending("tokenHash")));
+		create(db, "class_lessons", plain("class", ascending("classId")));
+		create(db, "class_tallies", plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))));
 		create(db, "setup_tokens", new IndexModel(ascending("expiresAt"),
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		create(db, "rate_limits", new IndexModel(ascending("expiresAt"),

@@ -21,7 +21,21 @@ public final class RequestTheme {
 		request.setAttribute(BAND_ATTRIBUTE, band);
 	}
 
+	/** Request attribute holding a {@link Band} whose theme wins over the path's (a teacher showing a class the lesson). */
+	static final String SHOWN_BAND_ATTRIBUTE = RequestTheme.class.getName() + ".shownBand";
+
+	/**
+	 * Renders a teacher's page in a band's theme: what a teacher puts on the board or hands out
+	 * looks as the lesson does for the children.
+	 */
+	public static void showInBand(HttpServletRequest request, Band band) {
+		request.setAttribute(SHOWN_BAND_ATTRIBUTE, band);
+	}
+
 	static String themeId(HttpServletRequest request) {
+		if (request.getAttribute(SHOWN_BAND_ATTRIBUTE) instanceof Band shown) {
+			return shown.id();
+		}
 		String path = originalPath(request);
 		if (startsWith(path, "/parents")) {
 			return Theme.PARENTS;

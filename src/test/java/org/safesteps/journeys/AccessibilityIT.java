@@ -228,6 +228,48 @@ class AccessibilityIT extends JourneyTest {
 		assertThat(this.failures).isEmpty();
 	}
 
+	/** Teaching from the front (issue 27): every slide of every board, the notes, the class quiz and the packs. */
+	@Test
+	void teachingFromTheFrontPagesHaveNoViolations() {
+		String email = "front-a11y-" + UUID.randomUUID() + "@school.example";
+		Account teacher = this.accounts.create(email, "Ada Front", "a long teacher passphrase", false);
+		SchoolClass schoolClass = this.classes.create("Year 5 front", Band.AGES_8_10, teacher.id());
+		open("/login");
+		find(By.id("username")).sendKeys(email);
+		find(By.id("password")).sendKeys("a long teacher passphrase");
+		find(By.cssSelector("main form button[type=submit]")).click();
+		waitForPath("/teacher");
+		// every band's theme on every slide of one lesson (callouts, help slide), then the first slide
+		// and the notes of every module in every band
+		for (Band band : Band.values()) {
+			String base = "/teacher/modules/online-friends/" + band.id();
+			scan(base + "/pack?country=GB");
+			scan(base + "/answers");
+			int slides = this.curriculum.module("online-friends").orElseThrow().lesson(band).orElseThrow().steps().size() + 1;
+			for (int step = 2; step <= slides; step++) {
+				scan(base + "/present?step=" + step + "&country=GB");
+			}
+			scan(base + "/present/notes?step=" + slides + "&country=GB");
+		}
+		for (Module module : this.curriculum.modules()) {
+			for (Band band : module.bands()) {
+				scan("/teacher/modules/" + module.id() + "/" + band.id() + "/present?step=1");
+				scan("/teacher/modules/" + module.id() + "/" + band.id() + "/present/notes?step=1");
+			}
+		}
+		String quiz = "/teacher/classes/" + schoolClass.id() + "/class-quiz/online-friends";
+		scan(quiz);
+		scan(quiz + "?reveal=true");
+		find(By.cssSelector("form[action*='/tally'] button[type=submit]")).click();
+		scanHere(quiz + "/tally", "form errors");
+		display(ALL_OPTIONS);
+		scan("/teacher/modules/online-friends/ages-5-7/present?step=2", "display: all options");
+		scan(quiz + "?reveal=true", "display: all options");
+		scan("/teacher/modules/online-friends/ages-5-7/pack", "display: all options");
+		display(null);
+		assertThat(this.failures).isEmpty();
+	}
+
 	/** The quiz, the quiz sent with no answers, and its result (all answers wrong: every kind of feedback). */
 	private void quizStates(Band band, Module module, String state) {
 		String quizPath = "/learn/" + module.id() + "/quiz";

@@ -123,6 +123,16 @@ class AuthorisationMatrixTest {
 		expect("GET /teacher/classes/{classId}/report.csv", "login login login 200 200 404 404");
 		expect("POST /teacher/classes/{classId}/teachers", "login login login 302 302 404 404");
 		expect("POST /teacher/classes/{classId}/teachers/{accountId}/remove", "login login login 302 403 404 404");
+		// teaching from the front (issue 27)
+		expect("GET /teacher/classes/{classId}/present/{moduleId}", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/present/{moduleId}/notes", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/class-quiz/{moduleId}", "login login login 200 200 404 404");
+		expect("POST /teacher/classes/{classId}/class-quiz/{moduleId}/tally", "login login login 400 400 404 404");
+		expect("POST /teacher/classes/{classId}/taught/{moduleId}", "login login login 302 302 404 404");
+		expect("GET /teacher/modules/{moduleId}/{bandId}/present", "login login login 200 200 200 200");
+		expect("GET /teacher/modules/{moduleId}/{bandId}/present/notes", "login login login 200 200 200 200");
+		expect("GET /teacher/modules/{moduleId}/{bandId}/pack", "login login login 200 200 200 200");
+		expect("GET /teacher/modules/{moduleId}/{bandId}/answers", "login login login 200 200 200 200");
 		expect("GET /teacher/modules", "login login login 200 200 200 200");
 		expect("GET /teacher/modules/{moduleId}/{bandId}", "login login login 200 200 200 200");
 	}
