@@ -1,7 +1,7 @@
 /**
  * Keeps each learner's progress through modules and their quiz attempts.
  */
-@ApplicationModule(allowedDependencies = { "content", "quiz" })
+@ApplicationModule(allowedDependencies = { "classroom", "content", "quiz" })
 package org.safesteps.progress;
 
 import org.springframework.modulith.ApplicationModule;
