@@ -22,7 +22,6 @@ import org.safesteps.content.Module;
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
 import org.safesteps.content.Quiz;
-import org.safesteps.quiz.DisplayOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +89,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 
 		Quiz quiz = sextortion.quiz(Band.AGES_11_13).orElseThrow();
 		Question missed = quiz.questions().get(0);
-		Option wrongChoice = DisplayOrder.of(missed).stream().filter((o) -> !o.correct()).findFirst().orElseThrow();
+		Option wrongChoice = missed.options().stream().filter((o) -> !o.correct()).findFirst().orElseThrow();
 		ChildResult child = aChildJoinsReadsTheLessonAndMissesOneQuestion(code, sextortion, missed);
 		assertThat(child.score()).isBetween(1, 99);
 

@@ -79,7 +79,7 @@ class MeTest {
 		child.get("/learn/trusted-adults?step=2");
 		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 		HttpResponse<String> page = child.get("/learn/trusted-adults/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, true));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), true));
 		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
 		assertThat(child.post("/learn/trusted-adults/quiz", page.body(), answers).statusCode()).isEqualTo(200);
 		String learnerId = learnerOf(child).get("_id").toString();
