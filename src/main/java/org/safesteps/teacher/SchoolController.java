@@ -3,6 +3,12 @@ package org.safesteps.teacher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.context.MessageSource;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.safesteps.progress.QuestionStatistics;
 
 import org.safesteps.account.AccountStore;
 import org.safesteps.classroom.AssignmentStore;
@@ -28,13 +34,19 @@ class SchoolController {
 
 	private final SchoolReports reports;
 
+	private final QuestionStatistics statistics;
+
+	private final MessageSource messages;
+
 	SchoolController(ClassStore classes, AssignmentStore assignments, AccountStore accounts, Curriculum curriculum,
-			SchoolReports reports) {
+			SchoolReports reports, QuestionStatistics statistics, MessageSource messages) {
 		this.classes = classes;
 		this.assignments = assignments;
 		this.accounts = accounts;
 		this.curriculum = curriculum;
 		this.reports = reports;
+		this.statistics = statistics;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/school")
@@ -42,6 +54,22 @@ class SchoolController {
 		model.addAttribute("school", SchoolOverview.build(this.reports, this.curriculum, this.classes.all(),
 				this.assignments.all(), this.accounts.all()));
 		return "teacher/school";
+	}
+
+	/** Every question's facility and discrimination over all classes, sortable (no script needed). */
+	@GetMapping("/admin/school/questions")
+	String questions(@RequestParam(name = "sort", required = false) String sort, Model model) {
+		model.addAttribute("questions", SchoolQuestions.build(this.statistics, this.curriculum, sort));
+		return "teacher/school-questions";
+	}
+
+	@GetMapping(path = "/admin/school/questions.csv", produces = "text/csv;charset=UTF-8")
+	void questionsCsv(@RequestParam(name = "sort", required = false) String sort, Locale locale,
+			HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"question-statistics.csv\"");
+		SchoolQuestionsCsv.write(response.getWriter(), SchoolQuestions.build(this.statistics, this.curriculum, sort),
+				this.messages, locale);
 	}
 
 }

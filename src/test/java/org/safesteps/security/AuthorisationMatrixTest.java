@@ -55,6 +55,8 @@ class AuthorisationMatrixTest {
 	static {
 		expect("GET /", "200 200 200 200 200 200 200");
 		expect("GET /admin/school", "login login login 403 403 403 200");
+		expect("GET /admin/school/questions", "login login login 403 403 403 200");
+		expect("GET /admin/school/questions.csv", "login login login 403 403 403 200");
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
