@@ -82,6 +82,7 @@ class AuthorisationMatrixTest {
 		expect("POST /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
 		expect("GET /login", "200 200 200 200 200 200 200");
 		expect("GET /me", "200 200 200 200 200 200 200");
+		expect("GET /me/results/{moduleId}", "me 404 404 me me me me");
 		expect("POST /me/forget", "302 302 302 302 302 302 302");
 		expect("GET /me/forgotten", "200 200 200 200 200 200 200");
 		expect("POST /me/resume-code", "me 200 200 me me me me");
