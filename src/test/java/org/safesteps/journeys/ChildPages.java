@@ -26,13 +26,13 @@ final class ChildPages {
 		journey.waitForPath("/learn");
 	}
 
-	/** Answers every question of the quiz on the page, all right or all wrong. */
 	/** The options of a question in the order the quiz page shows this child (its hidden order field). */
 	static List<Option> shownOn(WebDriver driver, Question question) {
 		String key = driver.findElement(By.cssSelector("form.quiz input[name=order]")).getAttribute("value");
 		return DisplayOrder.fromKey(key).orElseThrow().of(question);
 	}
 
+	/** Answers every question of the quiz on the page, all right or all wrong. */
 	static void answer(WebDriver driver, Quiz quiz, boolean right) {
 		answer(driver, quiz, (question) -> right);
 	}
