@@ -95,18 +95,17 @@ class TeacherRunsAClassIT extends JourneyTest {
 
 		this.driver.get(classPage);
 		String report = find(By.id("report")).getText();
-		assertThat(report).contains(child.pseudonym(), "Completed", "best " + child.score() + "%", "1 of 1")
-			.contains("What to revisit");
-		String firstQuestion = find(By.cssSelector(".question-report > li")).getText();
-		assertThat(firstQuestion).as("the missed question comes first, with its module")
-			.contains(sextortion.title(), missed.text(), "0% right (0 of 1 learners)", wrongChoice.text())
-			.containsPattern(Pattern.quote(wrongChoice.text()) + "\\s+100% \\(1\\)");
+		assertThat(report).contains(child.pseudonym(), "Completed", "best " + child.score() + "%")
+			.as("one learner: no share or statistic, so nobody's answer can be read off the page")
+			.contains("What to revisit", "fewer than 5 learners", "Fewer than 5 learners have answered these questions")
+			.doesNotContain("1 of 1", "0% right (0 of 1 learners)", "100% (1)");
 		accessible();
 
 		find(By.cssSelector(".quiz-links a")).click();
 		assertThat(heading()).isEqualTo("What to revisit: " + sextortion.title());
-		assertThat(find(By.cssSelector(".question-report")).getText()).as("every question of the quiz")
-			.contains(missed.text(), quiz.questions().get(quiz.questions().size() - 1).text());
+		assertThat(find(By.cssSelector(".question-report")).getText()).as("every question of the quiz, without figures")
+			.contains(missed.text(), quiz.questions().get(quiz.questions().size() - 1).text(), "fewer than 5 learners")
+			.doesNotContain(wrongChoice.text(), "% right");
 		accessible();
 		this.driver.get(classPage);
 
