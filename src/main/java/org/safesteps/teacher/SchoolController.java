@@ -1,25 +1,28 @@
 package org.safesteps.teacher;
 
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.context.MessageSource;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.Locale;
-import org.safesteps.progress.QuestionStatistics;
 
 import org.safesteps.account.AccountStore;
 import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.content.Curriculum;
+import org.safesteps.progress.QuestionStatistics;
 import org.safesteps.progress.SchoolReports;
 
 /**
- * /admin/school: every class of the school with its completion and scores, for admins only (the
- * security rules let only ADMIN accounts under /admin). Figures only: no pseudonyms, and no links
- * into classes the admin does not teach.
+ * /admin/school: every class of the school with its completion and scores, and every quiz
+ * question's statistics (/admin/school/questions, also as CSV), for admins only (the security rules
+ * let only ADMIN accounts under /admin). Figures only: no pseudonyms, no figure over fewer than 5
+ * learners, and no links into classes the admin does not teach.
  */
 @Controller
 class SchoolController {
