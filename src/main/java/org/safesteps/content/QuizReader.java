@@ -42,7 +42,9 @@ final class QuizReader {
 			}
 			questions.add(question);
 		}
-		return new Quiz(questions);
+		Quiz quiz = new Quiz(questions);
+		QuizBalance.check(path, file.lineOf("questions"), quiz, problems);
+		return quiz;
 	}
 
 	private Question question(YamlFile.Mapping entry) {

@@ -135,7 +135,8 @@ class LearnController {
 		}
 		Module module = module(moduleId, current.get());
 		Quiz quiz = localizedQuiz(module, current.get(), request, model);
-		return quizForm(model, module, quiz, AnswerSheet.empty(), UUID.randomUUID().toString());
+		return quizForm(model, module, quiz, DisplayOrder.forLearner(current.get().id()), AnswerSheet.empty(),
+				UUID.randomUUID().toString());
 	}
 
 	@PostMapping("/learn/{moduleId}/quiz")
@@ -162,21 +163,23 @@ class LearnController {
 		// A translated quiz has the English ids and answers, so it grades and reports the same.
 		Quiz quiz = localizedQuiz(module, learner, request, model);
 		String submissionId = submissionId(id);
-		AnswerSheet sheet = AnswerSheet.read(quiz, (name) -> values(request, name));
+		DisplayOrder order = DisplayOrder.forLearner(learner.id());
+		AnswerSheet sheet = AnswerSheet.read(quiz, order, (name) -> values(request, name));
 		if (sheet.hasProblems()) {
 			// a resubmission whose answers were lost on the way still shows the first result
-			Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.id(), quiz);
+			Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.owner(), module, quiz);
 			if (earlier.isPresent()) {
-				return result(model, module, earlier.get());
+				return result(model, module, earlier.get().inOrderShown(order));
 			}
 			model.addAttribute("problems", true);
-			return quizForm(model, module, quiz, sheet, submissionId);
+			return quizForm(model, module, quiz, order, sheet, submissionId);
 		}
 		// a complete submission goes straight to the insert: the unique submission id finds a
 		// resubmission (the first result is shown), so the common case costs no extra read
 		try {
-			return result(model, module, this.submissions.submit(learner.owner(), module, quiz,
-					this.curriculum.version(), submissionId, sheet.chosen()));
+			return result(model, module, this.submissions
+				.submit(learner.owner(), module, quiz, this.curriculum.version(), submissionId, sheet.chosen())
+				.inOrderShown(order));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
@@ -185,8 +188,9 @@ class LearnController {
 
 	/**
 	 * The database failed while the answers were being saved: the child gets the quiz back as they
-	 * filled it in (503), to send again with the same submission id once it returns. The band comes
-	 * from the form, since the learner cannot be looked up; it only picks which quiz to show.
+	 * filled it in (503), to send again with the same submission id once it returns. The band and the
+	 * option order's key come from the form, since the learner cannot be looked up; they only pick
+	 * which quiz to show and in which order (the answers are read again from the learner on resending).
 	 */
 	private String unsaved(String moduleId, String id, Model model, HttpServletRequest request,
 			HttpServletResponse response, RuntimeException failure) {
@@ -195,7 +199,8 @@ class LearnController {
 			.filter((found) -> found.hasBand(chosen)));
 		Optional<Localized<Quiz>> localized = module
 			.flatMap((found) -> found.quiz(band.get(), RequestLanguage.of(request).code()));
-		if (localized.isEmpty()) {
+		Optional<DisplayOrder> order = DisplayOrder.fromKey(request.getParameter("order"));
+		if (localized.isEmpty() || order.isEmpty()) {
 			throw failure;
 		}
 		RequestLanguage.describeContent(model, localized.get());
@@ -205,15 +210,17 @@ class LearnController {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader("Retry-After", "30");
 		model.addAttribute("unsaved", true);
-		return quizForm(model, module.get(), quiz.get(), AnswerSheet.read(quiz.get(), (name) -> values(request, name)),
-				submissionId(id));
+		return quizForm(model, module.get(), quiz.get(), order.get(),
+				AnswerSheet.read(quiz.get(), order.get(), (name) -> values(request, name)), submissionId(id));
 	}
 
-	private String quizForm(Model model, Module module, Quiz quiz, AnswerSheet sheet, String submissionId) {
+	private String quizForm(Model model, Module module, Quiz quiz, DisplayOrder order, AnswerSheet sheet,
+			String submissionId) {
 		Map<String, List<Option>> shown = new LinkedHashMap<>();
 		for (Question question : quiz.questions()) {
-			shown.put(question.id(), DisplayOrder.of(question));
+			shown.put(question.id(), order.of(question));
 		}
+		model.addAttribute("orderKey", order.key());
 		model.addAttribute("module", module);
 		model.addAttribute("quiz", quiz);
 		model.addAttribute("shown", shown);

@@ -21,6 +21,8 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import org.safesteps.quiz.ItemStatistics;
+
 /**
  * What a teacher sees about a class, read from {@code learners}, {@code progress} and
  * {@code attempts} (fields as in docs/data.md). A whole report ({@link #summary}) is three queries,
@@ -100,7 +102,7 @@ public class ClassReports {
 		return firsts;
 	}
 
-	private static Document earlier(Document a, Document b) {
+	static Document earlier(Document a, Document b) {
 		Instant first = instant(a, "createdAt");
 		Instant second = instant(b, "createdAt");
 		if (first == null) {
@@ -145,25 +147,23 @@ public class ClassReports {
 		return List.copyOf(found);
 	}
 
-	private static List<QuestionShares> questions(Collection<Document> firstAttempts) {
-		Map<String, int[]> answeredAndCorrect = new LinkedHashMap<>();
+	static List<QuestionShares> questions(Collection<Document> firstAttempts) {
 		Map<String, Map<String, Integer>> chosen = new HashMap<>();
+		List<Map<String, Boolean>> marks = new ArrayList<>();
 		for (Document attempt : firstAttempts) {
+			Map<String, Boolean> learnerMarks = new LinkedHashMap<>();
 			for (Document answer : attempt.getList("answers", Document.class, List.of())) {
 				String questionId = answer.getString("questionId");
-				int[] counts = answeredAndCorrect.computeIfAbsent(questionId, (id) -> new int[2]);
-				counts[0]++;
-				if (Boolean.TRUE.equals(answer.getBoolean("correct"))) {
-					counts[1]++;
-				}
+				learnerMarks.put(questionId, Boolean.TRUE.equals(answer.getBoolean("correct")));
 				for (String option : answer.getList("chosen", String.class, List.of())) {
 					chosen.computeIfAbsent(questionId, (id) -> new TreeMap<>()).merge(option, 1, Integer::sum);
 				}
 			}
+			marks.add(learnerMarks);
 		}
 		List<QuestionShares> questions = new ArrayList<>();
-		answeredAndCorrect.forEach((questionId, counts) -> questions.add(new QuestionShares(questionId, counts[0],
-				counts[1], chosen.getOrDefault(questionId, Map.of()))));
+		ItemStatistics.of(marks).forEach((questionId, item) -> questions.add(new QuestionShares(questionId,
+				item.learners(), item.right(), chosen.getOrDefault(questionId, Map.of()), item.discrimination())));
 		questions.sort(Comparator.comparingDouble(QuestionShares::missedShare)
 			.reversed()
 			.thenComparing(QuestionShares::questionId));
@@ -284,6 +284,11 @@ public class ClassReports {
 	/** How far a class got with one module. */
 	public record ModuleCompletion(String moduleId, int learners, int started, int completed) {
 
+		/** Whether the class is too small to show its completion (see {@link PrivacyFloor}). */
+		public boolean hidden() {
+			return PrivacyFloor.hides(this.learners);
+		}
+
 		/** Completed share, 0-100. */
 		public int percent() {
 			return (this.learners == 0) ? 0 : Math.round(100f * this.completed / this.learners);
@@ -295,11 +300,19 @@ public class ClassReports {
 	 * One question: learners who answered it, answered it right, and chose each option.
 	 *
 	 * @param chosenBy option id to the number of learners who chose it
+	 * @param discrimination Moodle's discrimination index over these first attempts, -100 to 100, or
+	 * null when there is no spread (see {@link ItemStatistics})
 	 */
-	public record QuestionShares(String questionId, int answered, int correct, Map<String, Integer> chosenBy) {
+	public record QuestionShares(String questionId, int answered, int correct, Map<String, Integer> chosenBy,
+			Double discrimination) {
 
 		public QuestionShares {
 			chosenBy = Map.copyOf(chosenBy);
+		}
+
+		/** Whether too few learners answered to show any figure about it (see {@link PrivacyFloor}). */
+		public boolean hidden() {
+			return PrivacyFloor.hides(this.answered);
 		}
 
 		/** The share of learners who got it wrong, 0-1. */

@@ -23,6 +23,11 @@ import org.safesteps.content.Band;
 @Component
 public class ProgressStore {
 
+	/** The submission ids a progress document has counted, newest last. */
+	private static final String COUNTED = "countedSubmissions";
+
+	private static final int COUNTED_KEPT = 50;
+
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
@@ -53,19 +58,49 @@ public class ProgressStore {
 		return upsert(owner.learnerId(), moduleId, update);
 	}
 
-	/** Records a first-time quiz submission: completed (first time only), best score kept. */
-	Progress recordAttempt(Owner owner, String moduleId, int score, int stepsTotal) {
+	/**
+	 * Records a quiz submission once, however often it is called for the same submission id: the
+	 * update only matches a document that has not counted this id yet, and adds the id in the same
+	 * atomic write (completed from the first submission on, best score kept, attempts counted). A
+	 * call for an id already counted changes nothing.
+	 *
+	 * @param submittedAt when the attempt was recorded (so a late retry does not move completion)
+	 */
+	Progress recordAttempt(Owner owner, String moduleId, String submissionId, int score, Instant submittedAt,
+			int stepsTotal) {
 		Instant now = this.clock.instant();
 		Update update = new Update().max("bestScore", score)
 			.inc("attempts", 1)
-			.min("completedAt", now)
+			.min("completedAt", submittedAt)
 			.set("updatedAt", now)
 			.setOnInsert("classId", owner.classId())
 			.setOnInsert("band", owner.band().name())
-			.setOnInsert("startedAt", now)
+			.setOnInsert("startedAt", submittedAt)
 			.setOnInsert("stepReached", 0)
 			.setOnInsert("stepsTotal", stepsTotal);
-		return upsert(owner.learnerId(), moduleId, update);
+		// the last ids are enough: a retry follows its failure within minutes, not after 50 more attempts
+		update.push(COUNTED).slice(-COUNTED_KEPT).each(submissionId);
+		Query notCounted = byKey(owner.learnerId(), moduleId).addCriteria(Criteria.where(COUNTED).ne(submissionId));
+		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+		for (int tries = 0; tries < 2; tries++) {
+			try {
+				return this.mongo.findAndModify(notCounted, update, options, Progress.class);
+			}
+			catch (DuplicateKeyException ex) {
+				// Either a parallel first upsert inserted the document (the next try updates it), or
+				// the document exists and has counted this id already (the upsert's insert collides).
+			}
+		}
+		return find(owner.learnerId(), moduleId);
+	}
+
+	/**
+	 * Whether the learner's progress has counted this submission: a read by the unique key, so a
+	 * resubmission (a double click, the back button) costs no write when nothing was lost.
+	 */
+	boolean counted(String learnerId, String moduleId, String submissionId) {
+		return this.mongo.exists(byKey(learnerId, moduleId).addCriteria(Criteria.where(COUNTED).is(submissionId)),
+				Progress.class);
 	}
 
 	/**

@@ -14,7 +14,10 @@ import org.safesteps.quiz.QuizResult;
 
 /**
  * Grades a quiz on the server and records it once per submission id: a double click, a back-and-
- * resubmit or a retry after a timeout shows the first result and records nothing more.
+ * resubmit or a retry after a timeout shows the first result and records nothing more. The attempt
+ * is written first and progress second (no transactions); the progress write counts each submission
+ * id once, so every resubmission runs it again: a retry after a failure between the two writes
+ * completes what the first try started.
  */
 @Service
 public class QuizSubmissions {
@@ -33,12 +36,16 @@ public class QuizSubmissions {
 
 	/**
 	 * The result of an earlier submission with this id by this learner, graded again from its
-	 * stored answers; empty if there was none (or it was someone else's).
+	 * stored answers (and its progress recorded, if a failure stopped that); empty if there was none
+	 * (or it was someone else's).
 	 */
-	public Optional<QuizResult> earlier(String submissionId, String learnerId, Quiz quiz) {
+	public Optional<QuizResult> earlier(String submissionId, Owner owner, Module module, Quiz quiz) {
 		return this.attempts.findBySubmissionId(submissionId)
-			.filter((attempt) -> attempt.learnerId().equals(learnerId))
-			.map((attempt) -> Grader.grade(quiz, attempt.chosen()));
+			.filter((attempt) -> attempt.learnerId().equals(owner.learnerId()))
+			.map((attempt) -> {
+				recordProgress(owner, module, attempt);
+				return Grader.grade(quiz, attempt.chosen());
+			});
 	}
 
 	/**
@@ -56,15 +63,29 @@ public class QuizSubmissions {
 				owner.band().name(), contentVersion, answers, result.score(), result.correctCount(),
 				result.questionCount(), this.clock.instant());
 		AttemptStore.Recorded recorded = this.attempts.record(attempt);
-		if (!recorded.first()) {
-			if (!recorded.attempt().learnerId().equals(owner.learnerId())) {
-				throw new IllegalArgumentException("Submission id used by another learner");
-			}
-			return Grader.grade(quiz, recorded.attempt().chosen());
+		if (recorded.first()) {
+			writeProgress(owner, module, recorded.attempt());
+			return result;
 		}
+		if (!recorded.attempt().learnerId().equals(owner.learnerId())) {
+			throw new IllegalArgumentException("Submission id used by another learner");
+		}
+		// a resubmission: completes what an earlier try may have left undone between its two writes
+		recordProgress(owner, module, recorded.attempt());
+		return Grader.grade(quiz, recorded.attempt().chosen());
+	}
+
+	/** Writes progress for an attempt unless it is counted already (one read when nothing was lost). */
+	private void recordProgress(Owner owner, Module module, Attempt attempt) {
+		if (!this.progress.counted(owner.learnerId(), module.id(), attempt.submissionId())) {
+			writeProgress(owner, module, attempt);
+		}
+	}
+
+	private void writeProgress(Owner owner, Module module, Attempt attempt) {
 		int steps = module.lesson(owner.band()).map((lesson) -> lesson.steps().size()).orElse(0);
-		this.progress.recordAttempt(owner, module.id(), result.score(), steps);
-		return result;
+		this.progress.recordAttempt(owner, module.id(), attempt.submissionId(), attempt.score(), attempt.createdAt(),
+				steps);
 	}
 
 }

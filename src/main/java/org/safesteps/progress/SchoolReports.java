@@ -154,6 +154,16 @@ public class SchoolReports {
 			return (this.learners == 0) ? 0 : Math.round(100f * this.completed / this.learners);
 		}
 
+		/** Whether the completed share is over too few learners to show (see {@link PrivacyFloor}). */
+		public boolean hidden() {
+			return PrivacyFloor.hides(this.learners);
+		}
+
+		/** Whether the average best score is over too few learners to show. */
+		public boolean averageHidden() {
+			return this.scored > 0 && PrivacyFloor.hides(this.scored);
+		}
+
 		/** The average best score, 0-100, or null when nobody has a score yet. */
 		public Integer averageBestScore() {
 			return (this.scored == 0) ? null : Math.round((float) this.scoreSum / this.scored);

@@ -17,7 +17,7 @@ import org.safesteps.content.Quiz;
 /**
  * A submitted quiz form read into answers, or the problems that send it back. The form never holds
  * option ids (an id such as {@code warning-sign} could give the answer away): choices are numbered
- * in {@link DisplayOrder}. Field {@code q-<question>} holds the chosen numbers; an {@code order}
+ * in the learner's {@link DisplayOrder}. Field {@code q-<question>} holds the chosen numbers; an {@code order}
  * question has one field {@code q-<question>-<number>} per item holding its place, 1 to n.
  *
  * @param chosen option ids per question, ready for the {@link Grader} (only when there are no problems)
@@ -62,13 +62,16 @@ public record AnswerSheet(Map<String, List<String>> chosen, Map<String, Problem>
 		return "q-" + question.id() + "-" + number;
 	}
 
-	/** @param form the values of a form field by name (empty list when absent) */
-	public static AnswerSheet read(Quiz quiz, Function<String, List<String>> form) {
+	/**
+	 * @param order the order the learner was shown, which gives the form's numbers their meaning
+	 * @param form the values of a form field by name (empty list when absent)
+	 */
+	public static AnswerSheet read(Quiz quiz, DisplayOrder order, Function<String, List<String>> form) {
 		Map<String, List<String>> chosen = new LinkedHashMap<>();
 		Map<String, Problem> problems = new LinkedHashMap<>();
 		Map<String, List<String>> fields = new LinkedHashMap<>();
 		for (Question question : quiz.questions()) {
-			List<Option> shown = DisplayOrder.of(question);
+			List<Option> shown = order.of(question);
 			try {
 				List<String> ids = (question.type() == QuestionType.ORDER) ? order(question, shown, form, fields)
 						: choices(question, shown, form, fields);

@@ -1,9 +1,11 @@
 package org.safesteps.quiz;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
+import org.safesteps.content.QuestionType;
 
 /**
  * One graded question.
@@ -23,6 +25,20 @@ public record QuestionResult(Question question, List<Option> chosen, List<String
 		chosenIds = List.copyOf(chosenIds);
 		placedRight = List.copyOf(placedRight);
 		missed = List.copyOf(missed);
+	}
+
+	/**
+	 * The same result with the chosen and missed options in the order the learner saw them (an
+	 * {@code order} answer keeps the child's sequence).
+	 */
+	public QuestionResult inOrderShown(List<Option> shown) {
+		if (this.question.type() == QuestionType.ORDER) {
+			return this;
+		}
+		Comparator<Option> byPlace = Comparator.comparingInt(shown::indexOf);
+		return new QuestionResult(this.question, this.chosen.stream().sorted(byPlace).toList(),
+				this.chosenIds, this.correct, this.placedRight,
+				this.missed.stream().sorted(byPlace).toList());
 	}
 
 	/** How many items of an {@code order} answer are in their right place. */

@@ -25,7 +25,8 @@ import org.springframework.context.MessageSource;
  * direct calls only on public types; on the others it reflects on every read, thousands a page.
  */
 public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List<RowView> rows,
-		List<ClassReports.ModuleCompletion> completion, List<RevisitView> revisit, List<QuizLink> quizzes) {
+		List<ClassReports.ModuleCompletion> completion, List<RevisitView> revisit, List<QuizLink> quizzes,
+		boolean revisitHidden) {
 
 	/** How many questions "what to revisit" shows on the class page; every question is on its module's page. */
 	static final int REVISIT = 5;
@@ -41,6 +42,7 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 		ClassReports.Summary summary = reports.summary(classId, moduleIds);
 		List<Missed> missed = new ArrayList<>();
 		List<QuizLink> quizzes = new ArrayList<>();
+		boolean hiddenMisses = false;
 		for (int index = 0; index < columns.size(); index++) {
 			Column column = columns.get(index);
 			Optional<Quiz> quiz = curriculum.module(column.moduleId()).flatMap((module) -> module.quiz(band));
@@ -51,7 +53,9 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 			for (ClassReports.QuestionShares shares : summary.questions().getOrDefault(column.moduleId(), List.of())) {
 				answered = Math.max(answered, shares.answered());
 				Optional<Question> question = quiz.get().question(shares.questionId());
-				if (question.isPresent() && shares.correct() < shares.answered()) {
+				// below the privacy floor even "most missed" would say what a few learners answered
+				hiddenMisses |= question.isPresent() && shares.correct() < shares.answered() && shares.hidden();
+				if (question.isPresent() && shares.correct() < shares.answered() && !shares.hidden()) {
 					missed.add(new Missed(index, quiz.get().questions().indexOf(question.get()), column, question.get(),
 							shares));
 				}
@@ -68,7 +72,7 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 			.map((m) -> new RevisitView(m.module().moduleId(), m.module().title(), view(m.question(), m.shares(), labels)))
 			.toList();
 		return new ClassReport(columns, summary.matrix(), rows(summary.matrix(), labels), summary.completion(), revisit,
-				quizzes);
+				quizzes, revisit.isEmpty() && hiddenMisses);
 	}
 
 	/**
@@ -82,11 +86,22 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 			return Optional.empty();
 		}
 		List<QuestionView> views = new ArrayList<>();
+		List<Question> hidden = new ArrayList<>();
 		int answered = 0;
 		for (ClassReports.QuestionShares shares : reports.questions(classId, moduleId)) {
 			answered = Math.max(answered, shares.answered());
-			quiz.get().question(shares.questionId()).ifPresent((question) -> views.add(view(question, shares, labels)));
+			Optional<Question> question = quiz.get().question(shares.questionId());
+			if (question.isPresent() && shares.hidden()) {
+				hidden.add(question.get());
+			}
+			else {
+				question.ifPresent((q) -> views.add(view(q, shares, labels)));
+			}
 		}
+		// below the floor, most-missed first would give away what a few learners answered: quiz order
+		hidden.sort(Comparator.comparingInt(quiz.get().questions()::indexOf));
+		hidden.forEach((question) -> views.add(new QuestionView(question.text(), question.type() == QuestionType.ORDER,
+				true, labels.text("floor.fewer"), null, null, null, List.of())));
 		return Optional.of(new ModuleQuestions(moduleId, title(curriculum, moduleId), answered, views));
 	}
 
@@ -97,7 +112,7 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 
 	/** Only the matrix, for the spreadsheet. */
 	static ClassReport matrixOnly(List<Column> columns, ClassReports.Matrix matrix) {
-		return new ClassReport(columns, matrix, List.of(), List.of(), List.of(), List.of());
+		return new ClassReport(columns, matrix, List.of(), List.of(), List.of(), List.of(), false);
 	}
 
 	/**
@@ -127,6 +142,10 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 	}
 
 	private static QuestionView view(Question question, ClassReports.QuestionShares shares, Labels labels) {
+		if (shares.hidden()) {
+			return new QuestionView(question.text(), question.type() == QuestionType.ORDER, true,
+					labels.text("floor.fewer"), null, null, null, List.of());
+		}
 		// an order question's items are all "chosen" by everyone: only right or wrong order says anything
 		List<OptionView> options = (question.type() == QuestionType.ORDER) ? List.of()
 				: question.options()
@@ -134,9 +153,15 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 					.map((option) -> option(option.text(), option.correct(),
 							shares.chosenBy().getOrDefault(option.id(), 0), shares.percentChoosing(option.id()), labels))
 					.toList();
-		return new QuestionView(question.text(), question.type() == QuestionType.ORDER,
+		return new QuestionView(question.text(), question.type() == QuestionType.ORDER, false,
 				labels.text("report.question.correct", shares.percentCorrect(), shares.correct(), shares.answered()),
-				options);
+				labels.text("report.stats.facility", shares.percentCorrect()), discrimination(shares.discrimination(), labels),
+				labels.text(Verdict.of(shares.percentCorrect(), shares.discrimination()).key()), options);
+	}
+
+	static String discrimination(Double index, Labels labels) {
+		return (index == null) ? labels.text("report.stats.discrimination.none")
+				: labels.text("report.stats.discrimination", Math.round(index));
 	}
 
 	private static OptionView option(String text, boolean correct, int learners, int percent, Labels labels) {
@@ -165,8 +190,12 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 			ClassReports.QuestionShares shares) {
 	}
 
-	/** A question with how the class answered it, in words. */
-	public record QuestionView(String text, boolean order, String correctness, List<OptionView> options) {
+	/**
+	 * A question with how the class answered it, in words; {@code hidden} below the privacy floor,
+	 * when {@code correctness} says so and there are no figures (null) and no options.
+	 */
+	public record QuestionView(String text, boolean order, boolean hidden, String correctness, String facility,
+			String discrimination, String verdict, List<OptionView> options) {
 	}
 
 	/** An option with the share of learners who chose it (for the bar) and the same in words. */

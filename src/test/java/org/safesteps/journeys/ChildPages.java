@@ -26,6 +26,12 @@ final class ChildPages {
 		journey.waitForPath("/learn");
 	}
 
+	/** The options of a question in the order the quiz page shows this child (its hidden order field). */
+	static List<Option> shownOn(WebDriver driver, Question question) {
+		String key = driver.findElement(By.cssSelector("form.quiz input[name=order]")).getAttribute("value");
+		return DisplayOrder.fromKey(key).orElseThrow().of(question);
+	}
+
 	/** Answers every question of the quiz on the page, all right or all wrong. */
 	static void answer(WebDriver driver, Quiz quiz, boolean right) {
 		answer(driver, quiz, (question) -> right);
@@ -33,12 +39,13 @@ final class ChildPages {
 
 	/**
 	 * Answers every question of the quiz on the page, right where {@code right} says so; a wrong
-	 * answer is the first wrong option as shown (the first places in shown order for an order question).
+	 * answer is the first wrong option as written, wherever this child sees it (for an order question:
+	 * the first places in shown order).
 	 */
 	static void answer(WebDriver driver, Quiz quiz, Predicate<Question> rightFor) {
 		for (Question question : quiz.questions()) {
 			boolean right = rightFor.test(question);
-			List<Option> shown = DisplayOrder.of(question);
+			List<Option> shown = shownOn(driver, question);
 			String field = "q-" + question.id();
 			if (question.type() == QuestionType.ORDER) {
 				for (int i = 0; i < shown.size(); i++) {
@@ -47,10 +54,15 @@ final class ChildPages {
 				}
 				continue;
 			}
+			if (!right) {
+				Option wrong = question.options().stream().filter((o) -> !o.correct()).findFirst().orElseThrow();
+				driver.findElement(By.cssSelector("label[for='" + field + "-" + shown.indexOf(wrong) + "']")).click();
+				continue;
+			}
 			for (int i = 0; i < shown.size(); i++) {
-				if (shown.get(i).correct() == right) {
+				if (shown.get(i).correct()) {
 					driver.findElement(By.cssSelector("label[for='" + field + "-" + i + "']")).click();
-					if (!right || question.type() != QuestionType.MULTIPLE) {
+					if (question.type() != QuestionType.MULTIPLE) {
 						break;
 					}
 				}

@@ -16,7 +16,6 @@ import org.safesteps.content.Option;
 import org.safesteps.content.Question;
 import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
-import org.safesteps.quiz.DisplayOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +96,7 @@ class ChildUsesOnlyTheKeyboardIT extends JourneyTest {
 
 	/** The right answer to one question, given with arrow keys, Space and Tab only. */
 	private void answer(Keyboard keys, Question question) {
-		List<Option> shown = DisplayOrder.of(question);
+		List<Option> shown = ChildPages.shownOn(this.driver, question);
 		String field = "q-" + question.id();
 		if (question.type() == QuestionType.ORDER) {
 			for (int i = 0; i < shown.size(); i++) {

@@ -28,6 +28,8 @@ final class Child {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	private static final Pattern ORDER = Pattern.compile("name=\"order\" value=\"([^\"]+)\"");
+
 	private static final Pattern SUBMISSION = Pattern.compile("name=\"submissionId\" value=\"([^\"]+)\"");
 
 	private final Http http;
@@ -87,11 +89,25 @@ final class Child {
 		return id.group(1);
 	}
 
-	/** Form fields answering every question right, or every question wrong. */
-	static List<Map.Entry<String, String>> answers(Quiz quiz, boolean right) {
+	/** The option order the quiz page shows this child, read from the form as a browser sends it. */
+	static DisplayOrder order(String page) {
+		Matcher key = ORDER.matcher(page);
+		if (!key.find()) {
+			throw new IllegalStateException("no option order on the page");
+		}
+		return DisplayOrder.fromKey(key.group(1)).orElseThrow();
+	}
+
+	/**
+	 * Form fields answering every question on the quiz page right, or every question wrong, in the
+	 * order the page shows them; with the page's hidden option order field, as a browser sends it.
+	 */
+	static List<Map.Entry<String, String>> answers(Quiz quiz, String page, boolean right) {
+		DisplayOrder order = order(page);
 		List<Map.Entry<String, String>> fields = new ArrayList<>();
+		fields.add(Map.entry("order", order.key()));
 		for (Question question : quiz.questions()) {
-			List<Option> shown = DisplayOrder.of(question);
+			List<Option> shown = order.of(question);
 			String field = "q-" + question.id();
 			if (question.type() == QuestionType.ORDER) {
 				for (int i = 0; i < shown.size(); i++) {

@@ -73,13 +73,44 @@ class MeTest {
 	}
 
 	@Test
+	void aLearnerSeesTheirBestAndLastResultAndOpensTheLastResultAgainWithoutRetaking() {
+		SchoolClass schoolClass = this.classes.create("Year 5 results", Band.AGES_8_10, "teacher-1");
+		Child child = new Child(this.port).join(schoolClass.joinCode());
+		assertThat(child.get("/me").body()).contains("My quiz results", "You have not taken a quiz yet.");
+		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
+		for (boolean right : List.of(true, false)) {
+			HttpResponse<String> page = child.get("/learn/trusted-adults/quiz");
+			List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), right));
+			answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
+			assertThat(child.post("/learn/trusted-adults/quiz", page.body(), answers).statusCode()).isEqualTo(200);
+		}
+		long attempts = this.mongo.getCollection("attempts")
+			.countDocuments(new Document("learnerId", learnerOf(child).get("_id").toString()));
+
+		String me = child.get("/me").body();
+		assertThat(me).contains("Trusted adults", "best 100%, last time 0%", "href=\"/me/results/trusted-adults\"");
+		HttpResponse<String> last = child.get("/me/results/trusted-adults");
+		assertThat(last.statusCode()).isEqualTo(200);
+		assertThat(last.body()).contains("Your answers", "These are your answers from the last time",
+				"You got 0 of " + quiz.questions().size() + " right (0%)", "Not quite");
+		assertThat(this.mongo.getCollection("attempts")
+			.countDocuments(new Document("learnerId", learnerOf(child).get("_id").toString())))
+			.as("opening a result records nothing")
+			.isEqualTo(attempts);
+		assertThat(child.get("/me/results/online-friends").statusCode()).as("a quiz not taken").isEqualTo(404);
+		assertThat(child.get("/me/results/no-such-module").statusCode()).isEqualTo(404);
+		assertThat(new Child(this.port).get("/me/results/trusted-adults").headers().firstValue("Location").orElseThrow())
+			.as("no learner cookie").endsWith("/me");
+	}
+
+	@Test
 	void forgetMeDeletesTheLearnerTheirProgressAndAttemptsAndTheCookie() {
 		SchoolClass schoolClass = this.classes.create("Year 5", Band.AGES_8_10, "teacher-1");
 		Child child = new Child(this.port).join(schoolClass.joinCode());
 		child.get("/learn/trusted-adults?step=2");
 		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 		HttpResponse<String> page = child.get("/learn/trusted-adults/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, true));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), true));
 		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
 		assertThat(child.post("/learn/trusted-adults/quiz", page.body(), answers).statusCode()).isEqualTo(200);
 		String learnerId = learnerOf(child).get("_id").toString();

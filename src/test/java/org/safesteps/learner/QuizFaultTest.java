@@ -131,7 +131,7 @@ class QuizFaultTest {
 				continue;
 			}
 			String submissionId = Child.submissionId(page.body());
-			List<Map.Entry<String, String>> fields = new ArrayList<>(Child.answers(quiz, true));
+			List<Map.Entry<String, String>> fields = new ArrayList<>(Child.answers(quiz, page.body(), true));
 			fields.add(Map.entry("submissionId", submissionId));
 			fields.add(Map.entry("band", "ages-8-10"));
 			long started = System.nanoTime();

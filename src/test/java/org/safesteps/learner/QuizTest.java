@@ -56,6 +56,39 @@ class QuizTest {
 	}
 
 	@Test
+	void aReloadAndAFormGivenBackKeepTheLearnersOrderAndAnotherLearnerSeesAnother() {
+		String page = this.child.get("/learn/" + MODULE + "/quiz").body();
+		List<String> shown = labels(page);
+		assertThat(labels(this.child.get("/learn/" + MODULE + "/quiz").body())).as("a reload").isEqualTo(shown);
+
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page, true));
+		answers.removeIf((field) -> field.getKey().equals("q-" + this.quiz.questions().get(0).id()));
+		answers.add(Map.entry("submissionId", Child.submissionId(page)));
+		HttpResponse<String> back = this.child.post("/learn/" + MODULE + "/quiz", page, answers);
+		assertThat(labels(back.body())).as("the form given back with a missing answer").isEqualTo(shown);
+
+		SchoolClass schoolClass = this.classes.create("Year 4 (2)", Band.AGES_8_10, "teacher-1");
+		java.util.Set<List<String>> orders = new java.util.HashSet<>();
+		orders.add(shown);
+		for (int other = 0; other < 3; other++) {
+			Child another = new Child(this.port).join(schoolClass.joinCode());
+			orders.add(labels(another.get("/learn/" + MODULE + "/quiz").body()));
+		}
+		assertThat(orders).as("four learners do not all see one order").hasSizeGreaterThan(1);
+	}
+
+	/** The option labels of the quiz page, in page order. */
+	private static List<String> labels(String html) {
+		java.util.regex.Matcher label = java.util.regex.Pattern.compile("<label for=\"q-[^\"]+\"[^>]*>([^<]+)</label>")
+			.matcher(html);
+		List<String> found = new ArrayList<>();
+		while (label.find()) {
+			found.add(label.group(1));
+		}
+		return found;
+	}
+
+	@Test
 	void theQuizPageGivesNoHintOfTheRightAnswers() {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -75,7 +108,7 @@ class QuizTest {
 	@Test
 	void missingAnswersGiveTheFormBackWithAMessageBesideTheQuestion() {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, true));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page.body(), true));
 		String first = "q-" + this.quiz.questions().get(0).id();
 		answers.removeIf((field) -> field.getKey().equals(first));
 		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
@@ -93,7 +126,7 @@ class QuizTest {
 	void malformedSubmissionsAreRefusedWithoutAServerError() {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
 		HttpResponse<String> noId = this.child.post("/learn/" + MODULE + "/quiz", page.body(),
-				Child.answers(this.quiz, true));
+				Child.answers(this.quiz, page.body(), true));
 		assertThat(noId.statusCode()).isEqualTo(400);
 		List<Map.Entry<String, String>> nonsense = List.of(Map.entry("submissionId", Child.submissionId(page.body())),
 				Map.entry("q-" + this.quiz.questions().get(0).id(), "banana"));
@@ -162,7 +195,7 @@ class QuizTest {
 	}
 
 	private HttpResponse<String> submit(String page, boolean right) {
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, right));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page, right));
 		answers.add(Map.entry("submissionId", Child.submissionId(page)));
 		return this.child.post("/learn/" + MODULE + "/quiz", page, answers);
 	}

@@ -1,5 +1,6 @@
 package org.safesteps.progress;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -95,13 +96,54 @@ class ProgressStoreTest {
 	@Test
 	void attemptsCompleteTheModuleOnceAndKeepTheBestScore() {
 		Owner owner = new Owner("learner-scores", null, Band.AGES_14_17);
-		Progress first = this.progress.recordAttempt(owner, "sextortion", 40, 6);
-		assertThat(first.completedAt()).isNotNull();
-		Progress second = this.progress.recordAttempt(owner, "sextortion", 90, 6);
-		Progress third = this.progress.recordAttempt(owner, "sextortion", 60, 6);
+		Instant at = Instant.parse("2026-12-01T10:00:00Z");
+		Progress first = this.progress.recordAttempt(owner, "sextortion", "s-1", 40, at, 6);
+		assertThat(first.completedAt()).isEqualTo(at);
+		Progress second = this.progress.recordAttempt(owner, "sextortion", "s-2", 90, at.plusSeconds(60), 6);
+		Progress third = this.progress.recordAttempt(owner, "sextortion", "s-3", 60, at.plusSeconds(120), 6);
 		assertThat(third.bestScore()).isEqualTo(90);
 		assertThat(third.attempts()).isEqualTo(3);
 		assertThat(third.completedAt()).isEqualTo(first.completedAt()).isEqualTo(second.completedAt());
+	}
+
+	@Test
+	void theSameSubmissionIsCountedOnceHoweverOftenItIsRecorded() {
+		Owner owner = new Owner("learner-retries", "class-1", Band.AGES_11_13);
+		Instant at = Instant.parse("2026-12-01T10:00:00Z");
+		for (int i = 0; i < 3; i++) {
+			this.progress.recordAttempt(owner, "sextortion", "s-same", 70, at, 6);
+		}
+		this.progress.recordAttempt(owner, "sextortion", "s-other", 50, at.plusSeconds(60), 6);
+		Progress again = this.progress.recordAttempt(owner, "sextortion", "s-same", 70, at, 6);
+		assertThat(again.attempts()).isEqualTo(2);
+		assertThat(again.bestScore()).isEqualTo(70);
+		assertThat(this.progress.forLearner("learner-retries")).hasSize(1);
+	}
+
+	@Test
+	void parallelRetriesOfOneSubmissionCountItOnce() throws Exception {
+		Owner owner = new Owner("learner-parallel-retries", null, Band.AGES_11_13);
+		Instant at = Instant.parse("2026-12-01T10:00:00Z");
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Progress>> results = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.progress.recordAttempt(owner, "sextortion", "s-parallel", 80, at, 6);
+				}));
+			}
+			start.countDown();
+			for (Future<Progress> result : results) {
+				result.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.progress.forLearner("learner-parallel-retries")).singleElement()
+			.satisfies((record) -> assertThat(record.attempts()).isEqualTo(1));
 	}
 
 }

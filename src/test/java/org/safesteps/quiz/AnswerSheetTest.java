@@ -19,7 +19,7 @@ class AnswerSheetTest {
 	private final Map<String, List<String>> form = new HashMap<>();
 
 	private AnswerSheet read() {
-		return AnswerSheet.read(QUIZ, (name) -> this.form.getOrDefault(name, List.of()));
+		return AnswerSheet.read(QUIZ, DisplayOrder.AUTHORED, (name) -> this.form.getOrDefault(name, List.of()));
 	}
 
 	private void answerAllRight() {
@@ -27,7 +27,7 @@ class AnswerSheetTest {
 		this.form.put("q-adults", List.of("0", "1", "3"));
 		this.form.put("q-other-adult", List.of("0"));
 		this.form.put("q-game", List.of("0"));
-		List<Option> shown = DisplayOrder.of(ORDER);
+		List<Option> shown = DisplayOrder.AUTHORED.of(ORDER);
 		for (int number = 0; number < shown.size(); number++) {
 			this.form.put("q-steps-" + number, List.of(Integer.toString(ORDER.options().indexOf(shown.get(number)) + 1)));
 		}

@@ -55,6 +55,8 @@ class AuthorisationMatrixTest {
 	static {
 		expect("GET /", "200 200 200 200 200 200 200");
 		expect("GET /admin/school", "login login login 403 403 403 200");
+		expect("GET /admin/school/questions", "login login login 403 403 403 200");
+		expect("GET /admin/school/questions.csv", "login login login 403 403 403 200");
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
 		// LTI 1.3: registration is admin-only; /lti/* is public but refuses anything but a platform's valid launch
 		expect("GET /admin/lti", "login login login 403 403 403 200");
@@ -95,6 +97,7 @@ class AuthorisationMatrixTest {
 		expect("POST /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
 		expect("GET /login", "200 200 200 200 200 200 200");
 		expect("GET /me", "200 200 200 200 200 200 200");
+		expect("GET /me/results/{moduleId}", "me 404 404 me me me me");
 		expect("POST /me/forget", "302 302 302 302 302 302 302");
 		expect("GET /me/forgotten", "200 200 200 200 200 200 200");
 		expect("POST /me/resume-code", "me 200 200 me me me me");

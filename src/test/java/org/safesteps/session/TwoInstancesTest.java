@@ -315,9 +315,12 @@ class TwoInstancesTest {
 
 	private static List<Map.Entry<String, String>> rightAnswers(String page) {
 		Quiz quiz = a.getBean(Curriculum.class).module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
+		Matcher key = Pattern.compile("name=\"order\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(key.find()).isTrue();
+		DisplayOrder order = DisplayOrder.fromKey(key.group(1)).orElseThrow();
 		List<Map.Entry<String, String>> fields = new ArrayList<>();
 		for (Question question : quiz.questions()) {
-			List<Option> shown = DisplayOrder.of(question);
+			List<Option> shown = order.of(question);
 			String field = "q-" + question.id();
 			for (int i = 0; i < shown.size(); i++) {
 				if (question.type() == QuestionType.ORDER) {

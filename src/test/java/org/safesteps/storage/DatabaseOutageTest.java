@@ -10,11 +10,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.account.Account;
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.account.AccountStore;
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.classroom.ClassStore;
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.classroom.SchoolClass;
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.content.Band;
+import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +82,8 @@ class DatabaseOutageTest {
 		String classPage = "/teacher/classes/" + schoolClass.id();
 		List<Visit> visits = List.of(
 				new Visit("child: quiz answers", GIVEN_BACK, () -> child.post("/learn/trusted-adults/quiz", quizPage,
-						Map.of("submissionId", UUID.randomUUID().toString(), "band", "ages-11-13"))),
+						Map.of("submissionId", UUID.randomUUID().toString(), "band", "ages-11-13", "order",
+								DisplayOrder.forLearner("any learner").key()))),
 				new Visit("child: /learn", UNAVAILABLE, () -> child.get("/learn")),
 				new Visit("teacher: class page", UNAVAILABLE, () -> teacher.get(classPage)),
 				new Visit("teacher: /teacher", UNAVAILABLE, () -> teacher.get("/teacher")));

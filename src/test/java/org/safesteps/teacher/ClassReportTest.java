@@ -56,9 +56,9 @@ class ClassReportTest {
 		SchoolClass schoolClass = this.classes.create("Year 9", Band.AGES_11_13, teacher.id());
 		List<Question> first = quiz("sextortion").questions();
 		List<Question> second = quiz("online-friends").questions();
-		// learners who missed each question, of 4: first module 4, 2, 1; second module 3, 1, 1
-		int[][] missedBy = { { 4, 2, 1 }, { 3, 1, 1 } };
-		for (int learner = 0; learner < 4; learner++) {
+		// learners who missed each question, of 5: first module 5, 3, 1; second module 4, 1, 1
+		int[][] missedBy = { { 5, 3, 1 }, { 4, 1, 1 } };
+		for (int learner = 0; learner < 5; learner++) {
 			String id = Teachers.learner(this.mongo, schoolClass.id(), "Learner " + learner);
 			for (int module = 0; module < 2; module++) {
 				List<Question> questions = (module == 0) ? first : second;
@@ -81,11 +81,16 @@ class ClassReportTest {
 		assertThat(report.revisit()).extracting(ClassReport.RevisitView::moduleTitle)
 			.containsExactly(title("sextortion"), title("online-friends"), title("sextortion"), title("sextortion"),
 					title("online-friends"));
-		assertThat(report.revisit().get(0).question().correctness()).isEqualTo("0% right (0 of 4 learners)");
-		assertThat(report.revisit().get(1).question().correctness()).isEqualTo("25% right (1 of 4 learners)");
+		assertThat(report.revisit().get(0).question().correctness()).isEqualTo("0% right (0 of 5 learners)");
+		assertThat(report.revisit().get(1).question().correctness()).isEqualTo("20% right (1 of 5 learners)");
+		assertThat(report.revisit().get(1).question().facility()).isEqualTo("Facility: 20% right on the first attempt");
+		assertThat(report.revisit().get(0).question().discrimination())
+			.isEqualTo("Discrimination: not measurable (everyone scored alike)");
+		assertThat(report.revisit().get(0).question().verdict())
+			.isEqualTo("Many in the class found this hard: worth going over again.");
 		assertThat(report.quizzes()).extracting(ClassReport.QuizLink::moduleId, ClassReport.QuizLink::answered)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("sextortion", 4),
-					org.assertj.core.groups.Tuple.tuple("online-friends", 4));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("sextortion", 5),
+					org.assertj.core.groups.Tuple.tuple("online-friends", 5));
 
 		ClassReport.ModuleQuestions all = ClassReport
 			.questions(this.reports, this.curriculum, schoolClass.id(), Band.AGES_11_13, "online-friends",
@@ -93,10 +98,35 @@ class ClassReportTest {
 			.orElseThrow();
 		assertThat(all.questions()).as("every question of the module, the right ones too").hasSize(second.size());
 		assertThat(all.questions().get(0).text()).isEqualTo(second.get(0).text());
-		assertThat(all.answered()).isEqualTo(4);
+		assertThat(all.answered()).isEqualTo(5);
 		assertThat(ClassReport.questions(this.reports, this.curriculum, schoolClass.id(), Band.AGES_11_13,
 				"no-such-module", ClassReport.Labels.of(this.messages, Locale.ENGLISH)))
 			.isEmpty();
+	}
+
+	@Test
+	void withFewerThanFiveLearnersNoShareOrStatisticIsShown() {
+		Account teacher = Teachers.create(this.accounts, "Small");
+		SchoolClass schoolClass = this.classes.create("Year 8 small", Band.AGES_11_13, teacher.id());
+		for (int learner = 0; learner < 4; learner++) {
+			String id = Teachers.learner(this.mongo, schoolClass.id(), "Small " + learner);
+			Teachers.attempt(this.mongo, id, schoolClass.id(), "sextortion", 0,
+					quiz("sextortion").questions().stream().map((q) -> answer(q, false)).toList());
+		}
+		ClassReport.Labels labels = ClassReport.Labels.of(this.messages, Locale.ENGLISH);
+		ClassReport report = ClassReport.build(this.reports, this.curriculum, schoolClass.id(), Band.AGES_11_13, MODULES,
+				labels);
+		assertThat(report.revisit()).as("even the order of what was missed would say what four learners did").isEmpty();
+		ClassReport.ModuleQuestions all = ClassReport
+			.questions(this.reports, this.curriculum, schoolClass.id(), Band.AGES_11_13, "sextortion", labels)
+			.orElseThrow();
+		assertThat(all.questions()).isNotEmpty().allSatisfy((q) -> {
+			assertThat(q.hidden()).isTrue();
+			assertThat(q.correctness()).isEqualTo("fewer than 5 learners");
+			assertThat(q.options()).isEmpty();
+			assertThat(q.facility()).isNull();
+			assertThat(q.discrimination()).isNull();
+		});
 	}
 
 	@Test

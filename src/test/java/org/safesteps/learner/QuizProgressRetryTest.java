@@ -1,0 +1,105 @@
+package org.safesteps.learner;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Quiz;
+import org.safesteps.progress.Progress;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+/**
+ * The database fails after a quiz attempt is stored and before the learner's progress is: the child
+ * gets the quiz back to send again, and sending it again records the module as completed, once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class QuizProgressRetryTest {
+
+	static final String MODULE = "trusted-adults";
+
+	static final String PATH = "/learn/" + MODULE + "/quiz";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ClassStore classes;
+
+	@Autowired
+	Curriculum curriculum;
+
+	@MockitoSpyBean
+	MongoTemplate mongo;
+
+	@Test
+	void progressThatFailedOnceIsRecordedOnTheLearnersRetryAndCountedOnce() {
+		SchoolClass schoolClass = this.classes.create("Year 4", Band.AGES_8_10, "teacher-1");
+		Child child = new Child(this.port).join(schoolClass.joinCode());
+		child.get("/learn/" + MODULE);
+		Quiz quiz = this.curriculum.module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
+		HttpResponse<String> page = child.get(PATH);
+		List<Map.Entry<String, String>> form = new ArrayList<>(Child.answers(quiz, page.body(), true));
+		form.add(Map.entry("submissionId", Child.submissionId(page.body())));
+		form.add(Map.entry("band", "ages-8-10"));
+
+		// the next progress write fails as an unreachable database does; the attempt insert before it works
+		doThrow(new DataAccessResourceFailureException("injected: progress write lost")).doCallRealMethod()
+			.when(this.mongo)
+			.findAndModify(any(Query.class), any(UpdateDefinition.class), any(FindAndModifyOptions.class),
+					eq(Progress.class));
+		HttpResponse<String> failed = child.post(PATH, page.body(), form);
+		assertThat(failed.statusCode()).as("the quiz comes back to send again").isEqualTo(503);
+		assertThat(attempts()).as("the attempt was stored before the failure").isEqualTo(1);
+		assertThat(progress()).as("progress was not").isNull();
+
+		HttpResponse<String> retry = child.post(PATH, failed.body(), form);
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(retry.body()).contains("(100%)");
+		Document recorded = progress();
+		assertThat(recorded).isNotNull();
+		assertThat(recorded.get("completedAt")).as("the module is completed").isNotNull();
+		assertThat(recorded.getInteger("bestScore")).isEqualTo(100);
+		assertThat(recorded.getInteger("attempts")).isEqualTo(1);
+
+		HttpResponse<String> again = child.post(PATH, failed.body(), form);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(progress().getInteger("attempts")).as("a further resubmission counts nothing").isEqualTo(1);
+		assertThat(attempts()).isEqualTo(1);
+		assertThat(child.get("/learn").body()).contains("Lessons finished: 1 of");
+	}
+
+	private long attempts() {
+		return this.mongo.getCollection("attempts").countDocuments(new Document("moduleId", MODULE));
+	}
+
+	private Document progress() {
+		return this.mongo.getCollection("progress")
+			.find(new Document("moduleId", MODULE).append("completedAt", new Document("$ne", null)))
+			.first();
+	}
+
+}
