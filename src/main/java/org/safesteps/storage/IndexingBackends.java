@@ -1,6 +1,8 @@
 package org.safesteps.storage;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
@@ -12,10 +14,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded server's two backends (H2 files, memory for tests), with {@link SecondaryIndex} in
+ * The embedded server's two backends (H2 files, memory for tests). On files, a write is answered
+ * only once it is committed and forced to disk, shared with the writes arriving with it
+ * ({@link GroupCommit}). Both have {@link SecondaryIndex} in
  * place of the server's placeholder for non-unique indexes, unique indexes in memory on both (see
  * {@link InMemoryUniqueIndex}), and the leading keys of each compound unique index answered by a
  * {@link SecondaryIndex} too.
@@ -58,8 +64,34 @@ final class IndexingBackends {
 
 	private static final class IndexingH2Backend extends H2Backend {
 
+		/** Commands that change data: acknowledged only once on disk. Reads never wait. */
+		private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+				"createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+		private final GroupCommit commits;
+
 		IndexingH2Backend(MVStore store) {
 			super(store);
+			this.commits = new GroupCommit(store);
+		}
+
+		@Override
+		public Document handleMessage(MongoMessage message) {
+			Document reply = super.handleMessage(message);
+			if (isWrite(message.getDocument())) {
+				this.commits.awaitDurable();
+			}
+			return reply;
+		}
+
+		private static boolean isWrite(Document command) {
+			return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public void close() {
+			this.commits.close();
+			super.close();
 		}
 
 		// called from H2Backend's constructor for the databases already in the file: getMvStore()
