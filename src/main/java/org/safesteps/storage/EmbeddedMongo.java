@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -36,6 +37,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 	private static final int EVENT_LOOPS = 64;
 
 	private final StorageProperties properties;
+
+	private final WriteGate gate = new WriteGate();
 
 	private MongoServer server;
 
@@ -94,6 +97,11 @@ public final class EmbeddedMongo implements AutoCloseable {
 				});
 	}
 
+	/** Runs {@code work} while writes wait (reads go on), so that it reads one moment's data. */
+	public <T> T withWritesHeld(Supplier<T> work) {
+		return this.gate.closed(work);
+	}
+
 	public synchronized boolean isRunning() {
 		return this.server != null;
 	}
@@ -104,7 +112,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	private MongoBackend openBackend() {
 		if (this.properties.embeddedBackend() == StorageProperties.Backend.MEMORY) {
-			return IndexingBackends.memory();
+			return IndexingBackends.memory(this.gate);
 		}
 		Path dir = this.properties.dataDir().toAbsolutePath().normalize();
 		lockDataFolder(dir);
@@ -113,7 +121,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 		MVStore store = new MVStore.Builder().fileName(dir.resolve("safesteps.mv").toString())
 			.cacheSize(Math.max(1, this.properties.embeddedCacheMb()))
 			.open();
-		return IndexingBackends.files(store);
+		return IndexingBackends.files(store, this.gate);
 	}
 
 	private void lockDataFolder(Path dir) {

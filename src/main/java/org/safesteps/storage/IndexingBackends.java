@@ -55,37 +55,51 @@ final class IndexingBackends {
 	}
 
 	static MongoBackend files(MVStore store) {
-		return new IndexingH2Backend(store);
+		return files(store, new WriteGate());
+	}
+
+	static MongoBackend files(MVStore store, WriteGate gate) {
+		return new IndexingH2Backend(store, gate);
 	}
 
 	static MongoBackend memory() {
-		return new IndexingMemoryBackend();
+		return memory(new WriteGate());
+	}
+
+	static MongoBackend memory(WriteGate gate) {
+		return new IndexingMemoryBackend(gate);
+	}
+
+	/** Commands that change data: they pass the {@link WriteGate}, and on files wait to be on disk. */
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+			"createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+	private static boolean isWrite(MongoMessage message) {
+		Document command = message.getDocument();
+		return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
 	}
 
 	private static final class IndexingH2Backend extends H2Backend {
 
-		/** Commands that change data: acknowledged only once on disk. Reads never wait. */
-		private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-				"createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
-
 		private final GroupCommit commits;
 
-		IndexingH2Backend(MVStore store) {
+		private final WriteGate gate;
+
+		IndexingH2Backend(MVStore store, WriteGate gate) {
 			super(store);
 			this.commits = new GroupCommit(store);
+			this.gate = gate;
 		}
 
 		@Override
 		public Document handleMessage(MongoMessage message) {
-			Document reply = super.handleMessage(message);
-			if (isWrite(message.getDocument())) {
-				this.commits.awaitDurable();
+			if (!isWrite(message)) {
+				return super.handleMessage(message);
 			}
+			Document reply = this.gate.write(() -> super.handleMessage(message));
+			// acknowledged only once on disk; waiting outside the gate lets a backup start meanwhile
+			this.commits.awaitDurable();
 			return reply;
-		}
-
-		private static boolean isWrite(Document command) {
-			return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
 		}
 
 		@Override
@@ -139,6 +153,17 @@ final class IndexingBackends {
 	}
 
 	private static final class IndexingMemoryBackend extends MemoryBackend {
+
+		private final WriteGate gate;
+
+		IndexingMemoryBackend(WriteGate gate) {
+			this.gate = gate;
+		}
+
+		@Override
+		public Document handleMessage(MongoMessage message) {
+			return isWrite(message) ? this.gate.write(() -> super.handleMessage(message)) : super.handleMessage(message);
+		}
 
 		@Override
 		public MemoryDatabase openOrCreateDatabase(String databaseName) {
