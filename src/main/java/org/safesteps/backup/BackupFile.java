@@ -64,7 +64,9 @@ final class BackupFile {
 	static Manifest write(MongoDatabase database, ConsistentReads reads, Clock clock, Path target) throws IOException {
 		Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".backup-");
 		try {
-			List<Manifest.Entry> entries = reads.atOneMoment((session) -> dump(database, session, work));
+			// a whole collection in one read: longer than a page's operation timeout
+			MongoDatabase patient = database.withTimeout(10, java.util.concurrent.TimeUnit.MINUTES);
+			List<Manifest.Entry> entries = reads.atOneMoment((session) -> dump(patient, session, work));
 			Manifest manifest = new Manifest(Manifest.SCHEMA, AppVersion.current(), clock.instant(), entries);
 			Path partial = work.resolve("backup.tar.gz");
 			try (TarArchiveOutputStream tar = new TarArchiveOutputStream(

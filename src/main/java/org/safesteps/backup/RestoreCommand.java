@@ -118,8 +118,7 @@ public final class RestoreCommand {
 		Path staging = Files.createTempDirectory(dataDir, ".restore-");
 		try {
 			withEmbedded(staging, (database) -> {
-				BackupFile.read(file, (entry, documents) -> insert(database.getCollection(entry.name(), BsonDocument.class),
-						documents));
+				BackupFile.read(file, (entry, documents) -> insert(database, entry.name(), documents));
 				return null;
 			});
 			switchStore(dataDir, staging.resolve(STORE), live);
@@ -172,7 +171,7 @@ public final class RestoreCommand {
 			try {
 				BackupFile.read(file, (entry, docs) -> {
 					restored.add(entry.name());
-					insert(database.getCollection(prefix + entry.name(), BsonDocument.class), docs);
+					insert(database, prefix + entry.name(), docs);
 				});
 			}
 			catch (RuntimeException ex) {
@@ -194,7 +193,10 @@ public final class RestoreCommand {
 		}
 	}
 
-	private static void insert(MongoCollection<BsonDocument> collection, Iterable<BsonDocument> documents) {
+	private static void insert(MongoDatabase database, String name, Iterable<BsonDocument> documents) {
+		// created even when empty: a restore gives back every collection the backup has
+		database.createCollection(name);
+		MongoCollection<BsonDocument> collection = database.getCollection(name, BsonDocument.class);
 		List<BsonDocument> batch = new ArrayList<>(BATCH);
 		for (BsonDocument document : documents) {
 			batch.add(document);
@@ -205,10 +207,6 @@ public final class RestoreCommand {
 		}
 		if (!batch.isEmpty()) {
 			collection.insertMany(batch);
-		}
-		else {
-			// an empty collection is restored as an empty collection
-			collection.countDocuments();
 		}
 	}
 

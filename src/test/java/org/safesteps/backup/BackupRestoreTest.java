@@ -20,9 +20,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.BsonBinary;
+import org.bson.UuidRepresentation;
 import org.bson.BsonDocument;
-import org.bson.BsonInt32;
-import org.bson.BsonInt64;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
@@ -78,18 +77,18 @@ class BackupRestoreTest {
 				.append("decimal", new Decimal128(70))
 				.append("date", new Date(1_700_000_000_123L))
 				.append("binary", new org.bson.types.Binary(new byte[] { 1, 2, 3 }))
-				.append("uuid", UUID.randomUUID())
+				.append("uuid", new BsonBinary(UUID.randomUUID(), UuidRepresentation.STANDARD))
 				.append("null", null)
 				.append("nested", new Document("list", List.of(1, "two", new Document("three", 3L))))
 				.append("text", "Brave Otter — ñ, عربى"));
 		Backups.TakenBackup taken = this.backups.takeForDownload();
 		try {
-			Map<String, List<String>> live = contents(this.mongo.getDb());
+			Map<String, List<String>> live = contents(patient());
 			int code = RestoreCommand.run(List.of("--restore", taken.file().toString(),
 					"--safesteps.storage.data-dir=" + this.emptyFolder), Map.of(), System.out);
 			assertThat(code).isEqualTo(RestoreCommand.DONE);
 			Map<String, List<String>> restored = restoredContents(this.emptyFolder);
-			assertThat(restored.keySet()).isEqualTo(live.keySet()).contains("backup_types", "accounts");
+			assertThat(restored.keySet()).isEqualTo(live.keySet()).contains("backup_types");
 			for (String collection : live.keySet()) {
 				assertThat(restored.get(collection)).as(collection).isEqualTo(live.get(collection));
 			}
@@ -124,7 +123,7 @@ class BackupRestoreTest {
 		}
 		try {
 			await(() -> submitted.get() >= 20);
-			long before = this.mongo.getCollection("attempts").countDocuments();
+			long before = patient().getCollection("attempts").countDocuments();
 			Backups.TakenBackup taken = this.backups.takeForDownload();
 			int atBackup = submitted.get();
 			await(() -> submitted.get() >= atBackup + 20);
@@ -137,7 +136,7 @@ class BackupRestoreTest {
 						"--safesteps.storage.data-dir=" + this.emptyFolder), Map.of(), System.out))
 					.isEqualTo(RestoreCommand.DONE);
 				Map<String, List<String>> restored = restoredContents(this.emptyFolder);
-				Map<String, List<String>> live = contents(this.mongo.getDb());
+				Map<String, List<String>> live = contents(patient());
 				List<String> attempts = restored.get("attempts");
 				// submissions went on during the backup and after it: it holds some, not all
 				assertThat((long) attempts.size()).isGreaterThanOrEqualTo(before).isLessThan(live.get("attempts").size());
@@ -150,8 +149,12 @@ class BackupRestoreTest {
 				List<String> learnersWithProgress = learners(restored.get("progress"));
 				assertThat(learnersWithAttempts).containsAll(learnersWithProgress);
 				assertThat(learnersWithAttempts.size() - learnersWithProgress.size()).isBetween(0, 4);
-				for (String collection : List.of("accounts", "classes", "assignments")) {
-					assertThat(restored.get(collection)).as(collection).isEqualTo(live.get(collection));
+				// nothing else was written meanwhile (a scheduled job may have taken a lease)
+				assertThat(live.keySet()).containsAll(restored.keySet());
+				for (String collection : restored.keySet()) {
+					if (!List.of("attempts", "progress", "leases").contains(collection)) {
+						assertThat(restored.get(collection)).as(collection).isEqualTo(live.get(collection));
+					}
 				}
 			}
 			finally {
@@ -162,6 +165,11 @@ class BackupRestoreTest {
 			running.set(false);
 			children.shutdownNow();
 		}
+	}
+
+	/** The test's own reads of whole collections, on a busy machine: longer than a page's timeout. */
+	private MongoDatabase patient() {
+		return this.mongo.getDb().withTimeout(1, TimeUnit.MINUTES);
 	}
 
 	private static List<String> learners(List<String> documents) {

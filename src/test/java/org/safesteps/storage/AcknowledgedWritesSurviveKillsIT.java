@@ -90,8 +90,14 @@ class AcknowledgedWritesSurviveKillsIT {
 			for (int i = 0; i < TEACHERS; i++) {
 				clients.add(start(teacher(app.port(), running)));
 			}
-			// a random moment: the first writes of a round are often still in H2's unsaved buffer
-			Thread.sleep(1_500 + random.nextInt(3_000));
+			// once writes flow (a cold app on a busy machine takes seconds for its first pages), a
+			// random moment: with H2's own once-a-second commit, the last second's writes were in memory
+			int before = this.acknowledged.size();
+			long flowing = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+			while (this.acknowledged.size() < before + 5 && System.nanoTime() < flowing) {
+				Thread.sleep(50);
+			}
+			Thread.sleep(500 + random.nextInt(3_000));
 			app.kill();
 			running.set(false);
 			for (Thread client : clients) {
