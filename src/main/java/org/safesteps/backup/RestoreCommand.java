@@ -143,7 +143,13 @@ public final class RestoreCommand {
 			if (Files.exists(live)) {
 				Path kept = dataDir.resolve(STORE + ".before-restore-" + Instant.now().toString().replace(':', '-'));
 				// a second name for the old data: the rename below never leaves the folder without a store
-				Files.createLink(kept, live);
+				try {
+					Files.createLink(kept, live);
+				}
+				catch (UnsupportedOperationException | IOException noHardLinks) {
+					// a file system without hard links (FAT, some mounted volumes): a copy does the same
+					Files.copy(live, kept);
+				}
 				this.out.println("The data it replaces is kept in " + kept + "; delete that file once you no longer need it.");
 			}
 			Files.move(restored, live, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -25,7 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.safesteps.account.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An admin goes from their classes to "Data and backups", reads where a backup must be kept, and
  * downloads a backup of the whole school: one .tar.gz with a manifest and every collection.
  */
-@TestPropertySource(properties = "safesteps.backups.enabled=false")
 class AdminBacksUpTheSchoolIT extends JourneyTest {
 
 	@Autowired

@@ -113,7 +113,8 @@ class AcknowledgedWritesSurviveKillsIT {
 		Files.writeString(Path.of("target", "crash-figures.txt"), figures, java.nio.file.StandardOpenOption.CREATE,
 				java.nio.file.StandardOpenOption.APPEND);
 		System.out.print(figures);
-		assertThat(this.acknowledged).as("acknowledged writes").hasSizeGreaterThan(KILLS * 10);
+		// each round waited for 5 acknowledged writes before its kill: writes flowed in every round
+		assertThat(this.acknowledged).as("acknowledged writes").hasSizeGreaterThanOrEqualTo(KILLS * 5);
 		assertThat(problems).as("acknowledged writes lost or duplicated after a SIGKILL").isEmpty();
 	}
 

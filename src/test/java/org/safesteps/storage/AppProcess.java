@@ -75,7 +75,8 @@ final class AppProcess {
 		builder.environment().remove("MONGODB_URI");
 		try {
 			AppProcess app = new AppProcess(builder.start(), port, databasePort);
-			app.awaitReady(Duration.ofMinutes(3));
+			// minutes only on a machine shared by many builds; seconds on an idle one
+			app.awaitReady(Duration.ofMinutes(5));
 			return app;
 		}
 		catch (IOException ex) {
