@@ -66,7 +66,7 @@ record Manifest(int schema, String appVersion, Instant createdAt, List<Entry> co
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new BackupRefusedException("its manifest cannot be read");
+			throw new BackupRefusedException("its manifest cannot be read: the file is damaged, or not a SafeSteps backup");
 		}
 	}
 
