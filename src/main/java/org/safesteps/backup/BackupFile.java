@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -268,10 +267,6 @@ final class BackupFile {
 				Files.deleteIfExists(path);
 			}
 		}
-	}
-
-	static void copy(Path file, OutputStream out) throws IOException {
-		Files.copy(file, out);
 	}
 
 }
