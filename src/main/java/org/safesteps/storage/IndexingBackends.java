@@ -1,6 +1,8 @@
 package org.safesteps.storage;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
@@ -12,10 +14,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded server's two backends (H2 files, memory for tests), with {@link SecondaryIndex} in
+ * The embedded server's two backends (H2 files, memory for tests). On files, a write is answered
+ * only once it is committed and forced to disk, shared with the writes arriving with it
+ * ({@link GroupCommit}). Both have {@link SecondaryIndex} in
  * place of the server's placeholder for non-unique indexes, unique indexes in memory on both (see
  * {@link InMemoryUniqueIndex}), and the leading keys of each compound unique index answered by a
  * {@link SecondaryIndex} too.
@@ -49,17 +55,57 @@ final class IndexingBackends {
 	}
 
 	static MongoBackend files(MVStore store) {
-		return new IndexingH2Backend(store);
+		return files(store, new WriteGate());
+	}
+
+	static MongoBackend files(MVStore store, WriteGate gate) {
+		return new IndexingH2Backend(store, gate);
 	}
 
 	static MongoBackend memory() {
-		return new IndexingMemoryBackend();
+		return memory(new WriteGate());
+	}
+
+	static MongoBackend memory(WriteGate gate) {
+		return new IndexingMemoryBackend(gate);
+	}
+
+	/** Commands that change data: they pass the {@link WriteGate}, and on files wait to be on disk. */
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+			"createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+	private static boolean isWrite(MongoMessage message) {
+		Document command = message.getDocument();
+		return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase(Locale.ROOT));
 	}
 
 	private static final class IndexingH2Backend extends H2Backend {
 
-		IndexingH2Backend(MVStore store) {
+		private final GroupCommit commits;
+
+		private final WriteGate gate;
+
+		IndexingH2Backend(MVStore store, WriteGate gate) {
 			super(store);
+			this.commits = new GroupCommit(store);
+			this.gate = gate;
+		}
+
+		@Override
+		public Document handleMessage(MongoMessage message) {
+			if (!isWrite(message)) {
+				return super.handleMessage(message);
+			}
+			Document reply = this.gate.write(() -> super.handleMessage(message));
+			// acknowledged only once on disk; waiting outside the gate lets a backup start meanwhile
+			this.commits.awaitDurable();
+			return reply;
+		}
+
+		@Override
+		public void close() {
+			this.commits.close();
+			super.close();
 		}
 
 		// called from H2Backend's constructor for the databases already in the file: getMvStore()
@@ -107,6 +153,17 @@ final class IndexingBackends {
 	}
 
 	private static final class IndexingMemoryBackend extends MemoryBackend {
+
+		private final WriteGate gate;
+
+		IndexingMemoryBackend(WriteGate gate) {
+			this.gate = gate;
+		}
+
+		@Override
+		public Document handleMessage(MongoMessage message) {
+			return isWrite(message) ? this.gate.write(() -> super.handleMessage(message)) : super.handleMessage(message);
+		}
 
 		@Override
 		public MemoryDatabase openOrCreateDatabase(String databaseName) {

@@ -54,6 +54,9 @@ class AuthorisationMatrixTest {
 
 	static {
 		expect("GET /", "200 200 200 200 200 200 200");
+		expect("GET /admin/data", "login login login 403 403 403 200");
+		expect("POST /admin/data/backup", "login login login 403 403 403 200");
+		expect("GET /admin/data/backups/{name}", "login login login 403 403 403 404");
 		expect("GET /admin/school", "login login login 403 403 403 200");
 		expect("GET /admin/school/questions", "login login login 403 403 403 200");
 		expect("GET /admin/school/questions.csv", "login login login 403 403 403 200");
