@@ -122,11 +122,12 @@ public class ClassTeaching {
 			}
 			Map<String, Integer> chosen = new TreeMap<>(shares.chosenBy());
 			tally.counts().forEach((option, count) -> chosen.merge(option, count, Integer::sum));
+			// a show of hands has no per-learner marks, so no discrimination over the merged counts
 			merged.add(new ClassReports.QuestionShares(shares.questionId(), shares.answered() + tally.total(),
-					shares.correct() + tally.correct(), chosen));
+					shares.correct() + tally.correct(), chosen, null));
 		}
 		left.values().forEach((tally) -> merged.add(new ClassReports.QuestionShares(tally.questionId(), tally.total(),
-				tally.correct(), tally.counts())));
+				tally.correct(), tally.counts(), null)));
 		merged.sort(Comparator.comparingDouble(ClassReports.QuestionShares::missedShare)
 			.reversed()
 			.thenComparing(ClassReports.QuestionShares::questionId));

@@ -242,7 +242,7 @@ class AcknowledgedWritesSurviveKillsIT {
 	private Map<String, String> answers() {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (Question question : this.quiz.questions()) {
-			List<Option> shown = DisplayOrder.of(question);
+			List<Option> shown = DisplayOrder.AUTHORED.of(question);
 			String field = "q-" + question.id();
 			if (question.type() == QuestionType.ORDER) {
 				for (int i = 0; i < shown.size(); i++) {
