@@ -56,6 +56,11 @@ class AuthorisationMatrixTest {
 		expect("GET /", "200 200 200 200 200 200 200");
 		expect("GET /admin/school", "login login login 403 403 403 200");
 		expect("GET /admin/teachers", "login login login 403 403 403 200");
+		// curriculum coverage (issue 22)
+		expect("GET /admin/school/coverage", "login login login 403 403 403 200");
+		expect("GET /admin/school/coverage.csv", "login login login 403 403 403 200");
+		expect("GET /teacher/classes/{classId}/coverage", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/coverage.csv", "login login login 200 200 404 404");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
 		expect("GET /display", "200 200 200 200 200 200 200");
