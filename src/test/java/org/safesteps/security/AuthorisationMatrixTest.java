@@ -82,6 +82,9 @@ class AuthorisationMatrixTest {
 		expect("GET /learn", "explore 200 200 explore explore explore explore");
 		expect("GET /learn/{moduleId}", "explore 200 200 explore explore explore explore");
 		expect("GET /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
+		// the confidence check (issue 22)
+		expect("GET /learn/{moduleId}/check/{phase}", "explore 200 200 explore explore explore explore");
+		expect("POST /learn/{moduleId}/check/{phase}", "explore 302 302 explore explore explore explore");
 		expect("POST /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
 		expect("GET /login", "200 200 200 200 200 200 200");
 		expect("GET /me", "200 200 200 200 200 200 200");

@@ -51,7 +51,7 @@ record World(SchoolClass classA, SchoolClass classB, String tokenA, String token
 	Map<String, String> variables(String pattern) {
 		return Map.of("classId", this.classA.id(), "accountId",
 				pattern.startsWith("/admin") ? this.victimId : this.coTeacherId, "moduleId", this.moduleId, "bandId",
-				"ages-11-13", "pageId", this.pageId, "token", "not-a-real-invitation-token");
+				"ages-11-13", "pageId", this.pageId, "token", "not-a-real-invitation-token", "phase", "before");
 	}
 
 	/** Plausible fields for each form, so an allowed request does what it is for. */
