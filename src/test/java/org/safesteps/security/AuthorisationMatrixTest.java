@@ -59,6 +59,10 @@ class AuthorisationMatrixTest {
 		// curriculum coverage (issue 22)
 		expect("GET /admin/school/coverage", "login login login 403 403 403 200");
 		expect("GET /admin/school/coverage.csv", "login login login 403 403 403 200");
+		expect("GET /admin/school/confidence", "login login login 403 403 403 200");
+		expect("GET /admin/school/confidence.csv", "login login login 403 403 403 200");
+		expect("GET /teacher/classes/{classId}/confidence", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/confidence.csv", "login login login 200 200 404 404");
 		expect("GET /teacher/classes/{classId}/coverage", "login login login 200 200 404 404");
 		expect("GET /teacher/classes/{classId}/coverage.csv", "login login login 200 200 404 404");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
