@@ -88,8 +88,8 @@ class SchoolShowsWhatWasTaughtIT extends JourneyTest {
 		open("/teacher/classes/" + schoolClass.id());
 		find(By.linkText("Curriculum coverage")).click();
 		assertThat(heading()).isEqualTo("Curriculum coverage: Year 7 blue");
-		assertThat(find(By.cssSelector(".coverage-table")).getText())
-			.contains("I can describe some signs of harmful online situations");
+		assertThat(find(By.cssSelector("article.coverage")).getText())
+			.contains("I can describe some signs of harmful online situations", "When someone threatens to share a picture");
 		accessible();
 
 		printMedia();
