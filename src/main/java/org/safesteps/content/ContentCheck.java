@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The content check as a command: every problem as {@code path:line: message}, a readability report, a summary. */
@@ -43,9 +44,27 @@ public final class ContentCheck {
 			out.println("Readability not measured (the Flesch-Kincaid grade is for English text only):");
 			result.readabilityNotMeasured().stream().sorted().forEach(path -> out.println("  " + path));
 		}
+		if (result.curriculum() != null) {
+			printGaps(result.curriculum().evidence(), out);
+		}
 		out.println();
 		out.println(result.errors().size() + " errors, " + result.warnings().size() + " warnings");
 		return result.errors().isEmpty() ? 0 : 1;
+	}
+
+	/** The gap list for content authors: per band, the framework statements for its ages no lesson covers. */
+	static void printGaps(Evidence evidence, PrintStream out) {
+		if (evidence.frameworks().isEmpty()) {
+			return;
+		}
+		out.println();
+		out.println("Framework statements no lesson covers (gap list):");
+		for (Band band : Band.values()) {
+			List<FrameworkStatement> gaps = evidence.gaps(band);
+			out.println("  " + band.id() + ": " + (gaps.isEmpty() ? "none" : gaps.size() + " not covered"));
+			gaps.forEach(statement -> out.println(String.format(Locale.ROOT, "    %-36s %s / %s", statement.id(),
+					statement.frameworkId(), statement.strand())));
+		}
 	}
 
 	/**

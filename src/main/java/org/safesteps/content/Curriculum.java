@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 
 /**
  * Everything in content/, validated and rendered once; immutable and safe to share between threads.
- * {@code guides} are the English pages; {@code translatedGuides} maps a language to its translated pages by id.
+ * {@code guides} are the English pages; {@code translatedGuides} maps a language to its translated pages by id;
+ * {@code evidence} holds the frameworks, what each lesson covers and the confidence checks.
  */
 public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version,
-		Map<String, Map<String, GuidePage>> translatedGuides) {
+		Map<String, Map<String, GuidePage>> translatedGuides, Evidence evidence) {
 
 	private static final Comparator<GuidePage> URGENT_FIRST = Comparator.comparing((GuidePage page) -> !page.urgent())
 		.thenComparing(GuidePage::title);
@@ -24,6 +25,12 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 		translatedGuides = translatedGuides.entrySet()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
+	}
+
+	/** A curriculum with no frameworks or confidence checks. */
+	public Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version,
+			Map<String, Map<String, GuidePage>> translatedGuides) {
+		this(modules, guides, help, version, translatedGuides, Evidence.NONE);
 	}
 
 	/** A curriculum with no translations. */

@@ -104,6 +104,11 @@ public final class CurriculumLoader {
 
 		private final Set<String> reportedMissingLabels = new HashSet<>();
 
+		private final EvidenceReader evidence = new EvidenceReader(problems);
+
+		// module id to band to the framework statements its lesson covers
+		private final Map<String, Map<Band, List<String>>> coverage = new TreeMap<>();
+
 		Run(ContentSource source, LocalDate today) {
 			this.source = source;
 			this.today = today;
@@ -140,6 +145,10 @@ public final class CurriculumLoader {
 			for (Map.Entry<String, String> file : files.entrySet()) {
 				String path = file.getKey();
 				if (path.equals(LINT) || path.equals(HELP) || path.equals(LABELS)) {
+					continue;
+				}
+				if (EvidenceReader.isFramework(path)) {
+					evidence.framework(path, file.getValue());
 					continue;
 				}
 				if (path.startsWith(GUIDANCE) && Translations.markdown(path.substring(GUIDANCE.length())).isPresent()) {
@@ -185,11 +194,12 @@ public final class CurriculumLoader {
 			}
 
 			crossReferences(modules, guides);
+			Evidence checkedEvidence = evidence.finish(coverage);
 			if (problems.hasErrors() || help == null) {
 				return new LoadResult(null, problems.sorted(), readability, notMeasured);
 			}
-			return new LoadResult(curriculum(modules, guides, translatedGuides, help, version), problems.sorted(),
-					readability, notMeasured);
+			return new LoadResult(curriculum(modules, guides, translatedGuides, help, version, checkedEvidence),
+					problems.sorted(), readability, notMeasured);
 		}
 
 		private GuideDraft guide(String path, String text) {
@@ -301,6 +311,10 @@ public final class CurriculumLoader {
 			if (!module.has("bands")) {
 				problems.error(ymlPath, module.line(), "module.yml has no 'bands'");
 			}
+			Map<Band, List<String>> covers = evidence.covers(ymlPath, module, id, listed.keySet());
+			if (id != null) {
+				coverage.put(id, covers);
+			}
 
 			Map<Band, LessonDraft> lessons = new EnumMap<>(Band.class);
 			Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
@@ -321,6 +335,15 @@ public final class CurriculumLoader {
 				}
 				else if (name.startsWith("teacher.") && name.endsWith(".md") && !name.contains("/")) {
 					problems.warning(path, 1, "teacher notes are read in English only: file ignored");
+				}
+				else if (EvidenceReader.isCheck(name)) {
+					Band band = bandOf(path, name.substring(0, name.length() - EvidenceReader.CHECK_SUFFIX.length()));
+					if (band != null) {
+						if (!listed.containsKey(band)) {
+							problems.error(path, 1, "confidence check for band " + band.id() + ", which module.yml does not list");
+						}
+						evidence.check(path, file.getValue(), id, band, lint);
+					}
 				}
 				else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
 					Band band = bandOf(path, name.substring(0, name.length() - ".quiz.yml".length()));
@@ -562,7 +585,8 @@ public final class CurriculumLoader {
 		}
 
 		private Curriculum curriculum(Map<String, ModuleDraft> drafts, Map<String, GuideDraft> guideDrafts,
-				Map<String, Map<String, GuideDraft>> translatedGuideDrafts, HelpDirectory help, String version) {
+				Map<String, Map<String, GuideDraft>> translatedGuideDrafts, HelpDirectory help, String version,
+				Evidence evidence) {
 			HelpBoxes helpBoxes = new HelpBoxes(help);
 			List<Module> modules = new ArrayList<>();
 			for (ModuleDraft draft : drafts.values()) {
@@ -589,7 +613,7 @@ public final class CurriculumLoader {
 			translatedGuideDrafts.forEach((language, pages) -> pages.values()
 				.forEach(draft -> translatedGuides.computeIfAbsent(language, key -> new HashMap<>())
 					.put(draft.id(), guidePage(draft, helpBoxes))));
-			return new Curriculum(modules, guides, help, version, translatedGuides);
+			return new Curriculum(modules, guides, help, version, translatedGuides, evidence);
 		}
 
 		private GuidePage guidePage(GuideDraft draft, HelpBoxes helpBoxes) {

@@ -12,6 +12,7 @@ import org.safesteps.classroom.JoinCode;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.progress.AttemptStore;
+import org.safesteps.progress.ConfidenceStore;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.theme.RequestLanguage;
 import org.safesteps.theme.RequestTheme;
@@ -39,11 +40,15 @@ class Learners {
 
 	private final AttemptStore attempts;
 
-	Learners(LearnerStore store, ClassStore classes, ProgressStore progress, AttemptStore attempts) {
+	private final ConfidenceStore confidence;
+
+	Learners(LearnerStore store, ClassStore classes, ProgressStore progress, AttemptStore attempts,
+			ConfidenceStore confidence) {
 		this.store = store;
 		this.classes = classes;
 		this.progress = progress;
 		this.attempts = attempts;
+		this.confidence = confidence;
 	}
 
 	/**
@@ -123,7 +128,7 @@ class Learners {
 		return code;
 	}
 
-	/** "Forget me on this device": the learner, their progress and attempts, and the cookie go. */
+	/** "Forget me on this device": the learner, their progress, attempts and confidence answers, and the cookie go. */
 	void forget(Learner learner, HttpServletRequest request, HttpServletResponse response) {
 		delete(learner.id());
 		LearnerCookie.clear(request, response);
@@ -135,6 +140,7 @@ class Learners {
 	 */
 	void delete(String learnerId) {
 		this.attempts.deleteLearner(learnerId);
+		this.confidence.deleteLearner(learnerId);
 		this.progress.deleteLearner(learnerId);
 		this.store.delete(learnerId);
 	}

@@ -52,6 +52,9 @@ public class Indexes {
 		create(db, "attempts", unique("submission_unique", ascending("submissionId")),
 				plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))),
 				plain("learner", ascending("learnerId")));
+		// the confidence check (issue 22): deleted per learner, read per class and module
+		create(db, "confidence", plain("learner", ascending("learnerId")),
+				plain("class_module", compoundIndex(ascending("classId"), ascending("moduleId"))));
 		create(db, "learners", unique("class_pseudonym_unique", compoundIndex(ascending("classId"), ascending("pseudonym"))));
 		create(db, "invites", unique("tokenHash_unique", ascending("tokenHash")));
 		create(db, "class_lessons", plain("class", ascending("classId")));

@@ -1,5 +1,7 @@
 package org.safesteps.teacher;
 
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
+import org.safesteps.content.Framework;
 import org.safesteps.content.Lesson;
 import org.safesteps.content.Module;
 import org.safesteps.guidance.HelpCountry;
@@ -48,6 +51,9 @@ class PreviewController {
 		model.addAttribute("country", country);
 		model.addAttribute("quiz", module.quiz(band).orElse(null));
 		model.addAttribute("notes", module.teacherNotes().body().forCountry(country));
+		model.addAttribute("covers", this.curriculum.evidence().covered(module.id(), band));
+		model.addAttribute("frameworkNames", this.curriculum.evidence().frameworks().stream()
+			.collect(Collectors.toMap(Framework::id, Framework::name)));
 		return "teacher/preview";
 	}
 

@@ -76,6 +76,15 @@ class AuthorisationMatrixTest {
 		expect("POST /lti/launch", "400 400 400 400 400 400 400");
 		expect("GET /lti/login", "400 400 400 400 400 400 400");
 		expect("POST /lti/login", "400 400 400 400 400 400 400");
+		// curriculum coverage (issue 22)
+		expect("GET /admin/school/coverage", "login login login 403 403 403 200");
+		expect("GET /admin/school/coverage.csv", "login login login 403 403 403 200");
+		expect("GET /admin/school/confidence", "login login login 403 403 403 200");
+		expect("GET /admin/school/confidence.csv", "login login login 403 403 403 200");
+		expect("GET /teacher/classes/{classId}/confidence", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/confidence.csv", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/coverage", "login login login 200 200 404 404");
+		expect("GET /teacher/classes/{classId}/coverage.csv", "login login login 200 200 404 404");
 		expect("POST /admin/teachers", "login login login 403 403 403 302");
 		expect("POST /admin/teachers/{accountId}/status", "login login login 403 403 403 302");
 		expect("GET /display", "200 200 200 200 200 200 200");
@@ -97,6 +106,9 @@ class AuthorisationMatrixTest {
 		expect("GET /learn", "explore 200 200 explore explore explore explore");
 		expect("GET /learn/{moduleId}", "explore 200 200 explore explore explore explore");
 		expect("GET /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
+		// the confidence check (issue 22)
+		expect("GET /learn/{moduleId}/check/{phase}", "explore 200 200 explore explore explore explore");
+		expect("POST /learn/{moduleId}/check/{phase}", "explore 302 302 explore explore explore explore");
 		expect("POST /learn/{moduleId}/quiz", "explore 200 200 explore explore explore explore");
 		expect("GET /login", "200 200 200 200 200 200 200");
 		expect("GET /me", "200 200 200 200 200 200 200");

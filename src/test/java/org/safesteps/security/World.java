@@ -54,7 +54,7 @@ record World(SchoolClass classA, SchoolClass classB, String tokenA, String token
 				Map.entry("moduleId", this.moduleId), Map.entry("bandId", "ages-11-13"),
 				Map.entry("pageId", this.pageId), Map.entry("token", "not-a-real-invitation-token"),
 				Map.entry("paper", "dpia"), Map.entry("registrationId", "000000000000000000000000"),
-				Map.entry("name", "safesteps-backup-20261205-030000Z.tar.gz"));
+				Map.entry("name", "safesteps-backup-20261205-030000Z.tar.gz"), Map.entry("phase", "before"));
 	}
 
 	/** Plausible fields for each form, so an allowed request does what it is for. */

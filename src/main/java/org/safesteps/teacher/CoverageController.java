@@ -1,0 +1,136 @@
+package org.safesteps.teacher;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import org.safesteps.classroom.Assignment;
+import org.safesteps.classroom.AssignmentStore;
+import org.safesteps.classroom.ClassStore;
+import org.safesteps.classroom.SchoolClass;
+import org.safesteps.content.Curriculum;
+import org.safesteps.progress.SchoolReports;
+
+/**
+ * Curriculum coverage for inspectors and governors: a class's framework statements with the
+ * completion of the modules that cover them ({@code /teacher/classes/{id}/coverage}, teachers of
+ * the class), and the school's per band ({@code /admin/school/coverage}, admins); each as a
+ * printable page and as CSV.
+ */
+@Controller
+class CoverageController {
+
+	private final ClassAccess access;
+
+	private final ClassStore classes;
+
+	private final AssignmentStore assignments;
+
+	private final Curriculum curriculum;
+
+	private final SchoolReports reports;
+
+	private final MessageSource messages;
+
+	CoverageController(ClassAccess access, ClassStore classes, AssignmentStore assignments, Curriculum curriculum,
+			SchoolReports reports, MessageSource messages) {
+		this.access = access;
+		this.classes = classes;
+		this.assignments = assignments;
+		this.curriculum = curriculum;
+		this.reports = reports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/teacher/classes/{classId}/coverage")
+	String classCoverage(@PathVariable String classId, HttpServletRequest request, Model model) {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		model.addAttribute("schoolClass", schoolClass);
+		model.addAttribute("coverage", classCoverage(schoolClass));
+		return "teacher/coverage";
+	}
+
+	@GetMapping("/teacher/classes/{classId}/coverage.csv")
+	void classCoverageCsv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) throws IOException {
+		SchoolClass schoolClass = this.access.require(classId, request);
+		Writer out = csv(response, schoolClass.name() + " coverage.csv");
+		CoverageCsv.writeClass(out, classCoverage(schoolClass), this.messages, locale);
+		out.flush();
+	}
+
+	@GetMapping("/admin/school/coverage")
+	String schoolCoverage(Model model) {
+		model.addAttribute("coverage", schoolCoverage());
+		model.addAttribute("frameworks", this.curriculum.evidence().frameworks());
+		return "teacher/school-coverage";
+	}
+
+	@GetMapping("/admin/school/coverage.csv")
+	void schoolCoverageCsv(HttpServletResponse response, Locale locale) throws IOException {
+		Writer out = csv(response, "school coverage.csv");
+		CoverageCsv.writeSchool(out, schoolCoverage(), this.messages, locale);
+		out.flush();
+	}
+
+	private ClassCoverage classCoverage(SchoolClass schoolClass) {
+		List<String> moduleIds = assignedModules(schoolClass.id());
+		SchoolReports.ClassFigures figures = this.reports.school(Map.of(schoolClass.id(), moduleIds)).classes().get(0);
+		List<ClassCoverage.AssignedModule> assigned = figures.modules().stream()
+			.map((module) -> new ClassCoverage.AssignedModule(module.moduleId(),
+					ClassReport.title(this.curriculum, module.moduleId()), module.completed()))
+			.toList();
+		return ClassCoverage.build(this.curriculum.evidence(), schoolClass.band(), figures.learners(), assigned);
+	}
+
+	private SchoolCoverage schoolCoverage() {
+		List<SchoolClass> all = this.classes.all();
+		Map<String, List<String>> assigned = new LinkedHashMap<>();
+		for (SchoolClass schoolClass : all) {
+			assigned.put(schoolClass.id(), new ArrayList<>());
+		}
+		for (Assignment assignment : this.assignments.all()) {
+			List<String> moduleIds = assigned.get(assignment.classId());
+			if (moduleIds != null && this.curriculum.module(assignment.moduleId()).isPresent()) {
+				moduleIds.add(assignment.moduleId());
+			}
+		}
+		SchoolReports.School school = this.reports.school(assigned);
+		List<SchoolCoverage.ClassUnit> units = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			units.add(new SchoolCoverage.ClassUnit(all.get(i).band(), school.classes().get(i).learners(),
+					assigned.get(all.get(i).id())));
+		}
+		return SchoolCoverage.build(this.curriculum.evidence(), units);
+	}
+
+	private List<String> assignedModules(String classId) {
+		return this.assignments.forClass(classId).stream().map(Assignment::moduleId)
+			.filter((id) -> this.curriculum.module(id).isPresent()).toList();
+	}
+
+	private static Writer csv(HttpServletResponse response, String fileName) throws IOException {
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+		return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+	}
+
+}
