@@ -79,7 +79,7 @@ class ConfidenceCheckTest {
 		Child child = child();
 		Quiz quiz = this.curriculum.module("sextortion").orElseThrow().quiz(Band.AGES_11_13).orElseThrow();
 		HttpResponse<String> page = child.get("/learn/sextortion/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, false));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), false));
 		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
 		answers.add(Map.entry("band", "ages-11-13"));
 
