@@ -153,6 +153,7 @@ class AccessibilityIT extends JourneyTest {
 			scan(lessonPath);
 			scan(lessonPath + "?step=" + lesson.steps().size());
 			quizStates(band, module, "");
+			scan("/me/results/" + module.id());
 			scan("/me");
 			find(By.cssSelector("form[action='/me/resume-code'] button")).click();
 			scanHere("/me", "resume code shown");
@@ -202,7 +203,13 @@ class AccessibilityIT extends JourneyTest {
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
 		scanHere(classPath + "/assignments", "sensitive module confirmation");
 
+		scan(classPath + "/coverage");
+		scan(classPath + "/confidence");
 		scan("/admin/school");
+		scan("/admin/school/questions");
+		scan("/admin/school/coverage");
+		scan("/admin/school/confidence");
+		scan("/admin/lti");
 		scan("/admin/teachers");
 		find(By.cssSelector("form[action='/admin/teachers'] button[type=submit]")).click();
 		scanHere("/admin/teachers", "form errors");
