@@ -122,6 +122,10 @@ class AdminLtiController {
 	}
 
 	private static void checkDeployments(RegistrationForm form, BindingResult result) {
+		// fields that cannot even be converted (a band no select offers) come from a tampered form, not a person
+		if (result.getTarget() == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		if (!result.hasFieldErrors("deploymentIds") && form.deploymentIdList().isEmpty()) {
 			result.rejectValue("deploymentIds", "NotBlank");
 		}

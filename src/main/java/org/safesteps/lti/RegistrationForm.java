@@ -42,6 +42,9 @@ record RegistrationForm(@NotBlank @Size(max = 100) String name, @NotBlank @Size(
 	}
 
 	List<String> deploymentIdList() {
+		if (this.deploymentIds == null) {
+			return List.of();
+		}
 		return Arrays.stream(this.deploymentIds.split("[\\r\\n,]+")).map(String::strip).filter((id) -> !id.isEmpty())
 			.distinct().toList();
 	}

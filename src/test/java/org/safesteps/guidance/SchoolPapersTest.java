@@ -56,7 +56,7 @@ class SchoolPapersTest {
 	void theRetentionScheduleNamesTheSettingBehindEachPeriod() {
 		String page = this.http.get("/papers/retention").body();
 		assertThat(page).contains("<h1", "Retention schedule", "safesteps.retention.learner-idle",
-				"safesteps.sessions.timeout", "safesteps.login.window", "href=\"/papers/dpia\"");
+				"safesteps.sessions.timeout", "safesteps.rate-limits.*", "href=\"/papers/dpia\"");
 	}
 
 	@Test
@@ -83,8 +83,7 @@ class SchoolPapersTest {
 	/** The schedule states the defaults the application ships with, so a changed default shows here. */
 	@ParameterizedTest
 	@ValueSource(strings = { "safesteps.retention.learner-idle", "safesteps.retention.check-every",
-			"safesteps.sessions.timeout", "safesteps.sessions.cleanup-every", "safesteps.sessions.touch-every",
-			"safesteps.join-limit.window" })
+			"safesteps.sessions.timeout", "safesteps.sessions.cleanup-every", "safesteps.sessions.touch-every" })
 	void theRetentionScheduleStatesTheShippedDefault(String setting) throws IOException {
 		Properties shipped = new Properties();
 		try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
