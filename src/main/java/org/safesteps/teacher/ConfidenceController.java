@@ -1,9 +1,7 @@
 package org.safesteps.teacher;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +70,7 @@ class ConfidenceController {
 	void classCsv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Locale locale)
 			throws IOException {
 		SchoolClass schoolClass = this.access.require(classId, request);
-		Writer out = csv(response, schoolClass.name() + " confidence.csv");
+		Writer out = CsvDownload.open(response, schoolClass.name() + " confidence.csv");
 		ConfidenceCsv.write(out, forClass(schoolClass), this.messages, locale);
 		out.flush();
 	}
@@ -87,7 +83,7 @@ class ConfidenceController {
 
 	@GetMapping("/admin/school/confidence.csv")
 	void schoolCsv(HttpServletResponse response, Locale locale) throws IOException {
-		Writer out = csv(response, "school confidence.csv");
+		Writer out = CsvDownload.open(response, "school confidence.csv");
 		ConfidenceCsv.write(out, forSchool(), this.messages, locale);
 		out.flush();
 	}
@@ -134,11 +130,5 @@ class ConfidenceController {
 				this.confidence.forClasses(classIds, moduleId));
 	}
 
-	private static Writer csv(HttpServletResponse response, String fileName) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-	}
 
 }

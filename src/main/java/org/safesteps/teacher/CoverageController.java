@@ -1,9 +1,7 @@
 package org.safesteps.teacher;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +67,7 @@ class CoverageController {
 	void classCoverageCsv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) throws IOException {
 		SchoolClass schoolClass = this.access.require(classId, request);
-		Writer out = csv(response, schoolClass.name() + " coverage.csv");
+		Writer out = CsvDownload.open(response, schoolClass.name() + " coverage.csv");
 		CoverageCsv.writeClass(out, classCoverage(schoolClass), this.messages, locale);
 		out.flush();
 	}
@@ -85,7 +81,7 @@ class CoverageController {
 
 	@GetMapping("/admin/school/coverage.csv")
 	void schoolCoverageCsv(HttpServletResponse response, Locale locale) throws IOException {
-		Writer out = csv(response, "school coverage.csv");
+		Writer out = CsvDownload.open(response, "school coverage.csv");
 		CoverageCsv.writeSchool(out, schoolCoverage(), this.messages, locale);
 		out.flush();
 	}
@@ -126,11 +122,5 @@ class CoverageController {
 			.filter((id) -> this.curriculum.module(id).isPresent()).toList();
 	}
 
-	private static Writer csv(HttpServletResponse response, String fileName) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-	}
 
 }

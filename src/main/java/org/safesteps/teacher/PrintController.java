@@ -1,9 +1,7 @@
 package org.safesteps.teacher;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,12 +66,7 @@ class PrintController {
 		ClassReport report = ClassReport.matrixOnly(
 				moduleIds.stream().map((id) -> new ClassReport.Column(id, ClassReport.title(this.curriculum, id))).toList(),
 				this.reports.matrix(schoolClass.id(), moduleIds));
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(schoolClass.name() + ".csv", StandardCharsets.UTF_8)
-			.build()
-			.toString());
-		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		Writer out = CsvDownload.open(response, schoolClass.name() + ".csv");
 		ReportCsv.write(out, schoolClass.name(), report, this.messages, locale);
 		out.flush();
 	}

@@ -1,6 +1,7 @@
 package org.safesteps.teacher;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,10 +70,10 @@ class SchoolController {
 	@GetMapping(path = "/admin/school/questions.csv", produces = "text/csv;charset=UTF-8")
 	void questionsCsv(@RequestParam(name = "sort", required = false) String sort, Locale locale,
 			HttpServletResponse response) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"question-statistics.csv\"");
-		SchoolQuestionsCsv.write(response.getWriter(), SchoolQuestions.build(this.statistics, this.curriculum, sort),
-				this.messages, locale);
+		Writer out = CsvDownload.open(response, "question-statistics.csv");
+		SchoolQuestionsCsv.write(out, SchoolQuestions.build(this.statistics, this.curriculum, sort), this.messages,
+				locale);
+		out.flush();
 	}
 
 }
