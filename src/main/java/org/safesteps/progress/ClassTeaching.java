@@ -59,6 +59,19 @@ public class ClassTeaching {
 		return taught;
 	}
 
+	/**
+	 * Every class's modules taught from the front: class id to module id to the day. One read of a
+	 * collection with one small document per class and module taught, for the school's views.
+	 */
+	public Map<String, Map<String, LocalDate>> taughtByClass() {
+		Map<String, Map<String, LocalDate>> taught = new TreeMap<>();
+		for (Document lesson : this.mongo.getCollection(LESSONS).find()) {
+			taught.computeIfAbsent(lesson.getString("classId"), (id) -> new TreeMap<>())
+				.put(lesson.getString("moduleId"), LocalDate.parse(lesson.getString("taughtOn")));
+		}
+		return taught;
+	}
+
 	/** Keeps the class's tally for one question, replacing an earlier one. */
 	public void recordTally(String classId, String moduleId, Tally tally) {
 		List<Document> counts = new ArrayList<>();

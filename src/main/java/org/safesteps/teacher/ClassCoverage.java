@@ -1,5 +1,6 @@
 package org.safesteps.teacher;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.safesteps.content.FrameworkStatement;
  * ages grouped by framework and strand, each with the assigned modules whose lesson covers it and
  * the share of the class's learners who completed each (hidden below {@link Share#FLOOR} learners).
  * Statements no assigned module covers are kept, marked so, because an inspector asks about gaps too.
+ * A module taught to the whole class from the front counts as covering, with the day it was taught,
+ * whether or not it is assigned: a class without devices has no learners' completions to show.
  */
 record ClassCoverage(Band band, int learners, List<FrameworkSection> frameworks) {
 
@@ -26,7 +29,8 @@ record ClassCoverage(Band band, int learners, List<FrameworkSection> frameworks)
 				List<Covering> covering = new ArrayList<>();
 				for (AssignedModule module : assigned) {
 					if (evidence.covered(module.moduleId(), band).contains(statement)) {
-						covering.add(new Covering(module.moduleId(), module.title(), new Share(module.completed(), learners)));
+						covering.add(new Covering(module.moduleId(), module.title(), new Share(module.completed(), learners),
+								module.taughtOn()));
 					}
 				}
 				strands.computeIfAbsent(statement.strand(), (key) -> new ArrayList<>())
@@ -45,8 +49,11 @@ record ClassCoverage(Band band, int learners, List<FrameworkSection> frameworks)
 		return Share.shown(this.learners);
 	}
 
-	/** A module assigned to the class, with how many of its learners completed it. */
-	record AssignedModule(String moduleId, String title, int completed) {
+	/**
+	 * A module assigned to the class or taught to it from the front, with how many of its learners
+	 * completed it and the day it was taught to the class (null: not taught from the front).
+	 */
+	record AssignedModule(String moduleId, String title, int completed, LocalDate taughtOn) {
 	}
 
 	/** One framework's statements for the band, by strand in the framework's order. */
@@ -74,8 +81,8 @@ record ClassCoverage(Band band, int learners, List<FrameworkSection> frameworks)
 
 	}
 
-	/** An assigned module covering a statement, with its completed share of the class. */
-	record Covering(String moduleId, String title, Share completed) {
+	/** A module covering a statement, with its completed share of the class and the day taught from the front. */
+	record Covering(String moduleId, String title, Share completed, LocalDate taughtOn) {
 	}
 
 }

@@ -2,11 +2,14 @@ package org.safesteps.teacher;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +25,7 @@ import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Curriculum;
+import org.safesteps.progress.ClassTeaching;
 import org.safesteps.progress.SchoolReports;
 
 /**
@@ -43,15 +47,18 @@ class CoverageController {
 
 	private final SchoolReports reports;
 
+	private final ClassTeaching teaching;
+
 	private final MessageSource messages;
 
 	CoverageController(ClassAccess access, ClassStore classes, AssignmentStore assignments, Curriculum curriculum,
-			SchoolReports reports, MessageSource messages) {
+			SchoolReports reports, ClassTeaching teaching, MessageSource messages) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
 		this.curriculum = curriculum;
 		this.reports = reports;
+		this.teaching = teaching;
 		this.messages = messages;
 	}
 
@@ -87,17 +94,20 @@ class CoverageController {
 	}
 
 	private ClassCoverage classCoverage(SchoolClass schoolClass) {
-		List<String> moduleIds = assignedModules(schoolClass.id());
+		Map<String, LocalDate> taught = taughtInBand(this.teaching.taught(schoolClass.id()), schoolClass);
+		List<String> moduleIds = withTaught(assignedModules(schoolClass.id()), taught.keySet());
 		SchoolReports.ClassFigures figures = this.reports.school(Map.of(schoolClass.id(), moduleIds)).classes().get(0);
 		List<ClassCoverage.AssignedModule> assigned = figures.modules().stream()
 			.map((module) -> new ClassCoverage.AssignedModule(module.moduleId(),
-					ClassReport.title(this.curriculum, module.moduleId()), module.completed()))
+					ClassReport.title(this.curriculum, module.moduleId()), module.completed(),
+					taught.get(module.moduleId())))
 			.toList();
 		return ClassCoverage.build(this.curriculum.evidence(), schoolClass.band(), figures.learners(), assigned);
 	}
 
 	private SchoolCoverage schoolCoverage() {
 		List<SchoolClass> all = this.classes.all();
+		Map<String, Map<String, LocalDate>> taughtByClass = this.teaching.taughtByClass();
 		Map<String, List<String>> assigned = new LinkedHashMap<>();
 		for (SchoolClass schoolClass : all) {
 			assigned.put(schoolClass.id(), new ArrayList<>());
@@ -108,19 +118,43 @@ class CoverageController {
 				moduleIds.add(assignment.moduleId());
 			}
 		}
+		Map<String, List<String>> taughtIds = new LinkedHashMap<>();
+		for (SchoolClass schoolClass : all) {
+			Set<String> taught = taughtInBand(taughtByClass.getOrDefault(schoolClass.id(), Map.of()), schoolClass).keySet();
+			taughtIds.put(schoolClass.id(), List.copyOf(taught));
+			assigned.put(schoolClass.id(), withTaught(assigned.get(schoolClass.id()), taught));
+		}
 		SchoolReports.School school = this.reports.school(assigned);
 		List<SchoolCoverage.ClassUnit> units = new ArrayList<>();
 		for (int i = 0; i < all.size(); i++) {
+			String classId = all.get(i).id();
 			units.add(new SchoolCoverage.ClassUnit(all.get(i).band(), school.classes().get(i).learners(),
-					assigned.get(all.get(i).id())));
+					assigned.get(classId), taughtIds.get(classId)));
 		}
 		return SchoolCoverage.build(this.curriculum.evidence(), units);
+	}
+
+	/** The modules taught from the front that are still in the content for the class's band. */
+	private Map<String, LocalDate> taughtInBand(Map<String, LocalDate> taught, SchoolClass schoolClass) {
+		Map<String, LocalDate> kept = new LinkedHashMap<>();
+		taught.forEach((moduleId, day) -> {
+			if (this.curriculum.module(moduleId).filter((module) -> module.hasBand(schoolClass.band())).isPresent()) {
+				kept.put(moduleId, day);
+			}
+		});
+		return kept;
+	}
+
+	/** The assigned modules, then those taught from the front without being assigned. */
+	private static List<String> withTaught(List<String> assigned, Set<String> taught) {
+		Set<String> modules = new LinkedHashSet<>(assigned);
+		modules.addAll(taught);
+		return new ArrayList<>(modules);
 	}
 
 	private List<String> assignedModules(String classId) {
 		return this.assignments.forClass(classId).stream().map(Assignment::moduleId)
 			.filter((id) -> this.curriculum.module(id).isPresent()).toList();
 	}
-
 
 }

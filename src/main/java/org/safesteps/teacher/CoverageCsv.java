@@ -12,7 +12,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * Coverage as CSV, written the way {@link ReportCsv} writes the report (byte-order mark, RFC 4180,
- * formula-looking cells neutralised): one row per statement and covering module.
+ * formula-looking cells neutralised): one row per statement and covering module, with the day the
+ * module was taught to the whole class from the front (ISO date, so a spreadsheet sorts it).
  */
 final class CoverageCsv {
 
@@ -25,17 +26,19 @@ final class CoverageCsv {
 			CSVPrinter csv = start(out);
 			print(csv, text(messages, locale, "coverage.csv.framework"), text(messages, locale, "coverage.csv.strand"),
 					text(messages, locale, "coverage.csv.statementId"), text(messages, locale, "coverage.csv.statement"),
-					text(messages, locale, "coverage.csv.module"), text(messages, locale, "coverage.csv.completed"));
+					text(messages, locale, "coverage.csv.module"), text(messages, locale, "coverage.csv.completed"),
+					text(messages, locale, "coverage.csv.taught"));
 			for (ClassCoverage.FrameworkSection framework : coverage.frameworks()) {
 				for (ClassCoverage.StrandSection strand : framework.strands()) {
 					for (ClassCoverage.StatementLine line : strand.statements()) {
 						if (!line.covered()) {
 							print(csv, framework.framework().name(), strand.strand(), line.statement().id(),
-									line.statement().text(), "", text(messages, locale, "coverage.notCovered"));
+									line.statement().text(), "", text(messages, locale, "coverage.notCovered"), "");
 						}
 						for (ClassCoverage.Covering module : line.modules()) {
 							print(csv, framework.framework().name(), strand.strand(), line.statement().id(),
-									line.statement().text(), module.title(), completed(module.completed(), messages, locale));
+									line.statement().text(), module.title(), completed(module.completed(), messages, locale),
+									(module.taughtOn() == null) ? "" : module.taughtOn().toString());
 						}
 					}
 				}
@@ -54,7 +57,7 @@ final class CoverageCsv {
 					text(messages, locale, "coverage.csv.bandLearners"), text(messages, locale, "coverage.csv.framework"),
 					text(messages, locale, "coverage.csv.strand"), text(messages, locale, "coverage.csv.statementId"),
 					text(messages, locale, "coverage.csv.statement"), text(messages, locale, "coverage.csv.classes"),
-					text(messages, locale, "coverage.csv.learners"));
+					text(messages, locale, "coverage.csv.learners"), text(messages, locale, "coverage.csv.taughtClasses"));
 			for (SchoolCoverage.BandSection band : coverage.bands()) {
 				String bandLearners = learners(band.learners(), messages, locale);
 				for (SchoolCoverage.FrameworkRows framework : band.frameworks()) {
@@ -62,7 +65,8 @@ final class CoverageCsv {
 						print(csv, text(messages, locale, "band." + band.band().id()), Integer.toString(band.classes()),
 								bandLearners, framework.framework().name(), row.statement().strand(), row.statement().id(),
 								row.statement().text(), Integer.toString(row.classes()),
-								(row.classes() == 0) ? "" : learners(row.learners(), messages, locale));
+								(row.classes() == 0) ? "" : learners(row.learners(), messages, locale),
+								Integer.toString(row.taughtClasses()));
 					}
 				}
 			}

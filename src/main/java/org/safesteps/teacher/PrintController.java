@@ -2,10 +2,14 @@ package org.safesteps.teacher;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +29,7 @@ import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.learner.PictureCode;
 import org.safesteps.progress.ClassReports;
+import org.safesteps.progress.ClassTeaching;
 import org.safesteps.theme.Language;
 import org.safesteps.theme.RequestLanguage;
 
@@ -43,14 +48,17 @@ class PrintController {
 
 	private final ClassReports reports;
 
+	private final ClassTeaching teaching;
+
 	private final MessageSource messages;
 
 	PrintController(ClassAccess access, AssignmentStore assignments, Curriculum curriculum, ClassReports reports,
-			MessageSource messages) {
+			ClassTeaching teaching, MessageSource messages) {
 		this.access = access;
 		this.assignments = assignments;
 		this.curriculum = curriculum;
 		this.reports = reports;
+		this.teaching = teaching;
 		this.messages = messages;
 	}
 
@@ -58,16 +66,17 @@ class PrintController {
 	void csv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Locale locale)
 			throws IOException {
 		SchoolClass schoolClass = this.access.require(classId, request);
-		List<String> moduleIds = this.assignments.forClass(schoolClass.id())
-			.stream()
-			.map(Assignment::moduleId)
-			.filter((id) -> this.curriculum.module(id).isPresent())
-			.toList();
+		Map<String, LocalDate> taughtOn = this.teaching.taught(schoolClass.id());
+		// the assigned modules, then any taught to the whole class without being assigned
+		Set<String> modules = new LinkedHashSet<>();
+		this.assignments.forClass(schoolClass.id()).forEach((assignment) -> modules.add(assignment.moduleId()));
+		modules.addAll(taughtOn.keySet());
+		List<String> moduleIds = modules.stream().filter((id) -> this.curriculum.module(id).isPresent()).toList();
 		ClassReport report = ClassReport.matrixOnly(
 				moduleIds.stream().map((id) -> new ClassReport.Column(id, ClassReport.title(this.curriculum, id))).toList(),
 				this.reports.matrix(schoolClass.id(), moduleIds));
 		Writer out = CsvDownload.open(response, schoolClass.name() + ".csv");
-		ReportCsv.write(out, schoolClass.name(), report, this.messages, locale);
+		ReportCsv.write(out, schoolClass.name(), report, taughtOn, this.messages, locale);
 		out.flush();
 	}
 

@@ -3,8 +3,10 @@ package org.safesteps.teacher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,8 +26,14 @@ final class ReportCsv {
 	private ReportCsv() {
 	}
 
-	static void write(Writer out, String className, ClassReport report, MessageSource messages,
-			java.util.Locale locale) {
+	/**
+	 * Writes the header, then (when any module was taught to the whole class from the front) one row
+	 * for the class as a whole with the day each module was taught, then one row per learner.
+	 *
+	 * @param taughtOn module id to the day it was taught to the class from the front
+	 */
+	static void write(Writer out, String className, ClassReport report, Map<String, LocalDate> taughtOn,
+			MessageSource messages, java.util.Locale locale) {
 		try {
 			// not closed here: closing would close the response stream the caller owns
 			CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
@@ -37,6 +45,17 @@ final class ReportCsv {
 				header.add(messages.getMessage("report.csv.score", new Object[] { column.title() }, locale));
 			}
 			csv.printRecord(header.stream().map(ReportCsv::safe).toList());
+			if (report.columns().stream().anyMatch((column) -> taughtOn.containsKey(column.moduleId()))) {
+				List<String> cells = new ArrayList<>(List.of(className,
+						messages.getMessage("report.csv.taughtRow", null, locale)));
+				for (ClassReport.Column column : report.columns()) {
+					LocalDate day = taughtOn.get(column.moduleId());
+					cells.add((day == null) ? ""
+							: messages.getMessage("report.csv.taughtOn", new Object[] { day.toString() }, locale));
+					cells.add("");
+				}
+				csv.printRecord(cells.stream().map(ReportCsv::safe).toList());
+			}
 			for (ClassReports.Row row : report.matrix().rows()) {
 				List<String> cells = new ArrayList<>(List.of(className, row.learner().pseudonym()));
 				for (ClassReport.Column column : report.columns()) {

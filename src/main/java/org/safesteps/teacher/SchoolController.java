@@ -16,6 +16,7 @@ import org.safesteps.account.AccountStore;
 import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.content.Curriculum;
+import org.safesteps.progress.ClassTeaching;
 import org.safesteps.progress.QuestionStatistics;
 import org.safesteps.progress.SchoolReports;
 
@@ -40,23 +41,26 @@ class SchoolController {
 
 	private final QuestionStatistics statistics;
 
+	private final ClassTeaching teaching;
+
 	private final MessageSource messages;
 
 	SchoolController(ClassStore classes, AssignmentStore assignments, AccountStore accounts, Curriculum curriculum,
-			SchoolReports reports, QuestionStatistics statistics, MessageSource messages) {
+			SchoolReports reports, QuestionStatistics statistics, ClassTeaching teaching, MessageSource messages) {
 		this.classes = classes;
 		this.assignments = assignments;
 		this.accounts = accounts;
 		this.curriculum = curriculum;
 		this.reports = reports;
 		this.statistics = statistics;
+		this.teaching = teaching;
 		this.messages = messages;
 	}
 
 	@GetMapping("/admin/school")
 	String school(Model model) {
 		model.addAttribute("school", SchoolOverview.build(this.reports, this.curriculum, this.classes.all(),
-				this.assignments.all(), this.accounts.all()));
+				this.assignments.all(), this.accounts.all(), this.teaching.taughtByClass()));
 		return "teacher/school";
 	}
 

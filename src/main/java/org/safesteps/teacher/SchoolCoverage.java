@@ -11,7 +11,9 @@ import org.safesteps.content.FrameworkStatement;
 /**
  * The school's coverage: per band (with its classes and learners), per framework, each statement
  * for the band's ages with the number of classes whose assigned modules cover it and the learners
- * in those classes. A learner count under {@link Share#FLOOR} is shown as "fewer than 5".
+ * in those classes, and how many of those classes were taught a covering module from the front.
+ * A learner count under {@link Share#FLOOR} is shown as "fewer than 5"; a count of classes is not a
+ * figure about children, so it is always shown.
  */
 record SchoolCoverage(List<BandSection> bands) {
 
@@ -24,14 +26,18 @@ record SchoolCoverage(List<BandSection> bands) {
 				List<StatementRow> rows = new ArrayList<>();
 				for (FrameworkStatement statement : evidence.statementsFor(framework, band)) {
 					int covering = 0;
+					int taught = 0;
 					int learners = 0;
 					for (ClassUnit unit : inBand) {
 						if (evidence.coveredIds(unit.moduleIds(), band).contains(statement.id())) {
 							covering++;
 							learners += unit.learners();
+							if (evidence.coveredIds(unit.taughtIds(), band).contains(statement.id())) {
+								taught++;
+							}
 						}
 					}
-					rows.add(new StatementRow(statement, covering, learners));
+					rows.add(new StatementRow(statement, covering, taught, learners));
 				}
 				if (!rows.isEmpty()) {
 					frameworks.add(new FrameworkRows(framework, rows));
@@ -43,8 +49,11 @@ record SchoolCoverage(List<BandSection> bands) {
 		return new SchoolCoverage(sections);
 	}
 
-	/** A class as coverage sees it: its band, how many learners, its assigned modules. */
-	record ClassUnit(Band band, int learners, List<String> moduleIds) {
+	/**
+	 * A class as coverage sees it: its band, how many learners, its modules (assigned or taught from
+	 * the front) and, of those, the ones taught to the whole class from the front.
+	 */
+	record ClassUnit(Band band, int learners, List<String> moduleIds, List<String> taughtIds) {
 	}
 
 	record BandSection(Band band, int classes, int learners, List<FrameworkRows> frameworks) {
@@ -58,8 +67,11 @@ record SchoolCoverage(List<BandSection> bands) {
 	record FrameworkRows(Framework framework, List<StatementRow> rows) {
 	}
 
-	/** A statement with the classes covering it and their learners. */
-	record StatementRow(FrameworkStatement statement, int classes, int learners) {
+	/**
+	 * A statement with the classes covering it, how many of them were taught a covering module from
+	 * the front, and the learners in the covering classes.
+	 */
+	record StatementRow(FrameworkStatement statement, int classes, int taughtClasses, int learners) {
 
 		public boolean learnersShown() {
 			return Share.shown(this.learners);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.BsonBinary;
 import org.bson.UuidRepresentation;
 import org.bson.BsonDocument;
@@ -95,6 +97,47 @@ class BackupRestoreTest {
 		}
 		finally {
 			Files.deleteIfExists(taken.file());
+		}
+	}
+
+	/**
+	 * The move to a real MongoDB: with {@code MONGODB_URI} set, the restore goes into that database
+	 * through the driver (here a second server on its own port, spoken to over TCP as a replica set
+	 * would be), refuses a database that holds documents, and replaces them with {@code --force}.
+	 */
+	@Test
+	void aBackupRestoredIntoTheMongoDbOfMongodbUriGivesBackEveryDocumentIdentical() throws Exception {
+		this.mongo.getCollection("backup_types").insertOne(new Document("_id", new ObjectId()).append("long", 7L)
+			.append("text", "Brave Otter — ñ, عربى"));
+		MongoServer target = new MongoServer(new MemoryBackend());
+		java.net.InetSocketAddress address = target.bind();
+		Backups.TakenBackup taken = this.backups.takeForDownload();
+		String uri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/safesteps_moved";
+		try (MongoClient client = MongoClients.create(uri)) {
+			MongoDatabase moved = client.getDatabase("safesteps_moved");
+			Map<String, List<String>> live = contents(patient());
+
+			assertThat(RestoreCommand.run(List.of("--restore", taken.file().toString()), Map.of("MONGODB_URI", uri),
+					System.out)).isEqualTo(RestoreCommand.DONE);
+			Map<String, List<String>> restored = contents(moved);
+			assertThat(restored.keySet()).isEqualTo(live.keySet()).contains("backup_types");
+			for (String collection : live.keySet()) {
+				assertThat(restored.get(collection)).as(collection).isEqualTo(live.get(collection));
+			}
+
+			moved.getCollection("classes").insertOne(new Document("_id", "made-after-the-move"));
+			assertThat(RestoreCommand.run(List.of("--restore", taken.file().toString()), Map.of("MONGODB_URI", uri),
+					System.out)).as("a database in use is refused").isEqualTo(RestoreCommand.REFUSED);
+			assertThat(moved.getCollection("classes").countDocuments(new Document("_id", "made-after-the-move")))
+				.as("nothing changed by the refusal").isEqualTo(1);
+
+			assertThat(RestoreCommand.run(List.of("--restore", taken.file().toString(), "--force"),
+					Map.of("MONGODB_URI", uri), System.out)).isEqualTo(RestoreCommand.DONE);
+			assertThat(contents(moved)).as("--force replaces what was there").isEqualTo(restored);
+		}
+		finally {
+			Files.deleteIfExists(taken.file());
+			target.shutdownNow();
 		}
 	}
 

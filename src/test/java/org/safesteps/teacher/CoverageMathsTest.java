@@ -36,8 +36,8 @@ class CoverageMathsTest {
 	@Test
 	void aClassSeesEveryStatementOfItsBandByStrandWithTheAssignedModulesThatCoverIt() {
 		ClassCoverage coverage = ClassCoverage.build(EVIDENCE, Band.AGES_8_10, 20, List.of(
-				new ClassCoverage.AssignedModule("friends", "Friends", 10),
-				new ClassCoverage.AssignedModule("adults", "Adults", 5)));
+				new ClassCoverage.AssignedModule("friends", "Friends", 10, null),
+				new ClassCoverage.AssignedModule("adults", "Adults", 5, null)));
 
 		ClassCoverage.FrameworkSection framework = coverage.frameworks().get(0);
 		assertThat(framework.strands()).extracting(ClassCoverage.StrandSection::strand).containsExactly("Relationships", "Privacy");
@@ -55,9 +55,20 @@ class CoverageMathsTest {
 	@Test
 	void modulesNotAssignedCoverNothing() {
 		ClassCoverage coverage = ClassCoverage.build(EVIDENCE, Band.AGES_8_10, 20,
-				List.of(new ClassCoverage.AssignedModule("adults", "Adults", 0)));
+				List.of(new ClassCoverage.AssignedModule("adults", "Adults", 0, null)));
 
 		assertThat(coverage.frameworks().get(0).covered()).isEqualTo(1);
+	}
+
+	@Test
+	void aModuleTaughtFromTheFrontCarriesItsDayToEveryStatementItCovers() {
+		ClassCoverage coverage = ClassCoverage.build(EVIDENCE, Band.AGES_8_10, 0, List.of(
+				new ClassCoverage.AssignedModule("friends", "Friends", 0, LocalDate.of(2026, 11, 30))));
+
+		List<ClassCoverage.StatementLine> relationships = coverage.frameworks().get(0).strands().get(0).statements();
+		assertThat(relationships).allSatisfy((line) -> assertThat(line.modules()).singleElement()
+			.extracting(ClassCoverage.Covering::taughtOn).isEqualTo(LocalDate.of(2026, 11, 30)));
+		assertThat(coverage.frameworks().get(0).covered()).as("covered with no learner at all").isEqualTo(2);
 	}
 
 	@Test
@@ -69,7 +80,7 @@ class CoverageMathsTest {
 	@CsvSource({ "0, false", "1, false", "4, false", "5, true", "30, true" })
 	void figuresAreShownFromFiveLearners(int learners, boolean shown) {
 		ClassCoverage coverage = ClassCoverage.build(EVIDENCE, Band.AGES_8_10, learners,
-				List.of(new ClassCoverage.AssignedModule("friends", "Friends", Math.min(learners, 2))));
+				List.of(new ClassCoverage.AssignedModule("friends", "Friends", Math.min(learners, 2), null)));
 
 		assertThat(coverage.sharesShown()).isEqualTo(shown);
 		assertThat(coverage.frameworks().get(0).strands().get(0).statements().get(0).modules().get(0).completed().shown())
@@ -79,10 +90,10 @@ class CoverageMathsTest {
 	@Test
 	void theSchoolCountsPerBandTheClassesCoveringEachStatementAndTheirLearners() {
 		SchoolCoverage school = SchoolCoverage.build(EVIDENCE, List.of(
-				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 25, List.of("friends")),
-				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 3, List.of("adults")),
-				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 12, List.of()),
-				new SchoolCoverage.ClassUnit(Band.AGES_11_13, 4, List.of("friends"))));
+				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 25, List.of("friends"), List.of()),
+				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 3, List.of("adults"), List.of("adults")),
+				new SchoolCoverage.ClassUnit(Band.AGES_8_10, 12, List.of(), List.of()),
+				new SchoolCoverage.ClassUnit(Band.AGES_11_13, 4, List.of("friends"), List.of())));
 
 		SchoolCoverage.BandSection middle = band(school, Band.AGES_8_10);
 		assertThat(middle.classes()).isEqualTo(3);
@@ -90,6 +101,9 @@ class CoverageMathsTest {
 		List<SchoolCoverage.StatementRow> rows = middle.frameworks().get(0).rows();
 		assertThat(rows).extracting((row) -> row.statement().id() + " " + row.classes() + " " + row.learners())
 			.containsExactly("know 1 25", "trust 2 28", "passwords 0 0");
+		assertThat(rows).as("the small class was taught adults (covering trust) from the front")
+			.extracting((row) -> row.statement().id() + " " + row.taughtClasses())
+			.containsExactly("know 0", "trust 1", "passwords 0");
 		SchoolCoverage.BandSection older = band(school, Band.AGES_11_13);
 		assertThat(older.learnersShown()).as("4 learners: below the floor").isFalse();
 		assertThat(older.frameworks().get(0).rows().get(0).learnersShown()).isFalse();

@@ -58,7 +58,7 @@ class CoverageTest {
 				"When someone threatens to share a picture</span>:", "3 of 6 completed (50%)",
 				"Statements are paraphrased, not quoted", "Checked against its source on 2026-12-05.",
 				"class=\"no-print hint\"", "href=\"/teacher/classes/" + red.id() + "/coverage.csv\"");
-		assertThat(row(page.body(), CONTROL_DATA)).contains("Not covered by an assigned module");
+		assertThat(row(page.body(), CONTROL_DATA)).contains("Not covered by an assigned or taught module");
 		assertThat(page.body()).as("figures only").doesNotContain("Learner 1");
 	}
 
@@ -71,10 +71,10 @@ class CoverageTest {
 
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-		assertThat(csv.body()).startsWith("\uFEFFFramework,Strand,Statement id,Statement,Module,Completed\r\n")
+		assertThat(csv.body()).startsWith("\uFEFFFramework,Strand,Statement id,Statement,Module,Completed,Taught to the class on\r\n")
 			.contains("Education for a Connected World,Online relationships,efacw-or-11-14-signs,\"" + SIGNS
-					+ "\",When someone threatens to share a picture,3 of 6 completed (50%)\r\n")
-			.contains("efacw-ps-11-14-control-data," + CONTROL_DATA + ",,Not covered by an assigned module\r\n");
+					+ "\",When someone threatens to share a picture,3 of 6 completed (50%),\r\n")
+			.contains("efacw-ps-11-14-control-data," + CONTROL_DATA + ",,Not covered by an assigned or taught module,\r\n");
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class CoverageTest {
 				"This class has fewer than 5 learners, so completion is not shown.",
 				"When someone threatens to share a picture</span>:", "fewer than 5 learners")
 			.doesNotContain("2 of 4", "4 learners");
-		assertThat(csv).contains(",When someone threatens to share a picture,fewer than 5 learners\r\n").doesNotContain("2 of 4");
+		assertThat(csv).contains(",When someone threatens to share a picture,fewer than 5 learners,\r\n").doesNotContain("2 of 4");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class ReportCsvTest {
 	@Test
 	void awkwardNamesSurviveTheRoundTripThroughASpreadsheetParser() throws Exception {
 		StringWriter out = new StringWriter();
-		ReportCsv.write(out, AWKWARD_CLASS, report("=HYPERLINK(\"http://evil\")", "Mod, \"quoted\"\nnext"),
+		ReportCsv.write(out, AWKWARD_CLASS, report("=HYPERLINK(\"http://evil\")", "Mod, \"quoted\"\nnext"), Map.of(),
 				messages(), Locale.ENGLISH);
 		String text = out.toString();
 
