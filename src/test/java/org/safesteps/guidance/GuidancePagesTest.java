@@ -56,7 +56,7 @@ class GuidancePagesTest {
 	void helpShowsTextChannelsBesidePhoneAndWeb() {
 		assertThat(this.http.get("/help?country=CA").body()).contains("href=\"sms:686868\"", "Text CONNECT to 686868",
 				"9-8-8 Suicide Crisis Helpline");
-		assertThat(this.http.get("/help?country=NZ").body()).contains("Text Netsafe to 4282", "Youthline", "href=\"sms:234\"");
+		assertThat(this.http.get("/help?country=NZ").body()).contains("1737, Need to talk?", "href=\"sms:1737\"");
 	}
 
 	@Test
