@@ -32,6 +32,13 @@ final class SpanishLint {
 
 	private static final Pattern QUOTED = Pattern.compile("«(?:(?!\\n\\s*\\n)[^»])*»|“(?:(?!\\n\\s*\\n)[^”])*”|\"[^\"\\n]*\"");
 
+	// Not prose: step ids, link targets and addresses (English words such as "report" or "online" in them).
+	private static final Pattern NOT_PROSE = Pattern.compile("\\{#[^}]*}|\\]\\([^)]*\\)|https?://\\S+");
+
+	// Front matter that is not prose: ids copied from the English page and its "# Sources" comments.
+	private static final Pattern NOT_PROSE_FRONT_MATTER = Pattern
+		.compile("(?m)^(?:#|modules:|topic:|urgent:|" + Translations.TRANSLATED_FROM + ":).*$");
+
 	// Lessons, quizzes and checks of a module band speak to a child; module.es.yml and teacher notes to adults.
 	private static final Pattern CHILD_FILE = Pattern.compile("modules/[^/]+/ages-[^/]+\\.es\\.(md|yml)");
 
@@ -162,7 +169,7 @@ final class SpanishLint {
 	void checkFile(String path, String text, Problems problems) {
 		Rule register = CHILD_FILE.matcher(path).matches() ? usted : tuteo;
 		if (path.endsWith(".md")) {
-			checkText(path, 1, text, register, problems);
+			checkText(path, 1, withoutFrontMatterComments(text), register, problems);
 			return;
 		}
 		Node root;
@@ -176,12 +183,13 @@ final class SpanishLint {
 		checkNode(path, root, false, register, problems);
 	}
 
-	private void checkText(String path, int line, String text, Rule register, Problems problems) {
+	private void checkText(String path, int line, String source, Rule register, Problems problems) {
+		String text = blank(source, NOT_PROSE);
 		for (Rule rule : glossary) {
 			rule.check(path, line, text, problems);
 		}
 		if (register != null) {
-			register.check(path, line, withoutQuotes(text), problems);
+			register.check(path, line, blank(text, QUOTED), problems);
 		}
 	}
 
@@ -203,9 +211,21 @@ final class SpanishLint {
 		}
 	}
 
-	// Blanks quoted speech, keeping line breaks so the lines of what is left stay right.
-	private static String withoutQuotes(String text) {
-		Matcher matcher = QUOTED.matcher(text);
+	// A "# Sources" line is a comment only inside the front matter; in the body "# " would be a heading.
+	private static String withoutFrontMatterComments(String text) {
+		if (!text.startsWith("---")) {
+			return text;
+		}
+		int end = text.indexOf("\n---", 3);
+		if (end < 0) {
+			return text;
+		}
+		return blank(text.substring(0, end), NOT_PROSE_FRONT_MATTER) + text.substring(end);
+	}
+
+	// Blanks every match, keeping line breaks so the lines of what is left stay right.
+	private static String blank(String text, Pattern pattern) {
+		Matcher matcher = pattern.matcher(text);
 		StringBuilder blanked = new StringBuilder(text);
 		while (matcher.find()) {
 			for (int i = matcher.start(); i < matcher.end(); i++) {

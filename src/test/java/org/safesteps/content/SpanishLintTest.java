@@ -52,6 +52,17 @@ class SpanishLintTest {
 	}
 
 	@Test
+	void stepIdsLinksAddressesSourcesCommentsAndServiceNamesAreNotProse() {
+		String text = "---\ntitle: Denunciar\nsummary: Qué hacer.\n# Sources, checked 2026-12-05: report online, https://example.org\n"
+				+ "translated-from: 0000000000000000\n---\n\n## Denunciar {#report-online}\n\n"
+				+ "Usa Report Remove o [la ayuda](/learn/online-friends), en https://report.example.org/online.\n";
+		assertThat(problems(LESSON, text)).isEmpty();
+		assertThat(problems(LESSON, text.replace("Usa Report Remove", "Puedes reportarlo online")))
+			.extracting(problem -> problem.replaceAll(", say.*", ""))
+			.containsExactly(LESSON + ":10: glossary: avoid \"reportarlo\"", LESSON + ":10: glossary: avoid \"online\"");
+	}
+
+	@Test
 	void vosotrosIsReportedInEveryFileButDieciseisIsNot() {
 		assertThat(problems(GUIDE, lesson("Tiene dieciséis años. ¿Sabéis qué hacer?")))
 			.singleElement().asString().startsWith(GUIDE + ":9: glossary: avoid \"Sabéis\", say \"ustedes\"");
