@@ -27,6 +27,9 @@ final class SpanishLint {
 
 	static final String GLOSSARY = "glossary.es.yml";
 
+	// As in YamlFile: a Yaml instance is costly to build and not thread-safe, so one per thread.
+	private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
+
 	// Keys whose values are ids or hashes, not Spanish text.
 	private static final Set<String> NOT_TEXT = Set.of("id", "type", "correct", Translations.TRANSLATED_FROM);
 
@@ -169,12 +172,12 @@ final class SpanishLint {
 	void checkFile(String path, String text, Problems problems) {
 		Rule register = CHILD_FILE.matcher(path).matches() ? usted : tuteo;
 		if (path.endsWith(".md")) {
-			checkText(path, 1, withoutFrontMatterComments(text), register, problems);
+			checkText(path, 1, withoutFrontMatterIdsAndComments(text), register, problems);
 			return;
 		}
 		Node root;
 		try {
-			root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+			root = YAML.get().compose(new StringReader(text));
 		}
 		catch (RuntimeException ex) {
 			// The file's own reader reports its YAML errors.
@@ -212,7 +215,7 @@ final class SpanishLint {
 	}
 
 	// A "# Sources" line is a comment only inside the front matter; in the body "# " would be a heading.
-	private static String withoutFrontMatterComments(String text) {
+	private static String withoutFrontMatterIdsAndComments(String text) {
 		if (!text.startsWith("---")) {
 			return text;
 		}
