@@ -128,6 +128,7 @@ public final class CurriculumLoader {
 			else {
 				problems.error(LINT, 1, "missing: the safeguarding lint list is required");
 			}
+			SpanishLint.check(files, problems);
 			if (files.containsKey(LABELS)) {
 				labels = CalloutLabels.read(LABELS, files.get(LABELS), problems);
 			}
@@ -144,7 +145,7 @@ public final class CurriculumLoader {
 			Map<String, String> guideTranslations = new TreeMap<>();
 			for (Map.Entry<String, String> file : files.entrySet()) {
 				String path = file.getKey();
-				if (path.equals(LINT) || path.equals(HELP) || path.equals(LABELS)) {
+				if (path.equals(LINT) || path.equals(HELP) || path.equals(LABELS) || path.equals(SpanishLint.GLOSSARY)) {
 					continue;
 				}
 				if (EvidenceReader.isFramework(path)) {
