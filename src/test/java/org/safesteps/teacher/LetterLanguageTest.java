@@ -60,6 +60,23 @@ class LetterLanguageTest {
 		assertThat(english).contains("<html lang=\"en\" dir=\"ltr\">", "Dear parent or carer,");
 	}
 
+	// Arabic has an interface but no lessons: its letter lists every module in English, and says so
+	// to screen readers (WCAG 3.1.2, language of parts) instead of reading English with an Arabic voice.
+	@Test
+	void aLetterMarksTheLanguageOfEachModuleItListsIncludingOnesNotYetTranslated() {
+		Account teacher = Teachers.create(this.accounts, "Nadia");
+		Browserless browser = Teachers.signIn(this.port, teacher);
+		SchoolClass schoolClass = this.classes.create("6.º A", org.safesteps.content.Band.AGES_11_13, teacher.id(), "es");
+		this.assignments.assign(schoolClass.id(), "trusted-adults", null, 0);
+
+		String spanish = browser.get("/teacher/classes/" + schoolClass.id() + "/letter").body();
+		assertThat(spanish).contains("<h2 lang=\"es\">Adultos de confianza</h2>", "<p lang=\"es\">Los niños y las niñas aprenden");
+
+		String arabic = browser.get("/teacher/classes/" + schoolClass.id() + "/letter?lang=ar").body();
+		assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\">", "<h2 lang=\"en\" dir=\"ltr\">Trusted adults</h2>",
+				"<p lang=\"en\" dir=\"ltr\">Children learn who their trusted adults are");
+	}
+
 	@Test
 	void theClassPageChangesTheClassLanguageToAShippedOneOnly() {
 		Account teacher = Teachers.create(this.accounts, "Omar");
