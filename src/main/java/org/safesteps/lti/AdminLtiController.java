@@ -1,5 +1,9 @@
 package org.safesteps.lti;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +25,8 @@ import org.safesteps.content.Band;
 /**
  * /admin/lti: admins register learning platforms (what the platform gives us), see what to paste
  * into the platform (the tool's URLs), edit, disable or delete a registration, and rotate the
- * tool's signing key.
+ * tool's signing key. Per platform, the page also shows how many quiz scores wait to be sent to
+ * its gradebook and the last errors its services gave.
  */
 @Controller
 class AdminLtiController {
@@ -30,9 +35,21 @@ class AdminLtiController {
 
 	private final ToolKeys keys;
 
-	AdminLtiController(Registrations registrations, ToolKeys keys) {
+	private final ScoreQueue scores;
+
+	private final LineItems lineItems;
+
+	/** What the page shows of a platform's gradebook traffic: scores waiting, and the last errors. */
+	record ScoreStatus(long waiting, List<ScoreQueue.ShownError> errors) {
+	}
+
+	private static final int ERRORS_SHOWN = 5;
+
+	AdminLtiController(Registrations registrations, ToolKeys keys, ScoreQueue scores, LineItems lineItems) {
 		this.registrations = registrations;
 		this.keys = keys;
+		this.scores = scores;
+		this.lineItems = lineItems;
 	}
 
 	@GetMapping("/admin/lti")
@@ -40,7 +57,14 @@ class AdminLtiController {
 		if (!model.containsAttribute("registrationForm")) {
 			model.addAttribute("registrationForm", RegistrationForm.empty());
 		}
-		model.addAttribute("registrations", this.registrations.all());
+		List<Registration> all = this.registrations.all();
+		model.addAttribute("registrations", all);
+		Map<String, ScoreStatus> scoreStatus = new HashMap<>();
+		for (Registration registration : all) {
+			scoreStatus.put(registration.id(), new ScoreStatus(this.scores.waiting(registration.id()),
+					this.scores.lastErrors(registration.id(), ERRORS_SHOWN)));
+		}
+		model.addAttribute("scoreStatus", scoreStatus);
 		model.addAttribute("keyId", this.keys.activeKeyId());
 		return toolValues(model, "lti/admin");
 	}
@@ -105,6 +129,9 @@ class AdminLtiController {
 		if (!this.registrations.delete(registrationId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+		// nothing of a deleted platform's gradebook is kept: its waiting scores and course columns go too
+		this.scores.forget(registrationId);
+		this.lineItems.forget(registrationId);
 		redirect.addFlashAttribute("notice", "lti.admin.notice.deleted");
 		return "redirect:/admin/lti";
 	}
@@ -138,6 +165,7 @@ class AdminLtiController {
 		model.addAttribute("toolLaunch", base + "/lti/launch");
 		model.addAttribute("toolJwks", base + "/lti/jwks");
 		model.addAttribute("bands", Band.values());
+		model.addAttribute("scoreChoices", Registration.ScoreChoice.values());
 		return view;
 	}
 

@@ -30,6 +30,12 @@ final class Claims {
 
 	static final String DEEP_LINKING_DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
 
+	/** The Assignment and Grade Services endpoint of a launch: line item, line items and the scopes granted. */
+	static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+
+	/** The scope that lets a tool publish scores to a line item (AGS 2.0, section 3.4). */
+	static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
 	static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
 
 	static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";

@@ -114,6 +114,11 @@ class DeepLinkController {
 			item.put("text", module.summary());
 			item.put("url", launchUrl);
 			item.put("custom", Map.of("module", module.id(), "band", band.id()));
+			if (registration.sendsScores() && module.quiz(band).isPresent()) {
+				// asks the platform for a gradebook column (Deep Linking 2.0, ltiResourceLink lineItem), so scores have a place to go
+				item.put("lineItem", Map.of("scoreMaximum", Gradebook.SCORE_MAXIMUM, "label", module.title() + " (" + band.label() + ")",
+						"resourceId", module.id() + "/" + band.id()));
+			}
 			return item;
 		}).toList();
 		Instant now = this.clock.instant();

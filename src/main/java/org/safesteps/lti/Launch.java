@@ -13,16 +13,34 @@ import java.util.Optional;
  * @param band the band of the link ({@code custom.band}), if it names one
  * @param instructorName an instructor's {@code name}, for their teacher account; never read for anyone else
  * @param deepLinking present for a Deep Linking request (the platform asks which modules to add)
+ * @param gradeEndpoint the link's Assignment and Grade Services endpoint, if the platform sent one
  */
 record Launch(Registration registration, String deploymentId, String subject, List<String> roles, String contextId,
 		String contextTitle, String resourceLinkId, Optional<String> module, Optional<String> band,
-		Optional<String> instructorName, Optional<DeepLinking> deepLinking) {
+		Optional<String> instructorName, Optional<DeepLinking> deepLinking, Optional<GradeEndpoint> gradeEndpoint) {
 
 	/**
 	 * A Deep Linking request's settings (Deep Linking 2.0, 4.4.1): where to send the chosen items,
 	 * the platform's opaque data to echo back, and whether several items may be returned.
 	 */
 	record DeepLinking(String returnUrl, Optional<String> data, boolean acceptMultiple) {
+	}
+
+	/**
+	 * The AGS endpoint claim (AGS 2.0, section 3.1): the link's line item (a gradebook column), the
+	 * course's line items container, and the scopes the platform grants. Nothing about a person.
+	 */
+	record GradeEndpoint(Optional<String> lineItem, Optional<String> lineItems, List<String> scopes) {
+
+		GradeEndpoint {
+			scopes = List.copyOf(scopes);
+		}
+
+		/** Scores can be sent: a line item to send them to, and the score scope granted. */
+		boolean takesScores() {
+			return this.lineItem.isPresent() && this.scopes.contains(Claims.SCORE_SCOPE);
+		}
+
 	}
 
 	private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";

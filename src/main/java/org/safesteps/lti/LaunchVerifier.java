@@ -164,7 +164,25 @@ class LaunchVerifier {
 				: Optional.empty();
 		return new Launch(registration, deploymentId, subject, roleNames, contextId, contextTitle, resourceLinkId,
 				Optional.ofNullable(member(claims, Claims.CUSTOM, "module")),
-				Optional.ofNullable(member(claims, Claims.CUSTOM, "band")), instructorName, deepLinking);
+				Optional.ofNullable(member(claims, Claims.CUSTOM, "band")), instructorName, deepLinking,
+				gradeEndpoint(claims));
+	}
+
+	/** The AGS endpoint claim, if any: only its URLs and scopes are read. */
+	private static Optional<Launch.GradeEndpoint> gradeEndpoint(JWTClaimsSet claims) {
+		if (!(claims.getClaim(Claims.AGS_ENDPOINT) instanceof Map<?, ?> endpoint)) {
+			return Optional.empty();
+		}
+		List<String> scopes = (endpoint.get("scope") instanceof List<?> list)
+				? list.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
+		return Optional.of(new Launch.GradeEndpoint(Optional.ofNullable(member(claims, Claims.AGS_ENDPOINT, "lineitem"))
+			.filter(LaunchVerifier::serviceUrl), Optional.ofNullable(member(claims, Claims.AGS_ENDPOINT, "lineitems"))
+			.filter(LaunchVerifier::serviceUrl), scopes));
+	}
+
+	/** Scores carry a learner's platform id: they only go over HTTPS (plain HTTP only to this machine, for tests). */
+	private static boolean serviceUrl(String url) {
+		return url.matches(RegistrationForm.URL);
 	}
 
 	private static Launch.DeepLinking deepLinking(JWTClaimsSet claims) {

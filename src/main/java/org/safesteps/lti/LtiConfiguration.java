@@ -49,6 +49,10 @@ class LtiConfiguration {
 				new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS))));
 		db.getCollection("lti_links").createIndexes(List.of(new IndexModel(ascending("classId"),
 				new IndexOptions().name("class"))));
+		db.getCollection("lti_scores").createIndexes(List.of(
+				new IndexModel(compoundIndex(ascending("status"), ascending("nextAttemptAt")),
+						new IndexOptions().name("due")),
+				new IndexModel(ascending("registrationId"), new IndexOptions().name("registration"))));
 		db.getCollection("lti_keys").createIndexes(List.of(new IndexModel(ascending("kind"),
 				new IndexOptions().name("kind"))));
 	}

@@ -51,8 +51,11 @@ class PlatformEntry {
 
 	private final DeepLinkRequests deepLinks;
 
+	private final Gradebook gradebook;
+
 	PlatformEntry(PlatformUsers users, CourseLinks links, PlatformSignIn signIn, PlatformLearners learners,
-			ClassStore classes, AssignmentStore assignments, Curriculum curriculum, DeepLinkRequests deepLinks) {
+			ClassStore classes, AssignmentStore assignments, Curriculum curriculum, DeepLinkRequests deepLinks,
+			Gradebook gradebook) {
 		this.users = users;
 		this.links = links;
 		this.signIn = signIn;
@@ -61,6 +64,7 @@ class PlatformEntry {
 		this.assignments = assignments;
 		this.curriculum = curriculum;
 		this.deepLinks = deepLinks;
+		this.gradebook = gradebook;
 	}
 
 	Destination enter(Launch launch, HttpServletRequest request, HttpServletResponse response) {
@@ -85,6 +89,7 @@ class PlatformEntry {
 			HttpServletRequest request, HttpServletResponse response) {
 		Account teacher = teacher(launch, userKey);
 		SchoolClass schoolClass = classFor(launch, band, teacher);
+		this.gradebook.instructorLaunched(launch, schoolClass.id(), module.map(Module::id));
 		Optional<String> notice = Optional.empty();
 		if (module.isPresent() && !isAssigned(schoolClass.id(), module.get().id())) {
 			if (module.get().sensitive()) {
@@ -163,6 +168,7 @@ class PlatformEntry {
 		String learnerId = this.learners.enter(this.users.learnerIn(userKey, schoolClass.id()), schoolClass.id(),
 				schoolClass.band(), request, response);
 		this.users.setLearner(userKey, schoolClass.id(), learnerId);
+		this.gradebook.learnerLaunched(launch, schoolClass.id(), module.map(Module::id), learnerId, request, response);
 		boolean assigned = module.isPresent() && isAssigned(schoolClass.id(), module.get().id());
 		return new Destination(assigned ? "/learn/" + module.get().id() : "/learn", Optional.empty());
 	}

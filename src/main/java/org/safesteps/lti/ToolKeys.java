@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * The tool's own secrets in {@code lti_keys}: RSA signing keys (made on first use; the newest
  * active one signs; a rotated-out key stays published for {@link LtiProperties#retiredKeyKept}) and
- * the key of the keyed hash that finds a learner again. The private parts are only ever read here
+ * the keys of the keyed hash that finds a learner again and of the seal on queued scores' user ids. The private parts are only ever read here
  * and never leave the server: pages, logs and the key set show public parts only.
  */
 @Component
@@ -43,6 +43,9 @@ class ToolKeys {
 
 	/** The one document that is not a signing key: the secret of the learner hash. */
 	private static final String HASH_KEY_ID = "learner-hash-key";
+
+	/** The key that seals platform user ids waiting in the score queue. */
+	private static final String SEALING_KEY_ID = "score-sealing-key";
 
 	private static final int RSA_BITS = 2048;
 
@@ -100,18 +103,30 @@ class ToolKeys {
 
 	/** The secret of the keyed learner hash, made once and shared by every instance. */
 	byte[] learnerHashKey() {
-		Document found = this.mongo.findById(HASH_KEY_ID, Document.class, COLLECTION);
+		return secret(HASH_KEY_ID, "hmac");
+	}
+
+	/**
+	 * The AES-256 key that seals a platform's user id while a score waits to be sent (in the
+	 * learner's grade cookie and in the score queue), made once and shared by every instance.
+	 */
+	byte[] sealingKey() {
+		return secret(SEALING_KEY_ID, "aes");
+	}
+
+	private byte[] secret(String id, String kind) {
+		Document found = this.mongo.findById(id, Document.class, COLLECTION);
 		if (found == null) {
 			byte[] secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
 			try {
-				this.mongo.insert(new Document("_id", HASH_KEY_ID).append("kind", "hmac")
+				this.mongo.insert(new Document("_id", id).append("kind", kind)
 					.append("secret", Base64.getEncoder().encodeToString(secret)), COLLECTION);
 			}
 			catch (DuplicateKeyException ex) {
 				// another instance made it first: use theirs
 			}
-			found = this.mongo.findById(HASH_KEY_ID, Document.class, COLLECTION);
+			found = this.mongo.findById(id, Document.class, COLLECTION);
 		}
 		return Base64.getDecoder().decode(found.getString("secret"));
 	}

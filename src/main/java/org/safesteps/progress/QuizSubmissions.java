@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import org.safesteps.content.Module;
@@ -28,10 +29,13 @@ public class QuizSubmissions {
 
 	private final Clock clock;
 
-	public QuizSubmissions(AttemptStore attempts, ProgressStore progress, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public QuizSubmissions(AttemptStore attempts, ProgressStore progress, Clock clock, ApplicationEventPublisher events) {
 		this.attempts = attempts;
 		this.progress = progress;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -64,7 +68,10 @@ public class QuizSubmissions {
 				result.questionCount(), this.clock.instant());
 		AttemptStore.Recorded recorded = this.attempts.record(attempt);
 		if (recorded.first()) {
-			writeProgress(owner, module, recorded.attempt());
+			Progress written = writeProgress(owner, module, recorded.attempt());
+			int best = Math.max(result.score(), (written == null || written.bestScore() == null) ? 0 : written.bestScore());
+			this.events.publishEvent(new QuizRecorded(owner.learnerId(), owner.classId(), module.id(), result.score(), best,
+					recorded.attempt().createdAt()));
 			return result;
 		}
 		if (!recorded.attempt().learnerId().equals(owner.learnerId())) {
@@ -82,9 +89,9 @@ public class QuizSubmissions {
 		}
 	}
 
-	private void writeProgress(Owner owner, Module module, Attempt attempt) {
+	private Progress writeProgress(Owner owner, Module module, Attempt attempt) {
 		int steps = module.lesson(owner.band()).map((lesson) -> lesson.steps().size()).orElse(0);
-		this.progress.recordAttempt(owner, module.id(), attempt.submissionId(), attempt.score(), attempt.createdAt(),
+		return this.progress.recordAttempt(owner, module.id(), attempt.submissionId(), attempt.score(), attempt.createdAt(),
 				steps);
 	}
 

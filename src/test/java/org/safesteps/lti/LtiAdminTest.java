@@ -65,8 +65,16 @@ class LtiAdminTest {
 		Map<String, String> changed = form(clientId);
 		changed.put("name", "Moodle (new name)");
 		changed.put("createsTeachers", "true");
+		assertThat(registration.sendsScores()).as("scores are off unless the admin turns them on").isFalse();
+		assertThat(edit.body()).contains("Send quiz scores to the platform&#39;s gradebook");
+		changed.put("sendsScores", "true");
+		changed.put("scoreChoice", "LATEST");
 		assertThat(admin.post("/admin/lti/" + registration.id(), edit.body(), changed).statusCode()).isEqualTo(302);
 		assertThat(this.registrations.findById(registration.id()).orElseThrow().createsTeachers()).isTrue();
+		assertThat(this.registrations.findById(registration.id()).orElseThrow().sendsScores()).isTrue();
+		assertThat(this.registrations.findById(registration.id()).orElseThrow().scoreChoice())
+			.isEqualTo(Registration.ScoreChoice.LATEST);
+		assertThat(admin.get("/admin/lti").body()).contains("Each learner&#39;s latest score is sent to this platform.");
 		assertThat(this.registrations.findById(registration.id()).orElseThrow().name()).isEqualTo("Moodle (new name)");
 
 		assertThat(admin.post("/admin/lti/" + registration.id() + "/enabled", page.body(), Map.of("enabled", "false"))

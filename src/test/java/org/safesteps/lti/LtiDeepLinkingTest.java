@@ -112,11 +112,37 @@ class LtiDeepLinkingTest {
 			Map<?, ?> custom = (Map<?, ?>) map.get("custom");
 			assertThat(custom.get("module")).isEqualTo(sensitive.id());
 			assertThat(custom.get("band")).isEqualTo("ages-11-13");
+			assertThat(map.containsKey("lineItem")).as("scores are off: no gradebook column is asked for").isFalse();
 		});
 
 		// one request, one answer
 		assertThat(teacher.post(path, page.body(), Map.of("band", "ages-11-13", "moduleId", plain.id())).statusCode())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void withScoresOnEachChosenModuleAsksThePlatformForAGradebookColumn() throws Exception {
+		// a second platform, with scores on; closed after the test as the first one is
+		this.platform.close();
+		TestPlatform graded = new TestPlatform();
+		this.platform = graded;
+		graded.register(this.registrations, true, true, Registration.ScoreChoice.BEST);
+		Module plain = module(false);
+		Browserless teacher = new Browserless(this.port);
+		String picker = graded.claims(deepLinking(TestPlatform.INSTRUCTOR)).launch(teacher).headers()
+			.firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		HttpResponse<String> page = teacher.get(picker);
+		HttpResponse<String> answered = teacher.post(picker.substring(0, picker.indexOf('?')), page.body(),
+				Map.of("band", "ages-11-13", "moduleId", plain.id()));
+		Matcher form = RETURN_FORM.matcher(answered.body());
+		assertThat(form.find()).as(answered.body()).isTrue();
+		List<Object> items = SignedJWT.parse(form.group(2)).getJWTClaimsSet().getListClaim(Claims.CONTENT_ITEMS);
+		assertThat(items).singleElement().satisfies((item) -> {
+			Map<?, ?> lineItem = (Map<?, ?>) ((Map<?, ?>) item).get("lineItem");
+			assertThat(((Number) lineItem.get("scoreMaximum")).intValue()).isEqualTo(100);
+			assertThat(lineItem.get("resourceId")).isEqualTo(plain.id() + "/ages-11-13");
+			assertThat((String) lineItem.get("label")).startsWith(plain.title());
+		});
 	}
 
 	@Test

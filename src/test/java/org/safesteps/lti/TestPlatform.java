@@ -61,6 +61,24 @@ final class TestPlatform implements AutoCloseable {
 	/** The auth request of the last login the tool redirected here. */
 	volatile Map<String, String> lastAuthRequest = Map.of();
 
+	/** The form of every access token request the tool made, in order. */
+	final List<Map<String, String>> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Every score the tool posted, in order. */
+	final List<ScorePost> scorePosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Statuses the next token requests and score posts get (then 200). */
+	final java.util.Deque<Integer> tokenStatuses = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+	final java.util.Deque<Integer> scoreStatuses = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+	/** How many access tokens this platform issued; token n is {@code "platform-token-n"}. */
+	final java.util.concurrent.atomic.AtomicInteger tokensIssued = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** A score post as received: the path and query it went to, its headers, and its body. */
+	record ScorePost(String pathAndQuery, String authorization, String contentType, String body) {
+	}
+
 	interface Signer {
 
 		String sign(JWTClaimsSet claims, RSAKey platformKey);
@@ -91,6 +109,40 @@ final class TestPlatform implements AutoCloseable {
 			exchange.getResponseBody().write(body);
 			exchange.close();
 		});
+		this.server.createContext("/token", (exchange) -> {
+			Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			this.tokenRequests.add(form);
+			Integer status = this.tokenStatuses.poll();
+			byte[] body;
+			if (status == null || status == 200) {
+				status = 200;
+				body = ("{\"access_token\":\"platform-token-" + this.tokensIssued.incrementAndGet()
+						+ "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"" + form.get("scope") + "\"}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+			}
+			else {
+				body = "{\"error\":\"server_error\"}".getBytes(StandardCharsets.UTF_8);
+			}
+			exchange.sendResponseHeaders(status, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		this.server.createContext("/lineitems", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			URI uri = exchange.getRequestURI();
+			this.scorePosts.add(new ScorePost(uri.getRawPath() + ((uri.getRawQuery() == null) ? "" : "?" + uri.getRawQuery()),
+					exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestHeaders().getFirst("Content-Type"), body));
+			Integer status = this.scoreStatuses.poll();
+			// a platform that failed may echo what it was sent: the tool must not keep that
+			byte[] answer = (status == null) ? new byte[0] : ("failed for " + body).getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders((status == null) ? 200 : status, (answer.length == 0) ? -1 : answer.length);
+			if (answer.length > 0) {
+				exchange.getResponseBody().write(answer);
+			}
+			exchange.close();
+		});
 		this.server.start();
 	}
 
@@ -99,8 +151,21 @@ final class TestPlatform implements AutoCloseable {
 	}
 
 	Registration register(Registrations registrations, boolean createsTeachers) {
+		return register(registrations, createsTeachers, false, Registration.ScoreChoice.BEST);
+	}
+
+	Registration register(Registrations registrations, boolean createsTeachers, boolean sendsScores,
+			Registration.ScoreChoice scoreChoice) {
 		return registrations.create(new RegistrationForm("Test platform", ISSUER, this.clientId, this.deploymentId,
-				url("/auth"), url("/token"), url("/jwks"), "", createsTeachers, org.safesteps.content.Band.AGES_11_13));
+				url("/auth"), url("/token"), url("/jwks"), "", createsTeachers, org.safesteps.content.Band.AGES_11_13,
+				sendsScores, scoreChoice));
+	}
+
+	/** The AGS endpoint claim of a graded link: its line item (with a query, as Moodle's have), the container and the scopes. */
+	Map<String, Object> gradeEndpoint() {
+		return Map.of("lineitem", url("/lineitems/7/lineitem?type_id=1"), "lineitems", url("/lineitems?type_id=1"),
+				"scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+						"https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly", Claims.SCORE_SCOPE));
 	}
 
 	/** The next launches carry these changes (on top of the standard claims). */
