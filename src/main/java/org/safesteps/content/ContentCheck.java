@@ -44,6 +44,12 @@ public final class ContentCheck {
 			out.println("Readability not measured (the Flesch-Kincaid grade is for English text only):");
 			result.readabilityNotMeasured().stream().sorted().forEach(path -> out.println("  " + path));
 		}
+		if (!result.missingTranslations().isEmpty()) {
+			out.println();
+			out.println("Translations missing (warning: readers see English instead), "
+					+ result.missingTranslations().size() + " files:");
+			result.missingTranslations().forEach(path -> out.println("  " + path));
+		}
 		if (result.curriculum() != null) {
 			printGaps(result.curriculum().evidence(), out);
 		}

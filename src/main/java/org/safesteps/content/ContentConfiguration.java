@@ -29,6 +29,10 @@ class ContentConfiguration {
 			throw new InvalidContentException(result.errors());
 		}
 		result.warnings().forEach((warning) -> log.warn("Content: {}", warning));
+		if (!result.missingTranslations().isEmpty()) {
+			log.info("Content: {} translations missing, readers see English there (--check-content lists them)",
+					result.missingTranslations().size());
+		}
 		Curriculum curriculum = result.curriculum();
 		log.info("Curriculum {} loaded from {}: {} modules, {} guides in {} ms", curriculum.version(), source.describe(),
 				curriculum.modules().size(), curriculum.guides().size(), (System.nanoTime() - started) / 1_000_000);

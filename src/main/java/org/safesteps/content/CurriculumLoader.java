@@ -71,11 +71,22 @@ public final class CurriculumLoader {
 	}
 
 	/** A module's files in one other language, filled in as they are read. */
-	private record TranslationDraft(String language, String[] titleAndSummary, Map<Band, LessonDraft> lessons,
-			Map<Band, Quiz> quizzes) {
+	private static final class TranslationDraft {
+
+		private final String language;
+
+		private final Map<Band, LessonDraft> lessons = new EnumMap<>(Band.class);
+
+		private final Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
+
+		private String title;
+
+		private String summary;
+
+		private TeacherDraft teacherNotes;
 
 		TranslationDraft(String language) {
-			this(language, new String[2], new EnumMap<>(Band.class), new EnumMap<>(Band.class));
+			this.language = language;
 		}
 
 	}
@@ -196,11 +207,12 @@ public final class CurriculumLoader {
 
 			crossReferences(modules, guides);
 			Evidence checkedEvidence = evidence.finish(coverage);
+			List<String> missing = Translations.missing(files.keySet());
 			if (problems.hasErrors() || help == null) {
-				return new LoadResult(null, problems.sorted(), readability, notMeasured);
+				return new LoadResult(null, problems.sorted(), readability, notMeasured, missing);
 			}
 			return new LoadResult(curriculum(modules, guides, translatedGuides, help, version, checkedEvidence),
-					problems.sorted(), readability, notMeasured);
+					problems.sorted(), readability, notMeasured, missing);
 		}
 
 		private GuideDraft guide(String path, String text) {
@@ -328,14 +340,11 @@ public final class CurriculumLoader {
 					continue;
 				}
 				if (!name.contains("/") && (Translations.module(name).isPresent() || Translations.quiz(name).isPresent()
-						|| Translations.markdown(name).filter(translated -> !translated.base().equals("teacher")).isPresent())) {
+						|| Translations.check(name).isPresent() || Translations.markdown(name).isPresent())) {
 					translationFiles.put(path, file.getValue());
 				}
 				else if (name.equals("teacher.md")) {
 					teacherNotes = teacherNotes(path, file.getValue());
-				}
-				else if (name.startsWith("teacher.") && name.endsWith(".md") && !name.contains("/")) {
-					problems.warning(path, 1, "teacher notes are read in English only: file ignored");
 				}
 				else if (EvidenceReader.isCheck(name)) {
 					Band band = bandOf(path, name.substring(0, name.length() - EvidenceReader.CHECK_SUFFIX.length()));
@@ -386,7 +395,8 @@ public final class CurriculumLoader {
 			}
 			Map<String, TranslationDraft> translations = new TreeMap<>();
 			for (Map.Entry<String, String> file : translationFiles.entrySet()) {
-				translation(folderPath, file.getKey(), file.getValue(), files, id, sensitive, lessons, quizzes, translations);
+				translation(folderPath, file.getKey(), file.getValue(), files, id, sensitive, lessons, quizzes, teacherNotes,
+						translations);
 			}
 			if (id == null || order == null || minutes == null) {
 				return null;
@@ -397,7 +407,7 @@ public final class CurriculumLoader {
 
 		/** One translated file of a module, checked against its English original. */
 		private void translation(String folderPath, String path, String text, Map<String, String> files, String moduleId,
-				boolean sensitive, Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes,
+				boolean sensitive, Map<Band, LessonDraft> lessons, Map<Band, Quiz> quizzes, TeacherDraft teacherNotes,
 				Map<String, TranslationDraft> translations) {
 			String name = path.substring(folderPath.length() + 1);
 			var moduleLanguage = Translations.module(name);
@@ -409,12 +419,12 @@ public final class CurriculumLoader {
 				String englishPath = folderPath + "/module.yml";
 				YamlFile.parse(path, text, problems).ifPresent(yml -> {
 					TranslationDraft draft = translations.computeIfAbsent(language, TranslationDraft::new);
-					draft.titleAndSummary()[0] = yml.requiredText("title", "module translation");
-					draft.titleAndSummary()[1] = yml.requiredText("summary", "module translation");
+					draft.title = yml.requiredText("title", "module translation");
+					draft.summary = yml.requiredText("summary", "module translation");
 					Translations.checkHash(path, yml.lineOf(Translations.TRANSLATED_FROM),
 							yml.text(Translations.TRANSLATED_FROM), englishPath, files.get(englishPath), problems);
-					lintFor(language).checkText(path, yml.lineOf("title"), draft.titleAndSummary()[0], problems);
-					lintFor(language).checkText(path, yml.lineOf("summary"), draft.titleAndSummary()[1], problems);
+					lintFor(language).checkText(path, yml.lineOf("title"), draft.title, problems);
+					lintFor(language).checkText(path, yml.lineOf("summary"), draft.summary, problems);
 				});
 				return;
 			}
@@ -438,10 +448,29 @@ public final class CurriculumLoader {
 				Translations.Recorded recorded = Translations.yamlHash(path, text);
 				Translations.checkHash(path, recorded.line(), recorded.hash(), englishPath, files.get(englishPath), problems);
 				Translations.checkQuiz(path, text, quiz, english, englishPath, problems);
-				translations.computeIfAbsent(language, TranslationDraft::new).quizzes().put(band, quiz);
+				translations.computeIfAbsent(language, TranslationDraft::new).quizzes.put(band, quiz);
+				return;
+			}
+			var checkName = Translations.check(name);
+			if (checkName.isPresent()) {
+				String language = checkName.get().language();
+				Band band = bandOf(path, checkName.get().base());
+				if (band == null || !checkLanguage(path, language)) {
+					return;
+				}
+				String englishPath = folderPath + "/" + band.id() + EvidenceReader.CHECK_SUFFIX;
+				evidence.checkTranslation(path, text, moduleId, band, language, englishPath, files.get(englishPath),
+						lintFor(language));
 				return;
 			}
 			Translations.Name lessonName = Translations.markdown(name).orElseThrow();
+			if (lessonName.base().equals("teacher")) {
+				if (checkLanguage(path, lessonName.language())) {
+					teacherTranslation(path, text, lessonName.language(), folderPath + "/teacher.md", files, teacherNotes,
+							translations);
+				}
+				return;
+			}
 			String language = lessonName.language();
 			Band band = bandOf(path, lessonName.base());
 			if (band == null || !checkLanguage(path, language)) {
@@ -474,8 +503,28 @@ public final class CurriculumLoader {
 			links.addAll(file.links());
 			// Flesch-Kincaid counts English syllables: its grade means nothing for other languages.
 			notMeasured.add(path);
-			translations.computeIfAbsent(language, TranslationDraft::new).lessons()
+			translations.computeIfAbsent(language, TranslationDraft::new).lessons
 				.put(band, new LessonDraft(path, band, title, summary, steps));
+		}
+
+		/** {@code teacher.<language>.md}: summary and notes translated, the English headings kept. */
+		private void teacherTranslation(String path, String text, String language, String englishPath,
+				Map<String, String> files, TeacherDraft english, Map<String, TranslationDraft> translations) {
+			if (english == null) {
+				problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
+				return;
+			}
+			MarkdownFile file = MarkdownFile.parse(path, text, problems, labelsFor(path, language));
+			FrontMatter frontMatter = file.frontMatter();
+			String summary = frontMatter.requiredText("summary", "teacher notes");
+			Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
+					frontMatter.text(Translations.TRANSLATED_FROM), englishPath, files.get(englishPath), problems);
+			String html = Translations.teacherNotes(path, file, file.html(), english.html(), englishPath, problems);
+			lintFor(language).checkMarkdown(path, text, file.document(), problems);
+			links.addAll(file.links());
+			if (html != null) {
+				translations.computeIfAbsent(language, TranslationDraft::new).teacherNotes = new TeacherDraft(summary, html);
+			}
 		}
 
 		private Band bandOf(String path, String bandId) {
@@ -594,10 +643,12 @@ public final class CurriculumLoader {
 				Map<Band, Lesson> lessons = lessons(draft.lessons(), helpBoxes, CalloutLabels.ENGLISH);
 				Map<String, ModuleTranslation> translations = new HashMap<>();
 				for (TranslationDraft translation : draft.translations().values()) {
-					CalloutLabels language = labels.getOrDefault(translation.language(), CalloutLabels.ENGLISH);
-					translations.put(translation.language(), new ModuleTranslation(translation.titleAndSummary()[0],
-							translation.titleAndSummary()[1], lessons(translation.lessons(), helpBoxes, language),
-							translation.quizzes()));
+					CalloutLabels language = labels.getOrDefault(translation.language, CalloutLabels.ENGLISH);
+					TeacherNotes notes = translation.teacherNotes == null ? null
+							: new TeacherNotes(translation.teacherNotes.summary(),
+									helpBoxes.render(translation.teacherNotes.html(), Audience.PARENT, language));
+					translations.put(translation.language, new ModuleTranslation(translation.title, translation.summary,
+							lessons(translation.lessons, helpBoxes, language), translation.quizzes, notes));
 				}
 				// Teachers are adults: their notes show the services listed for parents.
 				TeacherNotes notes = new TeacherNotes(draft.teacherNotes().summary(),

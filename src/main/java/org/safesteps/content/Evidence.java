@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 /**
  * What a school shows inspectors and governors: the curriculum frameworks, which framework
  * statements each module's lesson for a band covers ({@code coverage}: module id to band to statement
- * ids), and each module's confidence checks ({@code checks}: module id to band to check).
+ * ids), and each module's confidence checks ({@code checks}: module id to band to check;
+ * {@code translatedChecks}: language to module id to band to the same check in that language).
  */
 public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<String>>> coverage,
-		Map<String, Map<Band, ConfidenceCheck>> checks) {
+		Map<String, Map<Band, ConfidenceCheck>> checks,
+		Map<String, Map<String, Map<Band, ConfidenceCheck>>> translatedChecks) {
 
 	/** No frameworks, no coverage, no checks: for curricula built by hand in tests. */
 	public static final Evidence NONE = new Evidence(List.of(), Map.of(), Map.of());
@@ -27,6 +29,15 @@ public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<St
 					.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, band -> List.copyOf(band.getValue())))));
 		checks = checks.entrySet().stream()
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
+		translatedChecks = translatedChecks.entrySet().stream()
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, language -> language.getValue().entrySet().stream()
+				.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, module -> Map.copyOf(module.getValue())))));
+	}
+
+	/** Evidence whose confidence checks are in English only. */
+	public Evidence(List<Framework> frameworks, Map<String, Map<Band, List<String>>> coverage,
+			Map<String, Map<Band, ConfidenceCheck>> checks) {
+		this(frameworks, coverage, checks, Map.of());
 	}
 
 	public Optional<Framework> framework(String id) {
@@ -71,6 +82,13 @@ public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<St
 
 	public Optional<ConfidenceCheck> check(String moduleId, Band band) {
 		return Optional.ofNullable(checks.getOrDefault(moduleId, Map.of()).get(band));
+	}
+
+	/** The check in {@code language} if translated (same statement ids, same order), else the English one. */
+	public Optional<Localized<ConfidenceCheck>> check(String moduleId, Band band, String language) {
+		ConfidenceCheck translation = translatedChecks.getOrDefault(language, Map.of())
+			.getOrDefault(moduleId, Map.of()).get(band);
+		return check(moduleId, band).map(english -> Localized.of(translation, english, language));
 	}
 
 }

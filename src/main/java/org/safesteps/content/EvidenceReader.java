@@ -41,6 +41,9 @@ final class EvidenceReader {
 
 	private final Map<String, Map<Band, ConfidenceCheck>> checks = new TreeMap<>();
 
+	// language to module id to band
+	private final Map<String, Map<String, Map<Band, ConfidenceCheck>>> translatedChecks = new TreeMap<>();
+
 	/** A statement id named in a module.yml, with where it was named. */
 	private record Reference(String path, int line, String statementId, String moduleId, Band band) {
 	}
@@ -197,6 +200,54 @@ final class EvidenceReader {
 		}
 	}
 
+	/**
+	 * {@code <band>.check.<language>.yml}, read after the English checks: {@code translated-from} and
+	 * the English check's statement ids in the same order (answers are stored by id), words translated.
+	 */
+	void checkTranslation(String path, String text, String moduleId, Band band, String language, String englishPath,
+			String englishText, SafeguardingLint lint) {
+		ConfidenceCheck english = moduleId == null ? null : checks.getOrDefault(moduleId, Map.of()).get(band);
+		if (english == null) {
+			problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
+			return;
+		}
+		YamlFile.Mapping yml = YamlFile.parse(path, text, problems).orElse(null);
+		if (yml == null) {
+			return;
+		}
+		Translations.checkHash(path, yml.lineOf(Translations.TRANSLATED_FROM), yml.text(Translations.TRANSLATED_FROM),
+				englishPath, englishText, problems);
+		List<String> englishIds = english.statements().stream().map(ConfidenceCheck.Statement::id).toList();
+		List<String> ids = new ArrayList<>();
+		List<ConfidenceCheck.Statement> statements = new ArrayList<>();
+		int differsAt = yml.lineOf("statements");
+		for (YamlFile.Mapping item : yml.mappings("statements")) {
+			String id = item.requiredText("id", "check statement");
+			String words = item.requiredText("text", "check statement");
+			if (ids.equals(englishIds.subList(0, Math.min(ids.size(), englishIds.size())))
+					&& (ids.size() >= englishIds.size() || !englishIds.get(ids.size()).equals(id))) {
+				differsAt = item.lineOf("id");
+			}
+			ids.add(id);
+			if (words != null) {
+				lint.checkText(path, item.lineOf("text"), words, problems);
+			}
+			if (id != null && words != null) {
+				statements.add(new ConfidenceCheck.Statement(id, words));
+			}
+		}
+		if (!ids.equals(englishIds)) {
+			problems.error(path, differsAt, "statement ids " + ids + " differ from " + englishPath + " " + englishIds
+					+ ": keep the English statement ids, in the same order");
+			return;
+		}
+		if (statements.size() == englishIds.size()) {
+			translatedChecks.computeIfAbsent(language, key -> new TreeMap<>())
+				.computeIfAbsent(moduleId, key -> new EnumMap<>(Band.class))
+				.put(band, new ConfidenceCheck(statements));
+		}
+	}
+
 	/** Checks every reference against the frameworks read, and builds the evidence. */
 	Evidence finish(Map<String, Map<Band, List<String>>> coverage) {
 		Map<String, FrameworkStatement> statements = new LinkedHashMap<>();
@@ -214,7 +265,7 @@ final class EvidenceReader {
 						+ statement.ages() + ", not " + reference.band().id());
 			}
 		}
-		return new Evidence(frameworks, coverage, checks);
+		return new Evidence(frameworks, coverage, checks, translatedChecks);
 	}
 
 	private String url(YamlFile.Mapping yml, String key, String what) {

@@ -4,20 +4,22 @@ import java.util.List;
 
 /**
  * What loading content/ produced: the curriculum (null if any error), every problem, lesson
- * readability, and the translated lessons whose readability is not measured (the Flesch-Kincaid
- * grade is for English text only).
+ * readability, the translated lessons whose readability is not measured (the Flesch-Kincaid
+ * grade is for English text only), and the translations a complete language still lacks (the paths
+ * they would have; the content still loads without them).
  */
 public record LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability,
-		List<String> readabilityNotMeasured) {
+		List<String> readabilityNotMeasured, List<String> missingTranslations) {
 
 	public LoadResult {
 		problems = List.copyOf(problems);
 		readability = List.copyOf(readability);
 		readabilityNotMeasured = List.copyOf(readabilityNotMeasured);
+		missingTranslations = List.copyOf(missingTranslations);
 	}
 
 	public LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability) {
-		this(curriculum, problems, readability, List.of());
+		this(curriculum, problems, readability, List.of(), List.of());
 	}
 
 	public List<ContentProblem> errors() {

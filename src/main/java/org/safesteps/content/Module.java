@@ -62,6 +62,12 @@ public record Module(String id, int order, String topic, String title, String su
 		return Localized.of(translation == null ? null : translation.summary(), summary, language);
 	}
 
+	/** The teacher notes in {@code language} if translated (same sections as the English), else the English ones. */
+	public Localized<TeacherNotes> teacherNotes(String language) {
+		ModuleTranslation translation = translations.get(language);
+		return Localized.of(translation == null ? null : translation.teacherNotes(), teacherNotes, language);
+	}
+
 	public boolean hasBand(Band band) {
 		return bands.contains(band);
 	}

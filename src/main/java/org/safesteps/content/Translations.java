@@ -1,5 +1,6 @@
 package org.safesteps.content;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.util.ast.Node;
 
 /**
  * The rules a translated file follows beside its English original: its name, its
@@ -25,6 +29,14 @@ final class Translations {
 	private static final Pattern QUIZ = Pattern.compile("([a-z0-9-]+)\\.quiz\\.(" + LANGUAGE + ")\\.yml");
 
 	private static final Pattern MODULE = Pattern.compile("module\\.(" + LANGUAGE + ")\\.yml");
+
+	private static final Pattern CHECK = Pattern.compile("([a-z0-9-]+)\\.check\\.(" + LANGUAGE + ")\\.yml");
+
+	// A rendered ## or ### heading of teacher notes; content HTML is escaped, so text cannot forge one.
+	private static final Pattern SECTION = Pattern.compile("<h([23]) id=\"([^\"]*)\">");
+
+	/** The languages every content file is translated into: a file without its translation is listed as missing. */
+	static final List<String> COMPLETE_LANGUAGES = List.of("es");
 
 	// A lesson of a sensitive module says "not your fault" in its own language.
 	private static final Map<String, Pattern> NOT_YOUR_FAULT = Map.of(
@@ -53,6 +65,11 @@ final class Translations {
 	static Optional<String> module(String fileName) {
 		Matcher matcher = MODULE.matcher(fileName);
 		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+	}
+
+	/** {@code <band>.check.<language>.yml}, or empty. */
+	static Optional<Name> check(String fileName) {
+		return match(CHECK, fileName);
 	}
 
 	private static Optional<Name> match(Pattern pattern, String fileName) {
@@ -173,6 +190,109 @@ final class Translations {
 		return YamlFile.parse(path, text, new Problems())
 			.map(file -> new Recorded(file.text(TRANSLATED_FROM), file.lineOf(TRANSLATED_FROM)))
 			.orElse(new Recorded(null, 1));
+	}
+
+	/**
+	 * The translations of {@link #COMPLETE_LANGUAGES} that are not there: for every module.yml,
+	 * teacher.md, lesson, quiz and confidence check of a module and every guidance page, the path its
+	 * translation would have ({@code modules/x/ages-5-7.quiz.es.yml}), sorted.
+	 */
+	static List<String> missing(Set<String> paths) {
+		List<String> missing = new ArrayList<>();
+		for (String path : paths.stream().sorted().toList()) {
+			if (!translatable(path)) {
+				continue;
+			}
+			for (String language : COMPLETE_LANGUAGES) {
+				String translation = translatedPath(path, language);
+				if (!paths.contains(translation)) {
+					missing.add(translation);
+				}
+			}
+		}
+		return List.copyOf(missing);
+	}
+
+	// "modules/x/ages-5-7.quiz.yml" in Spanish is "modules/x/ages-5-7.quiz.es.yml".
+	private static String translatedPath(String path, String language) {
+		int dot = path.lastIndexOf('.');
+		return path.substring(0, dot) + "." + language + path.substring(dot);
+	}
+
+	private static boolean translatable(String path) {
+		String[] parts = path.split("/");
+		if (parts.length == 2 && parts[0].equals("guidance")) {
+			return parts[1].endsWith(".md") && parts[1].indexOf('.') == parts[1].length() - ".md".length();
+		}
+		if (parts.length != 3 || !parts[0].equals("modules")) {
+			return false;
+		}
+		String name = parts[2];
+		if (name.equals("module.yml") || name.equals("teacher.md")) {
+			return true;
+		}
+		for (String suffix : List.of(".md", ".quiz.yml", EvidenceReader.CHECK_SUFFIX)) {
+			if (name.endsWith(suffix) && Band.fromId(name.substring(0, name.length() - suffix.length())).isPresent()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Translated teacher notes keep the English {@code ##} and {@code ###} headings in the same order
+	 * (the presenter notes and the discussion questions per band are found by heading id): returns the
+	 * translation's HTML with each heading given the id of the English heading in its place, or null
+	 * with an error when the headings differ.
+	 */
+	static String teacherNotes(String path, MarkdownFile translated, String html, String englishHtml,
+			String englishPath, Problems problems) {
+		List<Section> english = sections(englishHtml);
+		List<Section> here = sections(html);
+		List<Heading> headings = new ArrayList<>();
+		for (Node node : translated.document().getDescendants()) {
+			if (node instanceof Heading heading && (heading.getLevel() == 2 || heading.getLevel() == 3)) {
+				headings.add(heading);
+			}
+		}
+		int differs = -1;
+		for (int i = 0; i < Math.max(english.size(), here.size()) && differs < 0; i++) {
+			if (i >= english.size() || i >= here.size() || english.get(i).level() != here.get(i).level()) {
+				differs = i;
+			}
+		}
+		if (differs >= 0) {
+			int at = Math.min(differs, headings.size() - 1);
+			int line = at < 0 ? 1 : headings.get(at).getStartLineNumber() + 1;
+			String outline = String.join(", ", english.stream().map(section -> "#".repeat(section.level())
+					+ " " + section.id()).toList());
+			problems.error(path, line, "headings differ from " + englishPath + ": keep its ## and ### headings ("
+					+ outline + "), translated, in the same order");
+			return null;
+		}
+		StringBuilder withIds = new StringBuilder();
+		Matcher matcher = SECTION.matcher(html);
+		int i = 0;
+		while (matcher.find()) {
+			Section section = english.get(i++);
+			matcher.appendReplacement(withIds,
+					Matcher.quoteReplacement("<h" + section.level() + " id=\"" + section.id() + "\">"));
+		}
+		matcher.appendTail(withIds);
+		return withIds.toString();
+	}
+
+	private record Section(int level, String id) {
+	}
+
+	// Level and id of each ## and ### heading, in order.
+	private static List<Section> sections(String html) {
+		List<Section> sections = new ArrayList<>();
+		Matcher matcher = SECTION.matcher(html);
+		while (matcher.find()) {
+			sections.add(new Section(Integer.parseInt(matcher.group(1)), matcher.group(2)));
+		}
+		return sections;
 	}
 
 }

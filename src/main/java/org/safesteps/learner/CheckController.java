@@ -19,8 +19,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.safesteps.content.ConfidenceCheck;
 import org.safesteps.content.Curriculum;
+import org.safesteps.content.Localized;
 import org.safesteps.content.Module;
 import org.safesteps.progress.ConfidenceStore;
+import org.safesteps.theme.RequestLanguage;
 
 /**
  * The confidence check ({@code /learn/{module}/check/before} and {@code /after}): a learner rates
@@ -53,7 +55,12 @@ class CheckController {
 		Module module = module(moduleId, current.get());
 		model.addAttribute("module", module);
 		model.addAttribute("phase", phase(phase));
-		model.addAttribute("check", check(module, current.get()));
+		// the statements in the learner's reading language when translated (answers are kept by statement id)
+		Localized<ConfidenceCheck> check = this.curriculum.evidence()
+			.check(module.id(), current.get().band(), RequestLanguage.of(request).code())
+			.orElseThrow(CheckController::notFound);
+		model.addAttribute("check", check.value());
+		model.addAttribute("checkLang", check.language());
 		model.addAttribute("levels", LEVELS);
 		return "learn/check";
 	}

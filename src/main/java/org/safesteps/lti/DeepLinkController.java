@@ -21,13 +21,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.safesteps.account.Account;
 import org.safesteps.account.CurrentAccount;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
+import org.safesteps.content.Localized;
 import org.safesteps.content.Module;
+import org.safesteps.content.TeacherNotes;
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.session.CrossSiteBrowsing;
 
@@ -145,9 +148,12 @@ class DeepLinkController {
 			HttpServletRequest request, Model model) {
 		String country = HelpCountry.of(request).orElse(null);
 		List<Module> modules = this.curriculum.modulesFor(band);
-		Map<String, String> notes = new LinkedHashMap<>();
+		// in the language of the teacher's pages (the site's locale) when translated, else English
+		String language = RequestContextUtils.getLocale(request).getLanguage();
+		Map<String, Localized<TeacherNotes>> notes = new LinkedHashMap<>();
 		modules.stream().filter(Module::sensitive)
-			.forEach((module) -> notes.put(module.id(), module.teacherNotes().body().forCountry(country)));
+			.forEach((module) -> notes.put(module.id(), module.teacherNotes(language)));
+		model.addAttribute("country", country);
 		model.addAttribute("token", token);
 		model.addAttribute("band", band);
 		model.addAttribute("bands", Band.values());

@@ -160,7 +160,7 @@ class ClassController {
 			model.addAttribute("schoolClass", schoolClass);
 			model.addAttribute("module", module.get());
 			model.addAttribute("assignForm", assignForm);
-			model.addAttribute("notes", module.get().teacherNotes().body().forCountry(HelpCountry.of(request).orElse(null)));
+			TeacherNotesView.describe(model, module.get(), request);
 			return "teacher/confirm";
 		}
 		this.assignments.assign(schoolClass.id(), module.get().id(), assignForm.dueOn(),

@@ -19,6 +19,7 @@ import org.safesteps.content.Lesson;
 import org.safesteps.content.Localized;
 import org.safesteps.content.Module;
 import org.safesteps.content.Step;
+import org.safesteps.content.TeacherNotes;
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.theme.RequestLanguage;
 import org.safesteps.theme.RequestTheme;
@@ -108,7 +109,10 @@ record Presentation(Curriculum curriculum, Module module, Band band, Localized<L
 		model.addAttribute("channel", this.channel);
 		model.addAttribute("nextTitle", (number < steps.size()) ? steps.get(number).title() : null);
 		if (notesView) {
-			NotesSections notes = NotesSections.of(this.module.teacherNotes().body().forCountry(this.country.code()));
+			// the notes are for the teacher: in the language of their pages when translated
+			Localized<TeacherNotes> teacherNotes = this.module.teacherNotes(RequestLanguage.of(request).code());
+			model.addAttribute("notesLang", teacherNotes.language());
+			NotesSections notes = NotesSections.of(teacherNotes.value().body().forCountry(this.country.code()));
 			model.addAttribute("talk", help ? List.of() : NotesSections.talkPrompts(step.body().forCountry(this.country.code())));
 			model.addAttribute("objectives", (number == 1) ? notes.section(NotesSections.OBJECTIVES) : "");
 			model.addAttribute("groundRules", (number == 1) ? notes.section(NotesSections.GROUND_RULES) : "");

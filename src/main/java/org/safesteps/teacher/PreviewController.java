@@ -50,7 +50,7 @@ class PreviewController {
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("country", country);
 		model.addAttribute("quiz", module.quiz(band).orElse(null));
-		model.addAttribute("notes", module.teacherNotes().body().forCountry(country));
+		TeacherNotesView.describe(model, module, request);
 		model.addAttribute("covers", this.curriculum.evidence().covered(module.id(), band));
 		model.addAttribute("frameworkNames", this.curriculum.evidence().frameworks().stream()
 			.collect(Collectors.toMap(Framework::id, Framework::name)));

@@ -33,6 +33,17 @@ class ContentCheckTest {
 				  ages-8-10   online-friends                  0.8  ceiling 5.0  OK
 				  ages-11-13  sextortion                      0.2  ceiling 7.0  OK
 
+				Translations missing (warning: readers see English instead), 9 files:
+				  guidance/sextortion.es.md
+				  modules/online-friends/ages-8-10.es.md
+				  modules/online-friends/ages-8-10.quiz.es.yml
+				  modules/online-friends/module.es.yml
+				  modules/online-friends/teacher.es.md
+				  modules/sextortion/ages-11-13.es.md
+				  modules/sextortion/ages-11-13.quiz.es.yml
+				  modules/sextortion/module.es.yml
+				  modules/sextortion/teacher.es.md
+
 				0 errors, 0 warnings
 				""");
 	}

@@ -16,6 +16,18 @@ class TranslationLoadingTest {
 
 	private static final String GUIDE = "guidance/sextortion.md";
 
+	private static final String TEACHER = "modules/sextortion/teacher.md";
+
+	private static final String CHECK = "modules/sextortion/ages-11-13.check.yml";
+
+	private static final String ENGLISH_CHECK = """
+			statements:
+			  - id: what-to-do
+			    text: "I know what to do if someone threatens to share a picture."
+			  - id: never-too-late
+			    text: "I know that it is never too late to get help."
+			""";
+
 	private static final String LABELS = """
 			languages:
 			  - language: es
@@ -83,6 +95,41 @@ class TranslationLoadingTest {
 				Estos servicios pueden ayudarte hoy.
 				:::
 				""".formatted(hash);
+	}
+
+	private static String teacherNotes(String hash) {
+		return """
+				---
+				summary: Una lección delicada. Lea la parte sobre lo que hacer si un niño se lo cuenta.
+				translated-from: %s
+				---
+
+				## Normas básicas
+
+				Nadie cuenta su propia historia.
+
+				## Si un niño o una niña se lo cuenta
+
+				Nunca pida ver la imagen ni la reenvíe.
+				""".formatted(hash);
+	}
+
+	private static String check(String hash, String firstId) {
+		return """
+				translated-from: %s
+				statements:
+				  - id: %s
+				    text: "Sé qué hacer si alguien amenaza con compartir una imagen."
+				  - id: never-too-late
+				    text: "Sé que nunca es demasiado tarde para pedir ayuda."
+				""".formatted(hash, firstId);
+	}
+
+	// translated() with an English confidence check, and the notes and the check in Spanish
+	private static TestContent withNotesAndCheck() {
+		TestContent content = translated().with(CHECK, ENGLISH_CHECK);
+		return content.with("modules/sextortion/teacher.es.md", teacherNotes(ContentHash.of(content.text(TEACHER))))
+			.with("modules/sextortion/ages-11-13.check.es.yml", check(ContentHash.of(ENGLISH_CHECK), "what-to-do"));
 	}
 
 	private static TestContent translated() {
@@ -267,6 +314,85 @@ class TranslationLoadingTest {
 
 		assertThat(load(content).errors()).extracting(ContentProblem::toString)
 			.containsExactly("modules/sextortion/ages-11-13.es.md:9: avoid \"te lo buscaste\": Culpa al niño.");
+	}
+
+	@Test
+	void translatedTeacherNotesAndCheckLoadBesideTheEnglish() {
+		LoadResult result = load(withNotesAndCheck());
+
+		assertThat(result.problems()).isEmpty();
+		Curriculum curriculum = result.orThrow();
+		Module module = curriculum.module("sextortion").orElseThrow();
+		Localized<TeacherNotes> notes = module.teacherNotes("es");
+		assertThat(notes.fellBack()).isFalse();
+		assertThat(notes.value().summary()).startsWith("Una lección delicada.");
+		// the headings keep the English ids, so the presenter notes find the sections in any language
+		assertThat(notes.value().body().forCountry("GB")).contains("<h2 id=\"ground-rules\">Normas básicas</h2>",
+				"<h2 id=\"if-a-child-discloses\">Si un niño o una niña se lo cuenta</h2>");
+		assertThat(module.teacherNotes("ar").fellBack()).isTrue();
+		assertThat(module.teacherNotes("ar").value().summary()).startsWith("A sensitive lesson.");
+		Localized<ConfidenceCheck> check = curriculum.evidence().check("sextortion", Band.AGES_11_13, "es").orElseThrow();
+		assertThat(check.fellBack()).isFalse();
+		assertThat(check.value().statements()).extracting(ConfidenceCheck.Statement::id)
+			.containsExactly("what-to-do", "never-too-late");
+		assertThat(check.value().statements().get(0).text()).startsWith("Sé qué hacer");
+		assertThat(curriculum.evidence().check("sextortion", Band.AGES_11_13, "ar").orElseThrow().value().statements()
+			.get(0).text()).startsWith("I know what to do");
+		assertThat(curriculum.evidence().check("online-friends", Band.AGES_8_10, "es")).isEmpty();
+	}
+
+	@Test
+	void translatedTeacherNotesKeepTheEnglishHeadingsInOrder() {
+		TestContent content = withNotesAndCheck().replace("modules/sextortion/teacher.es.md", "## Si un niño", "### Si un niño");
+
+		assertThat(load(content).errors()).extracting(ContentProblem::toString).containsExactly(
+				"modules/sextortion/teacher.es.md:10: headings differ from modules/sextortion/teacher.md: keep its ## and ###"
+						+ " headings (## ground-rules, ## if-a-child-discloses), translated, in the same order");
+	}
+
+	@Test
+	void translatedTeacherNotesAndChecksRecordTheirEnglishHash() {
+		TestContent content = withNotesAndCheck()
+			.replace("modules/sextortion/teacher.es.md", "translated-from: ", "translated: ")
+			.replace(CHECK, "never too late to get help.", "never too late to ask for help.");
+
+		LoadResult result = load(content);
+
+		assertThat(result.errors()).extracting(ContentProblem::path).containsExactly("modules/sextortion/teacher.es.md");
+		assertThat(result.errors().get(0).message()).startsWith("translation has no 'translated-from'");
+		assertThat(result.warnings()).extracting(ContentProblem::toString).singleElement().asString()
+			.startsWith("modules/sextortion/ages-11-13.check.es.yml:1: warning: out of date: translated from ");
+	}
+
+	@Test
+	void aTranslatedCheckKeepsTheEnglishStatementIdsInOrder() {
+		TestContent content = withNotesAndCheck().with("modules/sextortion/ages-11-13.check.es.yml",
+				check(ContentHash.of(ENGLISH_CHECK), "que-hacer"));
+
+		assertThat(load(content).errors()).extracting(ContentProblem::toString).containsExactly(
+				"modules/sextortion/ages-11-13.check.es.yml:3: statement ids [que-hacer, never-too-late] differ from "
+						+ "modules/sextortion/ages-11-13.check.yml [what-to-do, never-too-late]: keep the English statement ids,"
+						+ " in the same order");
+	}
+
+	@Test
+	void aTranslatedCheckWithoutTheEnglishCheckIsAnError() {
+		TestContent content = withNotesAndCheck().without(CHECK);
+
+		assertThat(load(content).errors()).extracting(ContentProblem::toString).containsExactly(
+				"modules/sextortion/ages-11-13.check.es.yml:1: translation of modules/sextortion/ages-11-13.check.yml,"
+						+ " which does not exist or does not load");
+	}
+
+	@Test
+	void everyEnglishFileWithoutItsSpanishTranslationIsListedAsMissing() {
+		assertThat(load(translated().with(CHECK, ENGLISH_CHECK)).missingTranslations()).containsExactly(
+				"modules/online-friends/ages-8-10.es.md", "modules/online-friends/ages-8-10.quiz.es.yml",
+				"modules/online-friends/module.es.yml", "modules/online-friends/teacher.es.md",
+				"modules/sextortion/ages-11-13.check.es.yml", "modules/sextortion/teacher.es.md");
+		assertThat(load(withNotesAndCheck()).missingTranslations()).containsExactly(
+				"modules/online-friends/ages-8-10.es.md", "modules/online-friends/ages-8-10.quiz.es.yml",
+				"modules/online-friends/module.es.yml", "modules/online-friends/teacher.es.md");
 	}
 
 }
