@@ -73,7 +73,7 @@ final class PageReader {
 	LessonDraft translatedLesson(String path, String text, String language, LessonDraft english, String englishText,
 			boolean sensitive) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, language));
-		FrontMatter frontMatter = file.frontMatter();
+		YamlFile.Mapping frontMatter = file.frontMatter();
 		String title = frontMatter.requiredText("title", "lesson");
 		String summary = frontMatter.requiredText("summary", "lesson");
 		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
@@ -107,7 +107,7 @@ final class PageReader {
 	TeacherDraft translatedTeacherNotes(String path, String text, String language, String englishPath,
 			String englishText, TeacherDraft english) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, language));
-		FrontMatter frontMatter = file.frontMatter();
+		YamlFile.Mapping frontMatter = file.frontMatter();
 		String summary = frontMatter.requiredText("summary", "teacher notes");
 		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
 				frontMatter.text(Translations.TRANSLATED_FROM), englishPath, englishText, problems);
@@ -124,7 +124,7 @@ final class PageReader {
 			problems.error(path, 1, "page id '" + id + "' should be lowercase letters, digits and dashes");
 		}
 		MarkdownFile file = MarkdownFile.parse(path, text, problems);
-		FrontMatter frontMatter = file.frontMatter();
+		YamlFile.Mapping frontMatter = file.frontMatter();
 		String title = frontMatter.requiredText("title", "guidance page");
 		String summary = frontMatter.requiredText("summary", "guidance page");
 		String topic = frontMatter.text("topic");
@@ -132,7 +132,7 @@ final class PageReader {
 		boolean urgent = frontMatter.bool("urgent", false);
 		context.lint().checkMarkdown(path, text, file.document(), problems);
 		context.links.addAll(file.links());
-		return new GuideDraft(path, id, title, summary, topic, frontMatter.list("modules"), urgent, file.html(),
+		return new GuideDraft(path, id, title, summary, topic, frontMatter.oneOrMore("modules"), urgent, file.html(),
 				Localized.ENGLISH);
 	}
 
@@ -149,7 +149,7 @@ final class PageReader {
 			return null;
 		}
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, name.language()));
-		FrontMatter frontMatter = file.frontMatter();
+		YamlFile.Mapping frontMatter = file.frontMatter();
 		String title = frontMatter.requiredText("title", "guidance page");
 		String summary = frontMatter.requiredText("summary", "guidance page");
 		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
