@@ -111,7 +111,7 @@ final class PageReader {
 		String summary = frontMatter.requiredText("summary", "teacher notes");
 		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
 				frontMatter.text(Translations.TRANSLATED_FROM), englishPath, englishText, problems);
-		String html = Translations.teacherNotes(path, file, file.html(), english.html(), englishPath, problems);
+		String html = Translations.teacherNotes(path, file, english.html(), englishPath, problems);
 		context.lintFor(language).checkMarkdown(path, text, file.document(), problems);
 		context.links.addAll(file.links());
 		return html == null ? null : new TeacherDraft(summary, html);
