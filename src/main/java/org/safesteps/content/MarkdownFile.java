@@ -24,9 +24,9 @@ final class MarkdownFile {
 
 	private final Document document;
 
-	private final FrontMatter frontMatter;
+	private final YamlFile.Mapping frontMatter;
 
-	private MarkdownFile(String path, String source, Document document, FrontMatter frontMatter) {
+	private MarkdownFile(String path, String source, Document document, YamlFile.Mapping frontMatter) {
 		this.path = path;
 		this.source = source;
 		this.document = document;
@@ -50,7 +50,7 @@ final class MarkdownFile {
 	static MarkdownFile parse(String path, String source, Problems problems, CalloutLabels labels) {
 		Document document = Markdown.parse(source);
 		document.set(CalloutExtension.LABELS, labels);
-		MarkdownFile file = new MarkdownFile(path, source, document, FrontMatter.read(path, document, problems));
+		MarkdownFile file = new MarkdownFile(path, source, document, YamlFile.frontMatter(path, document, problems));
 		for (Node node : document.getDescendants()) {
 			if (node instanceof CalloutBlock callout) {
 				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
@@ -81,7 +81,7 @@ final class MarkdownFile {
 		return document;
 	}
 
-	FrontMatter frontMatter() {
+	YamlFile.Mapping frontMatter() {
 		return frontMatter;
 	}
 

@@ -245,8 +245,9 @@ final class Translations {
 	 * translation's HTML with each heading given the id of the English heading in its place, or null
 	 * with an error when the headings differ.
 	 */
-	static String teacherNotes(String path, MarkdownFile translated, String html, String englishHtml,
-			String englishPath, Problems problems) {
+	static String teacherNotes(String path, MarkdownFile translated, String englishHtml, String englishPath,
+			Problems problems) {
+		String html = translated.html();
 		List<Section> english = sections(englishHtml);
 		List<Section> here = sections(html);
 		List<Heading> headings = new ArrayList<>();

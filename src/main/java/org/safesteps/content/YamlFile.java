@@ -2,11 +2,15 @@ package org.safesteps.content;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -18,26 +22,58 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads YAML as SnakeYAML nodes rather than objects, so every value keeps the line it came from
- * for error messages; problems are reported against the file's path.
+ * Reads YAML files and the front matter of Markdown files as SnakeYAML nodes rather than objects,
+ * so every value keeps the line it came from for error messages; problems are reported against
+ * the file's path.
  */
 final class YamlFile {
 
 	// Building a Yaml costs more than composing a small file; an instance is not thread-safe, so one per thread.
 	private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
 
+	private static final String IN_FRONT_MATTER = " in its front matter";
+
 	private final String path;
 
 	private final Problems problems;
 
-	private YamlFile(String path, Problems problems) {
+	// lines of the file above the YAML: front matter starts below its opening fence
+	private final int linesBefore;
+
+	// where the YAML is, for messages: "" for a YAML file, IN_FRONT_MATTER for a Markdown file
+	private final String where;
+
+	private YamlFile(String path, Problems problems, int linesBefore, String where) {
 		this.path = path;
 		this.problems = problems;
+		this.linesBefore = linesBefore;
+		this.where = where;
 	}
 
 	/** The top-level mapping of a file, or empty (with a problem reported) when it is not one. */
 	static Optional<Mapping> parse(String path, String text, Problems problems) {
-		YamlFile file = new YamlFile(path, problems);
+		YamlFile file = new YamlFile(path, problems, 0, "");
+		return file.compose(text).map(node -> file.new Mapping(node));
+	}
+
+	/**
+	 * The front matter of a parsed Markdown file (the YAML between its {@code ---} fences): a key that
+	 * is not there is reported on the opening fence; with no front matter, or an invalid one
+	 * (reported), every key is absent.
+	 */
+	static Mapping frontMatter(String path, Document document, Problems problems) {
+		if (!(document.getFirstChild() instanceof YamlFrontMatterBlock block)) {
+			return new YamlFile(path, problems, 0, IN_FRONT_MATTER).empty(1);
+		}
+		int fence = block.getStartLineNumber() + 1;
+		String[] lines = block.getChars().toString().split("\\R", -1);
+		YamlFile file = new YamlFile(path, problems, fence, IN_FRONT_MATTER);
+		String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, Math.max(1, lines.length - 1)));
+		return file.compose(yaml).map(node -> file.new Mapping(node, fence)).orElseGet(() -> file.empty(fence));
+	}
+
+	// The root mapping node, or empty with the problem reported; empty front matter is an empty mapping.
+	private Optional<MappingNode> compose(String text) {
 		Node root;
 		try {
 			// Nodes are never constructed into objects, so no tag can instantiate a class.
@@ -45,16 +81,26 @@ final class YamlFile {
 		}
 		catch (MarkedYAMLException ex) {
 			int line = ex.getProblemMark() == null ? 1 : ex.getProblemMark().getLine() + 1;
-			problems.error(path, line, "invalid YAML: " + ex.getProblem());
+			String hint = String.valueOf(ex.getProblem()).startsWith("mapping values are not allowed")
+					? " (put a value that contains ': ' in quotes)" : "";
+			problems.error(path, line + linesBefore, "invalid YAML" + where + ": " + ex.getProblem() + hint);
 			return Optional.empty();
+		}
+		if (root == null && !where.isEmpty()) {
+			return Optional.of(new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK));
 		}
 		if (!(root instanceof MappingNode mapping)) {
-			problems.error(path, 1, "expected a YAML mapping (key: value lines)");
+			problems.error(path, 1 + linesBefore, "expected a YAML mapping (key: value lines)" + where);
 			return Optional.empty();
 		}
-		return Optional.of(file.new Mapping(mapping));
+		return Optional.of(mapping);
 	}
 
+	private Mapping empty(int line) {
+		return new Mapping(new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK), line);
+	}
+
+	/** The line of a node of a YAML file (not of front matter: see {@link Mapping#lineOf(Node)}). */
 	static int line(Node node) {
 		return node.getStartMark().getLine() + 1;
 	}
@@ -64,14 +110,21 @@ final class YamlFile {
 
 		private final MappingNode node;
 
+		private final int line;
+
 		private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
 		Mapping(MappingNode node) {
+			this(node, node.getStartMark().getLine() + 1 + linesBefore);
+		}
+
+		Mapping(MappingNode node, int line) {
 			this.node = node;
+			this.line = line;
 			for (NodeTuple tuple : node.getValue()) {
 				if (tuple.getKeyNode() instanceof ScalarNode key) {
 					if (entries.containsKey(key.getValue())) {
-						problems.error(path, YamlFile.line(key), "duplicate key '" + key.getValue() + "'");
+						problems.error(path, lineOf(key), "duplicate key '" + key.getValue() + "'" + where);
 					}
 					else {
 						entries.put(key.getValue(), tuple);
@@ -89,7 +142,12 @@ final class YamlFile {
 		}
 
 		int line() {
-			return YamlFile.line(node);
+			return line;
+		}
+
+		/** The line of a node of this mapping in the file. */
+		int lineOf(Node value) {
+			return value.getStartMark().getLine() + 1 + linesBefore;
 		}
 
 		boolean has(String key) {
@@ -100,7 +158,7 @@ final class YamlFile {
 		/** The line of a key, or of the mapping when the key is absent. */
 		int lineOf(String key) {
 			NodeTuple tuple = entries.get(key);
-			return tuple == null ? line() : YamlFile.line(tuple.getKeyNode());
+			return tuple == null ? line() : lineOf(tuple.getKeyNode());
 		}
 
 		Node value(String key) {
@@ -117,7 +175,7 @@ final class YamlFile {
 			if (value instanceof ScalarNode scalar) {
 				return scalar.getValue();
 			}
-			problems.error(path, YamlFile.line(value), "'" + key + "' should be a single value");
+			problems.error(path, lineOf(value), "'" + key + "' should be a single value");
 			return null;
 		}
 
@@ -129,7 +187,7 @@ final class YamlFile {
 			}
 			String text = text(key);
 			if (text == null || text.isBlank()) {
-				problems.error(path, lineOf(key), what + " has no '" + key + "'");
+				problems.error(path, lineOf(key), what + " has no '" + key + "'" + where);
 				return null;
 			}
 			return text.strip();
@@ -167,10 +225,10 @@ final class YamlFile {
 			List<Scalar> texts = new ArrayList<>();
 			for (Node item : items(key)) {
 				if (item instanceof ScalarNode scalar && !isNull(scalar)) {
-					texts.add(new Scalar(scalar.getValue(), YamlFile.line(scalar)));
+					texts.add(new Scalar(scalar.getValue(), lineOf(scalar)));
 				}
 				else {
-					problems.error(path, YamlFile.line(item), "each item of '" + key + "' should be a single value");
+					problems.error(path, lineOf(item), "each item of '" + key + "' should be a single value");
 				}
 			}
 			return texts;
@@ -180,12 +238,11 @@ final class YamlFile {
 		List<Scalar> oneOrMore(String key) {
 			Node value = value(key);
 			if (value instanceof ScalarNode scalar && !isNull(scalar)) {
-				return List.of(new Scalar(scalar.getValue(), YamlFile.line(scalar)));
+				return List.of(new Scalar(scalar.getValue(), lineOf(scalar)));
 			}
 			return texts(key);
 		}
 
-		/** The items of a list that are mappings; an absent key is an empty list. */
 		/** A nested mapping, or null when absent; anything else is reported. */
 		Mapping mapping(String key) {
 			Node value = value(key);
@@ -195,10 +252,11 @@ final class YamlFile {
 			if (value instanceof MappingNode mapping) {
 				return new Mapping(mapping);
 			}
-			problems.error(path, YamlFile.line(value), "'" + key + "' should be a mapping (key: value lines)");
+			problems.error(path, lineOf(value), "'" + key + "' should be a mapping (key: value lines)");
 			return null;
 		}
 
+		/** The items of a list that are mappings; an absent key is an empty list. */
 		List<Mapping> mappings(String key) {
 			List<Mapping> mappings = new ArrayList<>();
 			for (Node item : items(key)) {
@@ -206,7 +264,7 @@ final class YamlFile {
 					mappings.add(new Mapping(mapping));
 				}
 				else {
-					problems.error(path, YamlFile.line(item), "each item of '" + key + "' should be a mapping (key: value lines)");
+					problems.error(path, lineOf(item), "each item of '" + key + "' should be a mapping (key: value lines)");
 				}
 			}
 			return mappings;
@@ -220,7 +278,7 @@ final class YamlFile {
 			if (value instanceof SequenceNode sequence) {
 				return sequence.getValue();
 			}
-			problems.error(path, YamlFile.line(value), "'" + key + "' should be a list");
+			problems.error(path, lineOf(value), "'" + key + "' should be a list");
 			return List.of();
 		}
 

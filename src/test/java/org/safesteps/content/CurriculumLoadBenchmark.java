@@ -237,7 +237,7 @@ public final class CurriculumLoadBenchmark {
 	private static String guide(String moduleId, int module) {
 		return """
 				---
-				title: Module %d: what parents need to know
+				title: "Module %d: what parents need to know"
 				summary: What your child learns and how to talk about it.
 				topic: friends
 				modules: [%s]

@@ -1,0 +1,70 @@
+package org.safesteps.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need every module and page read first: module.yml's guide, a guide's modules, and
+ * every link and picture of every page (no broken site link, no picture from another site).
+ */
+final class CrossReferences {
+
+	private CrossReferences() {
+	}
+
+	static void check(Map<String, ModuleReader.ModuleDraft> modules, Map<String, PageReader.GuideDraft> guides,
+			List<MarkdownFile.LinkUse> links, Problems problems) {
+		for (ModuleReader.ModuleDraft module : modules.values()) {
+			if (module.guide() != null && !guides.containsKey(module.guide())) {
+				problems.error(module.path(), module.guideLine(), "guide '" + module.guide()
+						+ "' not found: there is no guidance/" + module.guide() + ".md");
+			}
+		}
+		for (PageReader.GuideDraft guide : guides.values()) {
+			for (YamlFile.Scalar module : guide.modules()) {
+				if (!modules.containsKey(module.value())) {
+					problems.error(guide.path(), module.line(), "unknown module '" + module.value() + "' in modules");
+				}
+			}
+		}
+		for (MarkdownFile.LinkUse link : links) {
+			checkLink(link, modules.keySet(), guides.keySet(), problems);
+		}
+	}
+
+	private static void checkLink(MarkdownFile.LinkUse link, Set<String> modules, Set<String> guides,
+			Problems problems) {
+		String url = link.url();
+		if (link.image() && Markdown.isExternal(url)) {
+			problems.error(link.path(), link.line(),
+					"picture from another site (" + url + "): store pictures with the content, pages make no third-party requests");
+		}
+		String moduleId = idAfter(url, "/learn/");
+		if (moduleId != null && !modules.contains(moduleId)) {
+			problems.error(link.path(), link.line(), "broken link " + url + ": there is no module '" + moduleId + "'");
+		}
+		String guideId = idAfter(url, "/parents/");
+		if (guideId != null && !guides.contains(guideId)) {
+			problems.error(link.path(), link.line(), "broken link " + url + ": there is no guidance page '" + guideId + "'");
+		}
+	}
+
+	// "/learn/sextortion/quiz?x#y" after "/learn/" is "sextortion".
+	static String idAfter(String url, String prefix) {
+		if (!url.startsWith(prefix)) {
+			return null;
+		}
+		String rest = url.substring(prefix.length());
+		int end = rest.length();
+		for (char stop : new char[] { '/', '?', '#' }) {
+			int at = rest.indexOf(stop);
+			if (at >= 0) {
+				end = Math.min(end, at);
+			}
+		}
+		String id = rest.substring(0, end);
+		return id.isEmpty() ? null : id;
+	}
+
+}
