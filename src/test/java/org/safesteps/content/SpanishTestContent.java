@@ -55,7 +55,7 @@ public class SpanishTestContent {
 
 			### De 11 a 13 años
 
-			¿Qué señales de alerta ves en la historia de Ravi?
+			«¿Qué señales de alerta ves en la historia de Ravi?»
 
 			### De 14 a 17 años
 
