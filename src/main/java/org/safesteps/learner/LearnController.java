@@ -36,6 +36,7 @@ import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizSubmissions;
+import org.safesteps.progress.StepMarks;
 import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
@@ -61,8 +62,11 @@ class LearnController {
 
 	private final QuizSubmissions submissions;
 
+	private final StepMarks stepMarks;
+
 	LearnController(Curriculum curriculum, Learners learners, ProgressStore progress, AssignmentStore assignments,
-			QuizSubmissions submissions) {
+			QuizSubmissions submissions, StepMarks stepMarks) {
+		this.stepMarks = stepMarks;
 		this.curriculum = curriculum;
 		this.learners = learners;
 		this.progress = progress;
@@ -115,7 +119,8 @@ class LearnController {
 		RequestLanguage.describeContent(model, localized);
 		int total = lesson.steps().size();
 		int number = stepNumber(step, total);
-		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
+		// written behind the page, in batches (docs/data.md, "Step marks")
+		this.stepMarks.mark(learner.owner(), module.id(), number - 1, total);
 		model.addAttribute("module", module);
 		model.addAttribute("pageSummary", module.summary(RequestLanguage.of(request).code()).value());
 		model.addAttribute("lesson", lesson);
@@ -154,7 +159,8 @@ class LearnController {
 	}
 
 	private String submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
-		Optional<Learner> current = this.learners.current(request);
+		// from the database: an attempt must not be stored for a learner just deleted on another instance
+		Optional<Learner> current = this.learners.confirmed(request);
 		if (current.isEmpty()) {
 			return "redirect:/explore";
 		}
