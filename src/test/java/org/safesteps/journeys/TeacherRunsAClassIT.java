@@ -5,8 +5,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,6 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows it, the letter and poster print, and the admin sees the class in the school overview.
  */
 class TeacherRunsAClassIT extends JourneyTest {
+
+	private Axe axe;
+
+	@BeforeAll
+	void axeInEveryPage() {
+		this.axe = Axe.inEveryPage(this.driver);
+	}
 
 	private static final Pattern SCORE = Pattern.compile("You got (\\d+) of (\\d+) right \\((\\d+)%\\)");
 
@@ -195,12 +201,9 @@ class TeacherRunsAClassIT extends JourneyTest {
 		((HasCdp) this.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 	}
 
-	/** WCAG 2.2 AA with axe-core, as AccessibilityIT does for the public pages. */
+	/** WCAG 2.2 AA with axe-core, as AccessibilityIT checks every page. */
 	private void accessible() {
-		Results results = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(this.driver);
-		assertThat(results.getViolations()).as(this.driver.getCurrentUrl())
-			.extracting((rule) -> rule.getId() + ": " + rule.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).toList())
-			.isEmpty();
+		assertThat(this.axe.violations(this.driver)).as(this.driver.getCurrentUrl()).isEmpty();
 	}
 
 	private void signIn(String email, String password) {
