@@ -65,6 +65,14 @@ abstract class JourneyTest {
 		return find(By.tagName("h1")).getText();
 	}
 
+	/**
+	 * Waits for the page whose h1 is {@code text}: after a click, the next page may still be on its
+	 * way while the old one (and its h1) is shown.
+	 */
+	void waitForHeading(String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+	}
+
 	void waitForUrl(String url) {
 		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
 	}
