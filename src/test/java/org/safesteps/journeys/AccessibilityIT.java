@@ -220,6 +220,9 @@ class AccessibilityIT extends JourneyTest {
 		new Select(find(By.id("moduleId"))).selectByValue("sextortion");
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
 		scanHere(classPath + "/assignments", "sensitive module confirmation");
+		find(By.cssSelector("main form button[type=submit]")).click();
+		find(By.id("assignments"));
+		scanHere(classPath, "a module assigned");
 
 		scan(classPath + "/coverage");
 		scan(classPath + "/confidence");
