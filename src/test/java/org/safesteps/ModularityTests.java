@@ -1,6 +1,15 @@
 package org.safesteps;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -15,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module diagram is written to target/spring-modulith-docs.
  */
 class ModularityTests {
+
+	/** A collection named in code: MongoDB's getCollection, a mapped document, a constant, a pipeline's lookup. */
+	private static final Pattern COLLECTION_NAME = Pattern.compile(
+			"(?:(?:getCollection|@Document|aggregate|lookup)\\(|COLLECTION = )\"([a-z_]+)\"");
 
 	private final ApplicationModules modules = ApplicationModules.of(SafeStepsApplication.class);
 
@@ -47,6 +60,42 @@ class ModularityTests {
 	@Test
 	void contentDependsOnNoOtherFeature() {
 		assertThat(this.modules.getModuleByName("content").orElseThrow().getBootstrapDependencies(this.modules)).isEmpty();
+	}
+
+	/**
+	 * docs/architecture.md's table of collections and owners holds in the code: a collection's name
+	 * appears (as a collection) only in the module that owns it. {@code backup} copies every
+	 * collection whole and {@code storage} declares the indexes: both are left out.
+	 */
+	@Test
+	void eachCollectionIsNamedOnlyByTheModuleThatOwnsIt() throws IOException {
+		Map<String, String> owners = new HashMap<>();
+		Matcher row = Pattern.compile("(?m)^\\| (`[a-z_]+`(?:, `[a-z_]+`)*) \\| ([a-z]+) \\|$")
+			.matcher(Files.readString(Path.of("docs/architecture.md")));
+		while (row.find()) {
+			for (String collection : row.group(1).replace("`", "").split(", ")) {
+				owners.put(collection, row.group(2));
+			}
+		}
+		assertThat(owners).as("the table in docs/architecture.md").containsKeys("learners", "progress", "classes");
+		List<String> strangers = new ArrayList<>();
+		Path main = Path.of("src/main/java/org/safesteps");
+		try (Stream<Path> files = Files.walk(main)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String module = main.relativize(file).getName(0).toString();
+				if (module.equals("backup") || module.equals("storage") || file.getParent().equals(main)) {
+					continue;
+				}
+				Matcher named = COLLECTION_NAME.matcher(Files.readString(file));
+				while (named.find()) {
+					String owner = owners.get(named.group(1));
+					if (owner != null && !owner.equals(module)) {
+						strangers.add(main.relativize(file) + " names " + named.group(1) + " (owned by " + owner + ")");
+					}
+				}
+			}
+		}
+		assertThat(strangers).isEmpty();
 	}
 
 	@Test

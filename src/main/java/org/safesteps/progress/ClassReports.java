@@ -13,30 +13,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import org.safesteps.quiz.ItemStatistics;
 
 /**
- * What a teacher sees about a class, read from {@code learners}, {@code progress} and
- * {@code attempts} (fields as in docs/data.md). A whole report ({@link #summary}) is three queries,
- * one per collection, each by {@code classId} (served by the (classId, moduleId) indexes on
- * MongoDB), and the rest is counted here: no query per learner or per module. On the embedded
- * server, which uses only unique indexes, each of the three is one pass over its collection.
+ * What a teacher sees about a class: its learners from the {@link ClassRoster} (the learner
+ * module's), their {@code progress} and {@code attempts} (fields as in docs/data.md). A whole report
+ * ({@link #summary}) is three queries, the class list and one per collection, each by
+ * {@code classId} (served by the (classId, moduleId) indexes on MongoDB), and the rest is counted
+ * here: no query per learner or per module. On the embedded server, which uses only unique indexes,
+ * each of the three is one pass over its collection.
  */
 @Component
 public class ClassReports {
 
 	private final MongoTemplate mongo;
 
-	public ClassReports(MongoTemplate mongo) {
+	private final ClassRoster roster;
+
+	public ClassReports(MongoTemplate mongo, ClassRoster roster) {
 		this.mongo = mongo;
+		this.roster = roster;
 	}
 
 	/** The matrix, the completion per module and the questions of every module, from three queries. */
@@ -54,12 +56,7 @@ public class ClassReports {
 
 	/** The learners of a class, by pseudonym. */
 	public List<LearnerRef> learners(String classId) {
-		List<LearnerRef> learners = new ArrayList<>();
-		for (Document learner : this.mongo.getCollection("learners")
-			.find(Filters.eq("classId", classId))
-			.projection(Projections.include("pseudonym"))) {
-			learners.add(new LearnerRef(learner.getString("_id"), learner.getString("pseudonym")));
-		}
+		List<LearnerRef> learners = new ArrayList<>(this.roster.learners(classId));
 		learners.sort(Comparator.comparing(LearnerRef::pseudonym, String.CASE_INSENSITIVE_ORDER));
 		return learners;
 	}
@@ -172,21 +169,17 @@ public class ClassReports {
 
 	/** One learner of the class, found by pseudonym, with their progress and every attempt. */
 	public Optional<LearnerReport> learner(String classId, String pseudonym) {
-		List<Bson> pipeline = List.of(
-				Aggregates.match(Filters.and(Filters.eq("classId", classId), Filters.eq("pseudonym", pseudonym))),
-				Aggregates.lookup("progress", "_id", "learnerId", "progress"),
-				Aggregates.lookup("attempts", "_id", "learnerId", "attempts"));
-		List<Document> found = aggregate("learners", pipeline);
+		Optional<LearnerRef> found = this.roster.learner(classId, pseudonym);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		Document learner = found.get(0);
+		LearnerRef learner = found.get();
 		List<Cell> progress = new ArrayList<>();
-		for (Document line : learner.getList("progress", Document.class, List.of())) {
+		for (Document line : this.mongo.getCollection("progress").find(Filters.eq("learnerId", learner.id()))) {
 			progress.add(cell(line));
 		}
 		List<AttemptLine> attempts = new ArrayList<>();
-		for (Document attempt : learner.getList("attempts", Document.class, List.of())) {
+		for (Document attempt : this.mongo.getCollection("attempts").find(Filters.eq("learnerId", learner.id()))) {
 			Map<String, Boolean> answers = new LinkedHashMap<>();
 			for (Document answer : attempt.getList("answers", Document.class, List.of())) {
 				answers.put(answer.getString("questionId"), Boolean.TRUE.equals(answer.getBoolean("correct")));
@@ -196,12 +189,7 @@ public class ClassReports {
 					answers));
 		}
 		attempts.sort(Comparator.comparing(AttemptLine::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
-		return Optional.of(new LearnerReport(new LearnerRef(learner.getString("_id"), learner.getString("pseudonym")),
-				progress, attempts));
-	}
-
-	private List<Document> aggregate(String collection, List<Bson> pipeline) {
-		return this.mongo.getCollection(collection).aggregate(pipeline).into(new ArrayList<>());
+		return Optional.of(new LearnerReport(learner, progress, attempts));
 	}
 
 	private static Cell cell(Document progress) {
@@ -212,14 +200,6 @@ public class ClassReports {
 		return new Cell(progress.getString("moduleId"), completed ? State.COMPLETED : State.IN_PROGRESS,
 				Math.min(step + 1, Math.max(steps, 1)), steps,
 				(best instanceof Number score) ? score.intValue() : null, number(progress, "attempts"));
-	}
-
-	private static Map<String, Integer> counts(List<Document> groups) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (Document group : groups) {
-			counts.put(group.getString("_id"), number(group, "count"));
-		}
-		return counts;
 	}
 
 	private static int number(Document document, String field) {

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * What an admin sees about the whole school: per class and assigned module, how many learners
  * completed it and their average best score, and the same per module over every class that has it
- * assigned. Two pipelines whatever the number of classes: learners counted per class, and progress
- * grouped per (class, module) in a {@code $facet} beside a per-class count of active learners. Both
- * read every class's documents ({@code classId} set: self-learners are left out), which on a real
- * MongoDB the {@code learners.class} and {@code progress.class_module} indexes (storage/Indexes) serve.
+ * assigned. Two pipelines whatever the number of classes: learners counted per class (by the
+ * {@link ClassRoster}, the learner module's), and progress grouped per (class, module) in a
+ * {@code $facet} beside a per-class count of active learners. Both read every class's documents
+ * ({@code classId} set: self-learners are left out), which on a real MongoDB the
+ * {@code learners.class} and {@code progress.class_module} indexes (storage/Indexes) serve.
  */
 @Component
 public class SchoolReports {
@@ -33,8 +34,11 @@ public class SchoolReports {
 
 	private final MongoTemplate mongo;
 
-	public SchoolReports(MongoTemplate mongo) {
+	private final ClassRoster roster;
+
+	public SchoolReports(MongoTemplate mongo, ClassRoster roster) {
 		this.mongo = mongo;
+		this.roster = roster;
 	}
 
 	/**
@@ -46,11 +50,7 @@ public class SchoolReports {
 		if (assigned.isEmpty()) {
 			return new School(List.of(), List.of());
 		}
-		Map<String, Integer> learners = new LinkedHashMap<>();
-		for (Document group : aggregate("learners", List.of(Aggregates.match(Filters.ne("classId", null)),
-				Aggregates.group("$classId", Accumulators.sum("count", 1))))) {
-			learners.put(group.getString("_id"), number(group, "count"));
-		}
+		Map<String, Integer> learners = this.roster.classSizes();
 
 		// Every class's progress in one pass: the school view asks for all classes, and a $match on
 		// "in class" is far cheaper than $in over every class id on the embedded server (it compares

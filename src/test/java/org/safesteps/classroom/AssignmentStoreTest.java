@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+// the web tests' configuration, so one application (Spring's context cache) serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AssignmentStoreTest {
 
 	@Autowired

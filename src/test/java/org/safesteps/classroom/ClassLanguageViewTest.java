@@ -15,7 +15,8 @@ import org.safesteps.content.Band;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A class's language as its learners' pages ask for it: kept for a few seconds, cleared by every change here. */
-@SpringBootTest
+// the web tests' configuration, so one application (Spring's context cache) serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClassLanguageViewTest {
 
 	@Autowired

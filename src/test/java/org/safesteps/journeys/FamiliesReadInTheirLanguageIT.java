@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -33,6 +32,13 @@ import org.safesteps.content.Quiz;
  * layout is mirrored, and child, parent and teacher pages pass axe-core right to left.
  */
 class FamiliesReadInTheirLanguageIT extends JourneyTest {
+
+	private Axe axe;
+
+	@BeforeAll
+	void axeInEveryPage() {
+		this.axe = Axe.inEveryPage(this.driver);
+	}
 
 	@Autowired
 	ClassStore classes;
@@ -144,11 +150,7 @@ class FamiliesReadInTheirLanguageIT extends JourneyTest {
 		find(By.tagName("h1"));
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("dir")).as(name).isEqualTo("rtl");
 		screenshot(name);
-		Results results = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(this.driver);
-		return results.getViolations().stream()
-			.map((rule) -> name + " " + rule.getId() + ": " + rule.getHelp() + " at "
-					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).limit(3).toList())
-			.toList();
+		return this.axe.violations(this.driver).stream().map((violation) -> name + " " + violation).toList();
 	}
 
 	// For a person to look at: target/screenshots/rtl-*.png.

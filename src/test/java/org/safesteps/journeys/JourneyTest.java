@@ -15,8 +15,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A user journey in real Chromium against the whole app on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A user journey in real Chromium against the whole app on a random port. The quick exit leads to
+ * about:blank, not to the internet (no test browser goes out); every journey has the same
+ * configuration, so they all share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "safesteps.site.quick-exit-url=about:blank")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JourneyTest {
 
@@ -58,6 +63,14 @@ abstract class JourneyTest {
 
 	String heading() {
 		return find(By.tagName("h1")).getText();
+	}
+
+	/**
+	 * Waits for the page whose h1 is {@code text}: after a click, the next page may still be on its
+	 * way while the old one (and its h1) is shown.
+	 */
+	void waitForHeading(String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
 	}
 
 	void waitForUrl(String url) {

@@ -2,9 +2,8 @@ package org.safesteps.journeys;
 
 import java.util.UUID;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -26,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quiz; a teacher opens the class's curriculum coverage and prints it.
  */
 class SchoolShowsWhatWasTaughtIT extends JourneyTest {
+
+	private Axe axe;
+
+	@BeforeAll
+	void axeInEveryPage() {
+		this.axe = Axe.inEveryPage(this.driver);
+	}
 
 	private static final String PASSWORD = "long enough journey passphrase";
 
@@ -101,10 +107,7 @@ class SchoolShowsWhatWasTaughtIT extends JourneyTest {
 	}
 
 	private void accessible() {
-		Results results = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(this.driver);
-		assertThat(results.getViolations()).as(this.driver.getCurrentUrl())
-			.extracting((rule) -> rule.getId() + ": " + rule.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).toList())
-			.isEmpty();
+		assertThat(this.axe.violations(this.driver)).as(this.driver.getCurrentUrl()).isEmpty();
 	}
 
 }

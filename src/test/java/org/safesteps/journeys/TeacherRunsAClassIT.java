@@ -5,8 +5,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TeacherRunsAClassIT extends JourneyTest {
 
+	private Axe axe;
+
+	@BeforeAll
+	void axeInEveryPage() {
+		this.axe = Axe.inEveryPage(this.driver);
+	}
+
 	private static final Pattern SCORE = Pattern.compile("You got (\\d+) of (\\d+) right \\((\\d+)%\\)");
 
 	@Autowired
@@ -58,7 +64,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		// the teacher opens the link on their own computer: nothing of the admin's session comes along
 		this.driver.manage().deleteAllCookies();
 		this.driver.get(inviteLink);
-		assertThat(heading()).isEqualTo("Set up your teacher account");
+		waitForHeading("Set up your teacher account");
 		accessible();
 		find(By.id("name")).sendKeys("Grace Hopper");
 		find(By.id("password")).sendKeys("maple river lantern seven");
@@ -66,12 +72,12 @@ class TeacherRunsAClassIT extends JourneyTest {
 		waitForPath("/login?invited");
 		signIn(teacherEmail, "maple river lantern seven");
 
-		assertThat(heading()).isEqualTo("My classes");
+		waitForHeading("My classes");
 		accessible();
 		find(By.id("name")).sendKeys("Year 8 red");
 		new Select(find(By.id("band"))).selectByValue("AGES_11_13");
 		find(By.cssSelector("form[action='/teacher/classes'] button[type=submit]")).click();
-		assertThat(heading()).isEqualTo("Year 8 red");
+		waitForHeading("Year 8 red");
 		String classPage = this.driver.getCurrentUrl();
 		String code = find(By.id("join-code")).getText();
 		assertThat(code).matches("[A-Z2-9]{3}-[A-Z2-9]{3}");
@@ -81,7 +87,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		// typed digits land in the date field in the browser's locale order; the value itself is ISO
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].value = '2026-03-06'", find(By.id("dueOn")));
 		find(By.cssSelector("form[action$='/assignments'] button[type=submit]")).click();
-		assertThat(heading()).isEqualTo("Before you assign: " + sextortion.title());
+		waitForHeading("Before you assign: " + sextortion.title());
 		assertThat(find(By.cssSelector(".teacher-notes")).getText()).isNotBlank();
 		accessible();
 		find(By.cssSelector("main form button[type=submit]")).click();
@@ -102,7 +108,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		accessible();
 
 		find(By.cssSelector(".quiz-links a")).click();
-		assertThat(heading()).isEqualTo("What to revisit: " + sextortion.title());
+		waitForHeading("What to revisit: " + sextortion.title());
 		assertThat(find(By.cssSelector(".question-report")).getText()).as("every question of the quiz, without figures")
 			.contains(missed.text(), quiz.questions().get(quiz.questions().size() - 1).text(), "fewer than 5 learners")
 			.doesNotContain(wrongChoice.text(), "% right");
@@ -110,24 +116,24 @@ class TeacherRunsAClassIT extends JourneyTest {
 		this.driver.get(classPage);
 
 		find(By.linkText(child.pseudonym())).click();
-		assertThat(heading()).isEqualTo(child.pseudonym());
+		waitForHeading(child.pseudonym());
 		assertThat(find(By.tagName("main")).getText()).contains(sextortion.title() + ": " + child.score() + "%");
 		accessible();
 
 		this.driver.get(classPage);
 		find(By.linkText("Parent letter")).click();
-		assertThat(heading()).isEqualTo("What your child is learning about staying safe online");
+		waitForHeading("What your child is learning about staying safe online");
 		assertThat(find(By.cssSelector(".letter")).getText()).contains(sextortion.title(), "/parents/sextortion",
 				"To be finished by 2026-03-06");
 		accessible();
 		printMedia();
-		assertThat(heading()).isEqualTo("What your child is learning about staying safe online");
+		waitForHeading("What your child is learning about staying safe online");
 		assertThat(this.driver.findElement(By.cssSelector(".site-nav")).isDisplayed()).as("menus stay off paper").isFalse();
 
 		screenMedia();
 		this.driver.get(classPage);
 		find(By.linkText("Join poster")).click();
-		assertThat(heading()).isEqualTo("Join Year 8 red on SafeSteps");
+		waitForHeading("Join Year 8 red on SafeSteps");
 		assertThat(find(By.id("poster-code")).getText()).isEqualTo(code);
 		assertThat(find(By.cssSelector("svg.qr-code")).getAttribute("aria-label")).contains(code);
 		accessible();
@@ -144,7 +150,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		this.driver.manage().deleteAllCookies();
 		signIn(adminEmail, "a long admin passphrase");
 		find(By.linkText("School overview")).click();
-		assertThat(heading()).isEqualTo("School overview");
+		waitForHeading("School overview");
 		String row = find(By.xpath("//tr[th[@scope='row' and normalize-space()='Year 8 red']]")).getText();
 		assertThat(row).contains("Ages 11-13", "Grace Hopper", "fewer than 5 learners")
 			.as("one learner: no completion share or average in the school view either")
@@ -161,7 +167,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 		this.driver = Browser.start();
 		try {
 			ChildPages.join(this, code.toLowerCase());
-			assertThat(heading()).isEqualTo("My lessons");
+			waitForHeading("My lessons");
 			String pseudonym = find(By.cssSelector("main .lead")).getText().replaceFirst("^You are (.+)\\.$", "$1");
 			assertThat(pseudonym).isNotBlank().doesNotStartWith("You are");
 
@@ -178,7 +184,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 			waitForPath("/learn/" + module.id() + "/quiz");
 			Quiz quiz = module.quiz(Band.AGES_11_13).orElseThrow();
 			ChildPages.answer(this.driver, quiz, (question) -> !question.id().equals(missed.id()));
-			assertThat(heading()).isEqualTo("Your answers");
+			waitForHeading("Your answers");
 			Matcher score = SCORE.matcher(find(By.tagName("main")).getText());
 			assertThat(score.find()).isTrue();
 			assertThat(score.group(1)).isEqualTo(Integer.toString(quiz.questions().size() - 1));
@@ -195,12 +201,9 @@ class TeacherRunsAClassIT extends JourneyTest {
 		((HasCdp) this.driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 	}
 
-	/** WCAG 2.2 AA with axe-core, as AccessibilityIT does for the public pages. */
+	/** WCAG 2.2 AA with axe-core, as AccessibilityIT checks every page. */
 	private void accessible() {
-		Results results = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(this.driver);
-		assertThat(results.getViolations()).as(this.driver.getCurrentUrl())
-			.extracting((rule) -> rule.getId() + ": " + rule.getNodes().stream().map((n) -> String.valueOf(n.getTarget())).toList())
-			.isEmpty();
+		assertThat(this.axe.violations(this.driver)).as(this.driver.getCurrentUrl()).isEmpty();
 	}
 
 	private void signIn(String email, String password) {

@@ -6,12 +6,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.test.context.TestPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The front door, the help router, the quick exit and a printable parent page, in real Chromium. */
-@TestPropertySource(properties = "safesteps.site.quick-exit-url=about:blank")
 class VisitorFindsTheirWayIT extends JourneyTest {
 
 	@Test

@@ -11,6 +11,7 @@ import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
+import org.safesteps.support.Browserless;
 
 /** Learners read in their class's language, unless they choose another with the switch. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,7 +29,7 @@ class ClassLanguageTest {
 	@Test
 	void learnersOfASpanishClassReadInSpanishUntilTheySwitch() {
 		SchoolClass schoolClass = this.classes.create("Clase 4", Band.AGES_8_10, "teacher-es", "es");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 
 		assertThat(child.get("/learn").body()).contains("<html lang=\"es\" dir=\"ltr\">", "Mis lecciones");
 		String lesson = child.get("/learn/trusted-adults").body();
@@ -51,7 +52,7 @@ class ClassLanguageTest {
 	@Test
 	void aClassLanguageChangeReachesItsLearnersOnTheirNextPage() {
 		SchoolClass schoolClass = this.classes.create("Year 5", Band.AGES_8_10, "teacher-ar");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 		assertThat(child.get("/learn").body()).contains("<html lang=\"en\" dir=\"ltr\">");
 
 		this.classes.changeLanguage(schoolClass.id(), "ar");

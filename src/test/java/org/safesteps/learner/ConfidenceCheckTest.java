@@ -13,6 +13,8 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Quiz;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +42,7 @@ class ConfidenceCheckTest {
 
 	@Test
 	void theFirstStepOffersTheCheckAndAnswersAreStoredAsLevelsOnly() {
-		Child child = child();
+		Browserless child = child();
 		assertThat(child.get("/learn/sextortion").body()).contains("Before you start", "href=\"" + BEFORE + "\"");
 		assertThat(child.get("/learn/sextortion?step=2").body()).as("only on the first step").doesNotContain(BEFORE);
 
@@ -63,7 +65,7 @@ class ConfidenceCheckTest {
 
 	@Test
 	void skippingTakesOneClickAndIsRemembered() {
-		Child child = child();
+		Browserless child = child();
 		HttpResponse<String> lesson = child.get("/learn/sextortion");
 
 		HttpResponse<String> skipped = child.post(BEFORE, lesson.body(), Map.of("skip", "1"));
@@ -76,11 +78,11 @@ class ConfidenceCheckTest {
 
 	@Test
 	void theQuizResultOffersTheCheckAgain() {
-		Child child = child();
+		Browserless child = child();
 		Quiz quiz = this.curriculum.module("sextortion").orElseThrow().quiz(Band.AGES_11_13).orElseThrow();
 		HttpResponse<String> page = child.get("/learn/sextortion/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), false));
-		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(quiz, page.body(), false));
+		answers.add(Map.entry("submissionId", QuizForms.submissionId(page.body())));
 		answers.add(Map.entry("band", "ages-11-13"));
 
 		HttpResponse<String> result = child.post("/learn/sextortion/quiz", page.body(), answers);
@@ -94,19 +96,19 @@ class ConfidenceCheckTest {
 
 	@Test
 	void badAnswersAreRefusedAndUnknownChecksAreNotFound() {
-		Child child = child();
+		Browserless child = child();
 		HttpResponse<String> form = child.get(BEFORE);
 
 		assertThat(child.post(BEFORE, form.body(), Map.of("s-what-to-do", "5")).statusCode()).isEqualTo(400);
 		assertThat(child.post(BEFORE, form.body(), Map.of("s-what-to-do", "very")).statusCode()).isEqualTo(400);
 		assertThat(child.get("/learn/sextortion/check/during").statusCode()).isEqualTo(404);
 		assertThat(child.get("/learn/no-such-module/check/before").statusCode()).isEqualTo(404);
-		assertThat(new Child(this.port).get(BEFORE).headers().firstValue("Location").orElseThrow()).endsWith("/explore");
+		assertThat(new Browserless(this.port).get(BEFORE).headers().firstValue("Location").orElseThrow()).endsWith("/explore");
 	}
 
 	@Test
 	void forgetMeDeletesTheAnswers() {
-		Child child = child();
+		Browserless child = child();
 		HttpResponse<String> form = child.get(BEFORE);
 		child.post(BEFORE, form.body(), Map.of("s-what-to-do", "1"));
 		String learnerId = learnerOf(child).getString("_id");
@@ -118,12 +120,12 @@ class ConfidenceCheckTest {
 		assertThat(this.mongo.getCollection("confidence").countDocuments(new Document("learnerId", learnerId))).isZero();
 	}
 
-	private Child child() {
+	private Browserless child() {
 		SchoolClass schoolClass = this.classes.create("Year 8", Band.AGES_11_13, "teacher-1");
-		return new Child(this.port).join(schoolClass.joinCode());
+		return new Browserless(this.port).join(schoolClass.joinCode());
 	}
 
-	private Document stored(Child child, String phase) {
+	private Document stored(Browserless child, String phase) {
 		String learnerId = learnerOf(child).getString("_id");
 		Document document = this.mongo.getCollection("confidence")
 			.find(new Document("_id", learnerId + "/sextortion/" + phase)).first();
@@ -131,7 +133,7 @@ class ConfidenceCheckTest {
 		return document;
 	}
 
-	private Document learnerOf(Child child) {
+	private Document learnerOf(Browserless child) {
 		return this.mongo.getCollection("learners")
 			.find(new Document("tokenHash", Secrets.sha256(child.cookie(LearnerCookie.NAME))))
 			.first();

@@ -13,6 +13,7 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Lesson;
+import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +44,7 @@ class ExploreTest {
 		SchoolClass schoolClass = this.classes.create("Year 9", Band.AGES_14_17, "teacher-1");
 		this.assignments.assign(schoolClass.id(), "sextortion", LocalDate.of(2027, 3, 5), 0);
 		this.assignments.assign(schoolClass.id(), "helping-a-friend", null, 1);
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 
 		String list = child.get("/learn").body();
 		String sextortion = QuizTest.escaped(this.curriculum.module("sextortion").orElseThrow().title());
@@ -57,7 +58,7 @@ class ExploreTest {
 
 	@Test
 	void lookingAtABandChangesNothingAndShowsItsModulesInItsTheme() {
-		Child child = new Child(this.port);
+		Browserless child = new Browserless(this.port);
 		HttpResponse<String> explore = child.get("/explore");
 		assertThat(explore.statusCode()).isEqualTo(200);
 		assertThat(explore.body()).contains("/explore/ages-5-7", "/explore/ages-14-17", "/join");
@@ -74,7 +75,7 @@ class ExploreTest {
 
 	@Test
 	void startingAModuleMakesASelfLearnerWhoReadsTheLessonStepByStep() {
-		Child child = new Child(this.port);
+		Browserless child = new Browserless(this.port);
 		HttpResponse<String> band = child.get("/explore/ages-5-7");
 		HttpResponse<String> started = child.post("/explore/ages-5-7", band.body(), Map.of("module", "trusted-adults"));
 		assertThat(started.statusCode()).isEqualTo(302);

@@ -16,6 +16,8 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Quiz;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,7 +48,7 @@ class MeTest {
 	@Test
 	void aResumeCodeShownOnceMovesTheLearnerToAnotherDevice(CapturedOutput output) {
 		SchoolClass schoolClass = this.classes.create("Year 7", Band.AGES_11_13, "teacher-1");
-		Child school = new Child(this.port).join(schoolClass.joinCode());
+		Browserless school = new Browserless(this.port).join(schoolClass.joinCode());
 		school.get("/learn/trusted-adults?step=3");
 		HttpResponse<String> me = school.get("/me");
 		Document learner = learnerOf(school);
@@ -59,7 +61,7 @@ class MeTest {
 		assertThat(learnerOf(school).getString("resumeHash")).isEqualTo(Secrets.sha256(resumeCode.replace("-", "")));
 		assertThat(school.get("/me").body()).as("shown once").doesNotContain(resumeCode);
 
-		Child home = new Child(this.port);
+		Browserless home = new Browserless(this.port);
 		HttpResponse<String> form = home.get("/join");
 		HttpResponse<String> resumed = home.post("/join", form.body(), Map.of("code", resumeCode.toLowerCase()));
 		assertThat(resumed.statusCode()).isEqualTo(302);
@@ -75,13 +77,13 @@ class MeTest {
 	@Test
 	void aLearnerSeesTheirBestAndLastResultAndOpensTheLastResultAgainWithoutRetaking() {
 		SchoolClass schoolClass = this.classes.create("Year 5 results", Band.AGES_8_10, "teacher-1");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 		assertThat(child.get("/me").body()).contains("My quiz results", "You have not taken a quiz yet.");
 		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 		for (boolean right : List.of(true, false)) {
 			HttpResponse<String> page = child.get("/learn/trusted-adults/quiz");
-			List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), right));
-			answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
+			List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(quiz, page.body(), right));
+			answers.add(Map.entry("submissionId", QuizForms.submissionId(page.body())));
 			assertThat(child.post("/learn/trusted-adults/quiz", page.body(), answers).statusCode()).isEqualTo(200);
 		}
 		long attempts = this.mongo.getCollection("attempts")
@@ -99,19 +101,19 @@ class MeTest {
 			.isEqualTo(attempts);
 		assertThat(child.get("/me/results/online-friends").statusCode()).as("a quiz not taken").isEqualTo(404);
 		assertThat(child.get("/me/results/no-such-module").statusCode()).isEqualTo(404);
-		assertThat(new Child(this.port).get("/me/results/trusted-adults").headers().firstValue("Location").orElseThrow())
+		assertThat(new Browserless(this.port).get("/me/results/trusted-adults").headers().firstValue("Location").orElseThrow())
 			.as("no learner cookie").endsWith("/me");
 	}
 
 	@Test
 	void forgetMeDeletesTheLearnerTheirProgressAndAttemptsAndTheCookie() {
 		SchoolClass schoolClass = this.classes.create("Year 5", Band.AGES_8_10, "teacher-1");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 		child.get("/learn/trusted-adults?step=2");
 		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 		HttpResponse<String> page = child.get("/learn/trusted-adults/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(quiz, page.body(), true));
-		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(quiz, page.body(), true));
+		answers.add(Map.entry("submissionId", QuizForms.submissionId(page.body())));
 		assertThat(child.post("/learn/trusted-adults/quiz", page.body(), answers).statusCode()).isEqualTo(200);
 		String learnerId = learnerOf(child).get("_id").toString();
 		assertThat(count("progress", learnerId)).isEqualTo(1);
@@ -131,7 +133,7 @@ class MeTest {
 		assertThat(child.get("/me").body()).contains("You have not started yet");
 	}
 
-	private Document learnerOf(Child child) {
+	private Document learnerOf(Browserless child) {
 		return this.mongo.getCollection("learners")
 			.find(new Document("tokenHash", Secrets.sha256(child.cookie(LearnerCookie.NAME))))
 			.first();

@@ -3,15 +3,21 @@ package org.safesteps.learner;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +28,13 @@ import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Quiz;
 import org.safesteps.storage.EmbeddedMongo;
+import org.safesteps.support.Browserless;
 import org.safesteps.support.Http;
+import org.safesteps.support.QuizForms;
+import org.safesteps.support.StopsTheDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * child saw confirmed is stored exactly once, every other child got the quiz back filled in with
  * "we could not save", and sending that again works without a restart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@StopsTheDatabase
 class QuizFaultTest {
 
 	static final String MODULE = "trusted-adults";
@@ -70,26 +76,30 @@ class QuizFaultTest {
 	void submissionsDuringAnOutageAreStoredOnceOrGivenBackFilledIn() throws Exception {
 		SchoolClass schoolClass = this.classes.create("Year 4", Band.AGES_8_10, "teacher-1");
 		Quiz quiz = this.curriculum.module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
-		List<Child> children = new ArrayList<>();
+		List<Browserless> children = new ArrayList<>();
 		for (int i = 0; i < CHILDREN; i++) {
-			children.add(new Child(this.port).join(schoolClass.joinCode()));
+			children.add(new Browserless(this.port).join(schoolClass.joinCode()));
 		}
 		ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
 		AtomicBoolean running = new AtomicBoolean(true);
 		ExecutorService pool = Executors.newFixedThreadPool(CHILDREN);
 		List<Future<?>> workers = new ArrayList<>();
-		for (Child child : children) {
+		for (Browserless child : children) {
 			workers.add(pool.submit(() -> keepSubmitting(child, quiz, running, sent)));
 		}
 
-		Thread.sleep(1500);
+		// Each phase lasts until what it is for has happened, not for a fixed time: every child has a
+		// confirmed result before the outage, some answers are given back during it, and every child
+		// has a confirmed result again after it.
+		awaitEveryChild(() -> sent, children);
 		this.embedded.stop();
-		Thread.sleep(1000);
 		HttpResponse<String> health = new Http(this.port).get("/actuator/health");
 		assertThat(health.statusCode()).as("health during the outage").isEqualTo(503);
-		Thread.sleep(3000);
+		Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+			.until(() -> sent.stream().anyMatch((s) -> s.status() == 503));
 		this.embedded.start();
-		Thread.sleep(2500);
+		int afterOutage = sent.size();
+		awaitEveryChild(() -> sent.stream().skip(afterOutage).toList(), children);
 		running.set(false);
 		for (Future<?> worker : workers) {
 			worker.get(30, TimeUnit.SECONDS);
@@ -123,15 +133,24 @@ class QuizFaultTest {
 				confirmed.size(), givenBack.size());
 	}
 
-	private void keepSubmitting(Child child, Quiz quiz, AtomicBoolean running, ConcurrentLinkedQueue<Sent> sent) {
+	/** Waits (up to a minute, for a loaded machine) until every child has a confirmed result among {@code sent}. */
+	private static void awaitEveryChild(Supplier<Collection<Sent>> sent, List<Browserless> children) {
+		Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			Set<Browserless> done = Collections.newSetFromMap(new IdentityHashMap<>());
+			sent.get().stream().filter(Sent::confirmed).forEach((s) -> done.add(s.child()));
+			return done.size() == children.size();
+		});
+	}
+
+	private void keepSubmitting(Browserless child, Quiz quiz, AtomicBoolean running, ConcurrentLinkedQueue<Sent> sent) {
 		while (running.get()) {
 			HttpResponse<String> page = child.get(PATH);
 			if (page.statusCode() != 200) {
 				pause();
 				continue;
 			}
-			String submissionId = Child.submissionId(page.body());
-			List<Map.Entry<String, String>> fields = new ArrayList<>(Child.answers(quiz, page.body(), true));
+			String submissionId = QuizForms.submissionId(page.body());
+			List<Map.Entry<String, String>> fields = new ArrayList<>(QuizForms.answers(quiz, page.body(), true));
 			fields.add(Map.entry("submissionId", submissionId));
 			fields.add(Map.entry("band", "ages-8-10"));
 			long started = System.nanoTime();
@@ -154,7 +173,7 @@ class QuizFaultTest {
 		}
 	}
 
-	record Sent(Child child, String submissionId, List<Map.Entry<String, String>> fields, int status, String body,
+	record Sent(Browserless child, String submissionId, List<Map.Entry<String, String>> fields, int status, String body,
 			Duration took) {
 
 		boolean confirmed() {

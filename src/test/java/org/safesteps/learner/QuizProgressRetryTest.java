@@ -14,6 +14,8 @@ import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Quiz;
 import org.safesteps.progress.Progress;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,12 +60,12 @@ class QuizProgressRetryTest {
 	@Test
 	void progressThatFailedOnceIsRecordedOnTheLearnersRetryAndCountedOnce() {
 		SchoolClass schoolClass = this.classes.create("Year 4", Band.AGES_8_10, "teacher-1");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 		child.get("/learn/" + MODULE);
 		Quiz quiz = this.curriculum.module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 		HttpResponse<String> page = child.get(PATH);
-		List<Map.Entry<String, String>> form = new ArrayList<>(Child.answers(quiz, page.body(), true));
-		form.add(Map.entry("submissionId", Child.submissionId(page.body())));
+		List<Map.Entry<String, String>> form = new ArrayList<>(QuizForms.answers(quiz, page.body(), true));
+		form.add(Map.entry("submissionId", QuizForms.submissionId(page.body())));
 		form.add(Map.entry("band", "ages-8-10"));
 
 		// the next progress write fails as an unreachable database does; the attempt insert before it works

@@ -20,6 +20,8 @@ import org.safesteps.content.Curriculum;
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
 import org.safesteps.content.Quiz;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,14 +46,14 @@ class QuizTest {
 	@Autowired
 	MongoTemplate mongo;
 
-	Child child;
+	Browserless child;
 
 	Quiz quiz;
 
 	@BeforeEach
 	void joinAClass() {
 		SchoolClass schoolClass = this.classes.create("Year 4", Band.AGES_8_10, "teacher-1");
-		this.child = new Child(this.port).join(schoolClass.joinCode());
+		this.child = new Browserless(this.port).join(schoolClass.joinCode());
 		this.quiz = this.curriculum.module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
 	}
 
@@ -61,9 +63,9 @@ class QuizTest {
 		List<String> shown = labels(page);
 		assertThat(labels(this.child.get("/learn/" + MODULE + "/quiz").body())).as("a reload").isEqualTo(shown);
 
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page, true));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(this.quiz, page, true));
 		answers.removeIf((field) -> field.getKey().equals("q-" + this.quiz.questions().get(0).id()));
-		answers.add(Map.entry("submissionId", Child.submissionId(page)));
+		answers.add(Map.entry("submissionId", QuizForms.submissionId(page)));
 		HttpResponse<String> back = this.child.post("/learn/" + MODULE + "/quiz", page, answers);
 		assertThat(labels(back.body())).as("the form given back with a missing answer").isEqualTo(shown);
 
@@ -71,7 +73,7 @@ class QuizTest {
 		java.util.Set<List<String>> orders = new java.util.HashSet<>();
 		orders.add(shown);
 		for (int other = 0; other < 3; other++) {
-			Child another = new Child(this.port).join(schoolClass.joinCode());
+			Browserless another = new Browserless(this.port).join(schoolClass.joinCode());
 			orders.add(labels(another.get("/learn/" + MODULE + "/quiz").body()));
 		}
 		assertThat(orders).as("four learners do not all see one order").hasSizeGreaterThan(1);
@@ -108,10 +110,10 @@ class QuizTest {
 	@Test
 	void missingAnswersGiveTheFormBackWithAMessageBesideTheQuestion() {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page.body(), true));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(this.quiz, page.body(), true));
 		String first = "q-" + this.quiz.questions().get(0).id();
 		answers.removeIf((field) -> field.getKey().equals(first));
-		answers.add(Map.entry("submissionId", Child.submissionId(page.body())));
+		answers.add(Map.entry("submissionId", QuizForms.submissionId(page.body())));
 
 		HttpResponse<String> back = this.child.post("/learn/" + MODULE + "/quiz", page.body(), answers);
 
@@ -119,16 +121,16 @@ class QuizTest {
 		assertThat(back.body()).contains("Some questions still need an answer", "id=\"" + first + "-error\"",
 				"aria-describedby=\"" + first + "-hint " + first + "-error\"", "Please choose an answer.");
 		assertThat(this.mongo.getCollection("attempts").countDocuments(new Document("moduleId", MODULE)
-			.append("submissionId", Child.submissionId(page.body())))).isZero();
+			.append("submissionId", QuizForms.submissionId(page.body())))).isZero();
 	}
 
 	@Test
 	void malformedSubmissionsAreRefusedWithoutAServerError() {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
 		HttpResponse<String> noId = this.child.post("/learn/" + MODULE + "/quiz", page.body(),
-				Child.answers(this.quiz, page.body(), true));
+				QuizForms.answers(this.quiz, page.body(), true));
 		assertThat(noId.statusCode()).isEqualTo(400);
-		List<Map.Entry<String, String>> nonsense = List.of(Map.entry("submissionId", Child.submissionId(page.body())),
+		List<Map.Entry<String, String>> nonsense = List.of(Map.entry("submissionId", QuizForms.submissionId(page.body())),
 				Map.entry("q-" + this.quiz.questions().get(0).id(), "banana"));
 		HttpResponse<String> garbled = this.child.post("/learn/" + MODULE + "/quiz", page.body(), nonsense);
 		assertThat(garbled.statusCode()).isEqualTo(200);
@@ -164,7 +166,7 @@ class QuizTest {
 	@Test
 	void twentyParallelIdenticalSubmissionsRecordOneAttemptAndShowTheSameResult() throws Exception {
 		HttpResponse<String> page = this.child.get("/learn/" + MODULE + "/quiz");
-		String submissionId = Child.submissionId(page.body());
+		String submissionId = QuizForms.submissionId(page.body());
 		List<Callable<HttpResponse<String>>> submits = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			submits.add(() -> submit(page.body(), true));
@@ -195,8 +197,8 @@ class QuizTest {
 	}
 
 	private HttpResponse<String> submit(String page, boolean right) {
-		List<Map.Entry<String, String>> answers = new ArrayList<>(Child.answers(this.quiz, page, right));
-		answers.add(Map.entry("submissionId", Child.submissionId(page)));
+		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(this.quiz, page, right));
+		answers.add(Map.entry("submissionId", QuizForms.submissionId(page)));
 		return this.child.post("/learn/" + MODULE + "/quiz", page, answers);
 	}
 

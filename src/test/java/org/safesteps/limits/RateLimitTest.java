@@ -11,19 +11,17 @@ import org.junit.jupiter.api.Test;
 
 import org.safesteps.account.Account;
 import org.safesteps.account.AccountStore;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.TightLimits;
 
 import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.rate-limits.posts=12/10m", "safesteps.rate-limits.join-codes=3/10m",
-				"safesteps.rate-limits.resume-codes=3/10m", "safesteps.rate-limits.login-client=4/15m",
-				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m" })
+@TightLimits
 class RateLimitTest {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
@@ -42,7 +40,7 @@ class RateLimitTest {
 
 	@Test
 	void classCodesAreRefusedWith429AfterTheLimitPerClient() {
-		Client client = client();
+		Browserless client = client();
 		client.get("/join");
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.post("/join", Map.of("code", "ZZZZZZ")).body()).contains("We cannot find that code");
@@ -50,14 +48,14 @@ class RateLimitTest {
 		assertRefused(client.post("/join", Map.of("code", "ZZZZZZ")));
 		assertRefused(client.post("/join/pictures", Map.of("p1", "A")));
 
-		Client other = client();
+		Browserless other = client();
 		other.get("/join");
 		assertThat(other.post("/join", Map.of("code", "ZZZZZZ")).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void resumeCodesHaveTheirOwnLimit() {
-		Client client = client();
+		Browserless client = client();
 		client.get("/join");
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.post("/join", Map.of("code", "ABCD-EFGH-JKMN")).statusCode()).isEqualTo(200);
@@ -69,7 +67,7 @@ class RateLimitTest {
 
 	@Test
 	void signInIsRefusedAfterTheLimitPerClient() {
-		Client client = client();
+		Browserless client = client();
 		client.get("/login");
 		for (int i = 0; i < 4; i++) {
 			HttpResponse<String> wrong = client.post("/login",
@@ -82,12 +80,12 @@ class RateLimitTest {
 	@Test
 	void signInIsRefusedAfterTheLimitPerAccountFromAnyClient() {
 		for (int i = 0; i < 2; i++) {
-			Client client = client();
+			Browserless client = client();
 			client.get("/login");
 			assertThat(client.post("/login", Map.of("username", "Target@School.example", "password", "guess " + i))
 				.statusCode()).isEqualTo(302);
 		}
-		Client third = client();
+		Browserless third = client();
 		third.get("/login");
 		assertRefused(third.post("/login", Map.of("username", " target@school.example", "password", "guess")));
 	}
@@ -99,13 +97,13 @@ class RateLimitTest {
 		String unknown = "nobody-" + UUID.randomUUID() + "@school.example";
 		for (String email : List.of(teacher.email(), unknown)) {
 			for (int i = 0; i < 2; i++) {
-				Client client = client();
+				Browserless client = client();
 				client.get("/login");
 				assertThat(client.post("/login", Map.of("username", email, "password", "wrong " + i))
 					.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
 			}
 		}
-		Client client = client();
+		Browserless client = client();
 		client.get("/login");
 		HttpResponse<String> existing = client.post("/login",
 				Map.of("username", teacher.email(), "password", "a long enough passphrase"));
@@ -117,7 +115,7 @@ class RateLimitTest {
 
 	@Test
 	void invitationLinksAreRefusedAfterTheLimitPerClient() {
-		Client client = client();
+		Browserless client = client();
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.get("/invite/guessed-token-" + i).statusCode()).isEqualTo(410);
 		}
@@ -126,7 +124,7 @@ class RateLimitTest {
 
 	@Test
 	void everyFormSentCountsTowardsTheClientsCapOnPosts() {
-		Client client = client();
+		Browserless client = client();
 		client.get("/join");
 		for (int i = 0; i < 12; i++) {
 			assertThat(client.post("/me/forget", Map.of()).statusCode()).isEqualTo(302);
@@ -162,8 +160,8 @@ class RateLimitTest {
 		assertThat(response.body()).contains("Please wait a moment").doesNotContain("Exception");
 	}
 
-	private Client client() {
-		return new Client(this.port, "198.51.100." + ADDRESSES.getAndIncrement());
+	private Browserless client() {
+		return new Browserless(this.port).from("198.51.100." + ADDRESSES.getAndIncrement());
 	}
 
 }

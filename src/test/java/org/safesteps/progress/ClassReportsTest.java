@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The class report pipelines against the embedded MongoDB, with documents shaped as in docs/data.md. */
-@SpringBootTest
+// the web tests' configuration, so one application (Spring's context cache) serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClassReportsTest {
 
 	private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");

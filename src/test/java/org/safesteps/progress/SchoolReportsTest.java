@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The school pipelines against the embedded MongoDB, with documents shaped as in docs/data.md. */
-@SpringBootTest
+// the web tests' configuration, so one application (Spring's context cache) serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SchoolReportsTest {
 
 	@Autowired

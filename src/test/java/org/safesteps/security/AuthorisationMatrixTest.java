@@ -6,24 +6,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.safesteps.account.Account;
-import org.safesteps.account.AccountStore;
-import org.safesteps.classroom.AssignmentStore;
-import org.safesteps.classroom.ClassStore;
-import org.safesteps.content.Band;
-import org.safesteps.content.Curriculum;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.safesteps.support.Browserless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on); {@code explore}/{@code me} (302 to where a child without a learner cookie starts); or the
  * error status.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorisationMatrixTest {
+class AuthorisationMatrixTest extends RouteSweep {
 
 	enum Role {
 
@@ -155,31 +143,9 @@ class AuthorisationMatrixTest {
 		expect("GET /teacher/modules/{moduleId}/{bandId}", "login login login 200 200 200 200");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	ClassStore classes;
-
-	@Autowired
-	AssignmentStore assignments;
-
-	@Autowired
-	AccountStore accounts;
-
-	@Autowired
-	Curriculum curriculum;
-
 	final Map<String, Account> teachers = new LinkedHashMap<>();
 
-	final Map<Role, Visitor> visitors = new EnumMap<>(Role.class);
+	final Map<Role, Browserless> visitors = new EnumMap<>(Role.class);
 
 	@BeforeAll
 	void signIn() {
@@ -188,7 +154,7 @@ class AuthorisationMatrixTest {
 		this.teachers.put("teacherB", account("teacher-b", false));
 		this.teachers.put("admin", account("admin", true));
 		for (Role role : List.of(Role.ANONYMOUS, Role.LEARNER_A, Role.LEARNER_B)) {
-			Visitor visitor = new Visitor(this.port, true);
+			Browserless visitor = browser().viaHttpsProxy();
 			visitor.get("/join");
 			this.visitors.put(role, visitor);
 		}
@@ -200,7 +166,7 @@ class AuthorisationMatrixTest {
 
 	@Test
 	void everyRouteHasAnExpectedOutcomeForEveryRole() {
-		List<String> missing = Routes.all(this.mapping).stream()
+		List<String> missing = routes().stream()
 			.map(Routes.Route::key)
 			.filter((key) -> !EXPECTED.containsKey(key))
 			.toList();
@@ -212,11 +178,11 @@ class AuthorisationMatrixTest {
 		List<String> wrong = new ArrayList<>();
 		List<String> actualTable = new ArrayList<>();
 		int requests = 0;
-		for (Routes.Route route : Routes.all(this.mapping)) {
+		for (Routes.Route route : routes()) {
 			List<String> outcomes = new ArrayList<>();
 			for (Role role : Role.values()) {
 				World world = world(route);
-				Visitor visitor = visitor(role, world);
+				Browserless visitor = visitor(role, world);
 				HttpResponse<String> response = visitor.send(route.method(), route.path(world.variables(route.pattern())),
 						world.fields(route.key()));
 				requests++;
@@ -235,8 +201,8 @@ class AuthorisationMatrixTest {
 			.isEmpty();
 	}
 
-	private Visitor visitor(Role role, World world) {
-		Visitor visitor = this.visitors.get(role);
+	private Browserless visitor(Role role, World world) {
+		Browserless visitor = this.visitors.get(role);
 		// a POST /join earlier in the sweep gives any visitor a learner cookie: only learners keep one
 		visitor.cookie("safesteps_learner", null);
 		if (role == Role.LEARNER_A) {
@@ -249,11 +215,8 @@ class AuthorisationMatrixTest {
 	}
 
 	private World world(Routes.Route route) {
-		String moduleId = this.curriculum.modulesFor(Band.AGES_11_13).get(0).id();
-		String pageId = this.curriculum.guideList().get(0).id();
-		return World.create(this.mongo, this.classes, this.assignments, this.accounts, this.teachers, moduleId, pageId,
-				route.key().equals("POST /admin/teachers/{accountId}/status")
-						|| route.key().equals("POST /teacher/classes/{classId}/teachers"));
+		return world(this.teachers, route.key().equals("POST /admin/teachers/{accountId}/status")
+				|| route.key().equals("POST /teacher/classes/{classId}/teachers"));
 	}
 
 	private static String outcome(HttpResponse<String> response) {
@@ -271,11 +234,11 @@ class AuthorisationMatrixTest {
 	}
 
 	private Account account(String label, boolean admin) {
-		return this.accounts.create(label + "-" + UUID.randomUUID() + "@school.example", label, PASSWORD, admin);
+		return account(label, PASSWORD, admin);
 	}
 
-	private Visitor signedIn(String who) {
-		return new Visitor(this.port, true).signIn(this.teachers.get(who).email(), PASSWORD);
+	private Browserless signedIn(String who) {
+		return browser().viaHttpsProxy().signIn(this.teachers.get(who).email(), PASSWORD);
 	}
 
 	private static void expect(String route, String outcomes) {

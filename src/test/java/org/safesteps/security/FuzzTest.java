@@ -9,24 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.safesteps.account.Account;
-import org.safesteps.account.AccountStore;
-import org.safesteps.classroom.AssignmentStore;
-import org.safesteps.classroom.ClassStore;
 import org.safesteps.content.Band;
-import org.safesteps.content.Curriculum;
 import org.safesteps.content.Question;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.safesteps.support.Browserless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * learner of it. No answer may be a 500, and none may show a stack trace or an exception's name.
  * Set {@code -Dfuzz.seed} to replay a run, {@code -Dfuzz.cases} for more cases per route.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FuzzTest {
+class FuzzTest extends RouteSweep {
 
 	static final Pattern LEAK = Pattern.compile(
 			"Exception|Whitelabel|\\tat [a-z]|\\bat (org|java|jakarta|com)\\.[a-z]|(org|java|jakarta)\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w*(Error|Exception)");
@@ -49,48 +38,24 @@ class FuzzTest {
 			"DISABLED", "ADMIN", "AGES_11_13", "ages-5-7", "ZZZZZZ", "ABCD-EFGH-JKMN", "=cmd|' /C calc'!A0",
 			"null", "[]", "a".repeat(300), "12345678-1234-1234-1234-123456789abc");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	ClassStore classes;
-
-	@Autowired
-	AssignmentStore assignments;
-
-	@Autowired
-	AccountStore accounts;
-
-	@Autowired
-	Curriculum curriculum;
-
 	@Test
 	void oddInputToEveryFieldOfEveryRouteNeverGivesA500OrAStackTrace() {
 		long seed = Long.getLong("fuzz.seed", System.nanoTime());
 		int cases = Integer.getInteger("fuzz.cases", 12);
 		Random random = new Random(seed);
 		String password = "long enough fuzzing passphrase";
-		Account owner = this.accounts.create("fuzz-" + UUID.randomUUID() + "@school.example", "Fuzz", password, true);
-		Account other = this.accounts.create("fuzz-co-" + UUID.randomUUID() + "@school.example", "Co", password, false);
-		Visitor teacher = new Visitor(this.port, false).signIn(owner.email(), password);
-		Visitor learner = new Visitor(this.port, false);
+		Account owner = account("fuzz", password, true);
+		Account other = account("fuzz-co", password, false);
+		Browserless teacher = browser().signIn(owner.email(), password);
+		Browserless learner = browser();
 		learner.get("/join");
-		String moduleId = this.curriculum.modulesFor(Band.AGES_11_13).get(0).id();
-		String pageId = this.curriculum.guideList().get(0).id();
+		String moduleId = moduleId();
 		List<String> problems = new ArrayList<>();
 		int executions = 0;
-		for (Routes.Route route : Routes.all(this.mapping)) {
-			World world = World.create(this.mongo, this.classes, this.assignments, this.accounts,
-					Map.of("teacherA", owner, "coTeacherA", other, "teacherB", other), moduleId, pageId, false);
+		for (Routes.Route route : routes()) {
+			World world = world(Map.of("teacherA", owner, "coTeacherA", other, "teacherB", other), false);
 			boolean staff = route.pattern().startsWith("/teacher") || route.pattern().startsWith("/admin");
-			Visitor visitor = staff ? teacher : learner;
+			Browserless visitor = staff ? teacher : learner;
 			learner.cookie("safesteps_learner", world.tokenA());
 			Set<String> names = fieldNames(route, world, moduleId);
 			for (int i = 0; i < cases; i++) {
@@ -107,14 +72,14 @@ class FuzzTest {
 				}
 			}
 		}
-		System.out.printf("Fuzz: %d executions over %d routes (seed %d)%n", executions, Routes.all(this.mapping).size(),
+		System.out.printf("Fuzz: %d executions over %d routes (seed %d)%n", executions, routes().size(),
 				seed);
 		assertThat(problems).as("seed %d", seed).isEmpty();
 	}
 
 	@Test
 	void aFormLargerThan64KbIsRefusedWith413BeforeAnythingReadsIt() {
-		Visitor visitor = new Visitor(this.port, false);
+		Browserless visitor = browser();
 		visitor.get("/join");
 		for (String path : List.of("/join", "/teacher/classes", "/login", "/learn/x/quiz")) {
 			HttpResponse<String> response = visitor.postBody(path, "code=" + "A".repeat(70 * 1024) + "&_csrf=" + visitor.csrf());

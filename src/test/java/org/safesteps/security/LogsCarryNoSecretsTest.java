@@ -115,8 +115,8 @@ class LogsCarryNoSecretsTest {
 		secrets.put("join code", joinCode);
 		secrets.put("join code with dash", joinCode.substring(0, 3) + "-" + joinCode.substring(3));
 
-		// a Visitor, as a quiz form may repeat a field (checkboxes)
-		Visitor child = new Visitor(this.port, false);
+		// a Browserless, as a quiz form may repeat a field (checkboxes)
+		Browserless child = new Browserless(this.port);
 		child.get("/join");
 		String typed = joinCode.substring(0, 3).toLowerCase(Locale.ROOT) + "-" + joinCode.substring(3);
 		assertThat(child.post("/join", List.of(Map.entry("code", typed))).statusCode()).isEqualTo(302);
@@ -147,7 +147,7 @@ class LogsCarryNoSecretsTest {
 		secrets.put("resume code without dashes", resumeCode.replace("-", ""));
 		secrets.put("resume code as typed", resumeCode.toLowerCase(Locale.ROOT));
 
-		Visitor otherDevice = new Visitor(this.port, false);
+		Browserless otherDevice = new Browserless(this.port);
 		otherDevice.get("/join");
 		assertThat(otherDevice.post("/join", List.of(Map.entry("code", resumeCode.toLowerCase(Locale.ROOT))))
 			.statusCode()).isEqualTo(302);

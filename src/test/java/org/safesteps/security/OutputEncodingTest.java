@@ -13,6 +13,7 @@ import org.safesteps.classroom.AssignmentStore;
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
+import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +59,7 @@ class OutputEncodingTest {
 				true);
 		Account colleague = this.accounts.create("enc-co-" + UUID.randomUUID() + "@school.example", TEACHER_NAME,
 				PASSWORD, false);
-		Visitor browser = new Visitor(this.port, false).signIn(teacher.email(), PASSWORD);
+		Browserless browser = new Browserless(this.port).signIn(teacher.email(), PASSWORD);
 
 		HttpResponse<String> created = browser.post("/teacher/classes",
 				List.of(Map.entry("name", CLASS_NAME), Map.entry("band", "AGES_11_13")));

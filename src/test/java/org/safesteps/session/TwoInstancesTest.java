@@ -1,17 +1,11 @@
 package org.safesteps.session;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -46,11 +37,9 @@ import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
-import org.safesteps.content.Option;
-import org.safesteps.content.Question;
-import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
-import org.safesteps.quiz.DisplayOrder;
+import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,27 +128,27 @@ class TwoInstancesTest {
 	@Order(2)
 	void aTeacherSignedInOnOneInstanceWorksOnBothInTurn() {
 		Account teacher = a.getBean(AccountStore.class).create(email(), "Ada", PASSWORD, false);
-		Browser browser = new Browser();
+		Browserless browser = new Browserless(portA);
 		signIn(browser, portA, teacher);
 
-		HttpResponse<String> home = browser.get(portB, "/teacher");
+		HttpResponse<String> home = browser.at(portB).get("/teacher");
 		assertThat(home.statusCode()).isEqualTo(200);
-		HttpResponse<String> made = browser.post(portA, "/teacher/classes", home.body(),
+		HttpResponse<String> made = browser.at(portA).post("/teacher/classes", home.body(),
 				Map.of("name", "Year 4 owls", "band", "AGES_8_10"));
 		assertThat(made.statusCode()).isEqualTo(302);
 		String classPath = path(made.headers().firstValue("Location").orElseThrow());
-		HttpResponse<String> page = browser.get(portB, classPath);
+		HttpResponse<String> page = browser.at(portB).get(classPath);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Year 4 owls");
 
-		HttpResponse<String> assigned = browser.post(portA, classPath + "/assignments", page.body(),
+		HttpResponse<String> assigned = browser.at(portA).post(classPath + "/assignments", page.body(),
 				Map.of("moduleId", MODULE, "dueOn", ""));
 		assertThat(assigned.statusCode()).isEqualTo(302);
-		assertThat(browser.get(portB, classPath).body()).as("the flash message made on A shows on B")
+		assertThat(browser.at(portB).get(classPath).body()).as("the flash message made on A shows on B")
 			.contains("Module assigned.");
-		HttpResponse<String> report = browser.get(portA, classPath + "/report.csv");
+		HttpResponse<String> report = browser.at(portA).get(classPath + "/report.csv");
 		assertThat(report.statusCode()).isEqualTo(200);
-		assertThat(browser.get(portB, "/teacher").body()).contains("Year 4 owls");
+		assertThat(browser.at(portB).get("/teacher").body()).contains("Year 4 owls");
 	}
 
 	@Test
@@ -170,35 +159,35 @@ class TwoInstancesTest {
 		b.getBean(AssignmentStore.class).assign(schoolClass.id(), MODULE, null, 0);
 		long sessionsBefore = sessions();
 
-		Browser child = new Browser();
-		HttpResponse<String> form = child.get(portA, "/join");
-		HttpResponse<String> joined = child.post(portA, "/join", form.body(), Map.of("code", schoolClass.joinCode()));
+		Browserless child = new Browserless(portA);
+		HttpResponse<String> form = child.at(portA).get("/join");
+		HttpResponse<String> joined = child.at(portA).post("/join", form.body(), Map.of("code", schoolClass.joinCode()));
 		assertThat(joined.statusCode()).isEqualTo(302);
-		HttpResponse<String> quiz = child.get(portB, "/learn/" + MODULE + "/quiz");
-		HttpResponse<String> result = child.post(portA, "/learn/" + MODULE + "/quiz", quiz.body(),
+		HttpResponse<String> quiz = child.at(portB).get("/learn/" + MODULE + "/quiz");
+		HttpResponse<String> result = child.at(portA).post("/learn/" + MODULE + "/quiz", quiz.body(),
 				rightAnswers(quiz.body()));
 		assertThat(result.statusCode()).isEqualTo(200);
-		assertThat(child.get(portB, "/learn").body()).contains("Finished, best score 100%");
+		assertThat(child.at(portB).get("/learn").body()).contains("Finished, best score 100%");
 
-		assertThat(child.setCookies).as("a child gets no session cookie")
+		assertThat(child.setCookies()).as("a child gets no session cookie")
 			.noneMatch((cookie) -> cookie.startsWith("safesteps_session="));
 		assertThat(sessions()).as("nothing stored for a child").isEqualTo(sessionsBefore);
 
-		Browser teacherBrowser = new Browser();
+		Browserless teacherBrowser = new Browserless(portA);
 		signIn(teacherBrowser, portB, teacher);
-		assertThat(teacherBrowser.get(portA, "/teacher/classes/" + schoolClass.id() + "/report.csv").body())
+		assertThat(teacherBrowser.at(portA).get("/teacher/classes/" + schoolClass.id() + "/report.csv").body())
 			.contains("100");
 	}
 
 	@Test
 	@Order(4)
 	void formsWithoutTheirCsrfTokenAreRefusedOnBothInstances() {
-		Browser child = new Browser();
-		child.get(portA, "/join");
-		assertThat(child.postRaw(portA, "/join", Map.of("code", "ABCD")).statusCode()).isEqualTo(403);
-		assertThat(child.postRaw(portB, "/join", Map.of("code", "ABCD")).statusCode()).isEqualTo(403);
-		Browser stranger = new Browser();
-		assertThat(stranger.postRaw(portB, "/login", Map.of("username", "x@school.example", "password", "y"))
+		Browserless child = new Browserless(portA);
+		child.at(portA).get("/join");
+		assertThat(child.at(portA).postRaw("/join", Map.of("code", "ABCD")).statusCode()).isEqualTo(403);
+		assertThat(child.at(portB).postRaw("/join", Map.of("code", "ABCD")).statusCode()).isEqualTo(403);
+		Browserless stranger = new Browserless(portA);
+		assertThat(stranger.at(portB).postRaw("/login", Map.of("username", "x@school.example", "password", "y"))
 			.statusCode()).isEqualTo(403);
 	}
 
@@ -206,19 +195,19 @@ class TwoInstancesTest {
 	@Order(5)
 	void aDisabledAccountIsRefusedOnBothInstances() {
 		Account teacher = a.getBean(AccountStore.class).create(email(), "Cy", PASSWORD, false);
-		Browser onA = new Browser();
+		Browserless onA = new Browserless(portA);
 		signIn(onA, portA, teacher);
-		Browser onB = new Browser();
+		Browserless onB = new Browserless(portA);
 		signIn(onB, portB, teacher);
-		assertThat(onA.get(portB, "/teacher").statusCode()).isEqualTo(200);
+		assertThat(onA.at(portB).get("/teacher").statusCode()).isEqualTo(200);
 
 		b.getBean(AccountStore.class).setStatus(teacher.id(), Account.Status.DISABLED);
 
-		assertThat(onA.get(portB, "/teacher").statusCode()).isEqualTo(302);
-		assertThat(onB.get(portA, "/teacher").statusCode()).isEqualTo(302);
-		Browser again = new Browser();
-		HttpResponse<String> login = again.get(portA, "/login");
-		HttpResponse<String> refused = again.post(portA, "/login", login.body(),
+		assertThat(onA.at(portB).get("/teacher").statusCode()).isEqualTo(302);
+		assertThat(onB.at(portA).get("/teacher").statusCode()).isEqualTo(302);
+		Browserless again = new Browserless(portA);
+		HttpResponse<String> login = again.at(portA).get("/login");
+		HttpResponse<String> refused = again.at(portA).post("/login", login.body(),
 				Map.of("username", teacher.email(), "password", PASSWORD));
 		assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/login?error");
 	}
@@ -227,32 +216,32 @@ class TwoInstancesTest {
 	@Order(6)
 	void signingOutOnOneInstanceEndsTheSessionOnTheOtherAndSigningInChangesTheSessionId() {
 		Account teacher = a.getBean(AccountStore.class).create(email(), "Di", PASSWORD, false);
-		Browser browser = new Browser();
+		Browserless browser = new Browserless(portA);
 		signIn(browser, portA, teacher);
-		String first = browser.cookies.get("safesteps_session");
+		String first = browser.cookie("safesteps_session");
 		signIn(browser, portB, teacher);
-		String second = browser.cookies.get("safesteps_session");
+		String second = browser.cookie("safesteps_session");
 		assertThat(second).as("a new session id at each sign-in").isNotEqualTo(first);
-		assertThat(browser.get(portA, "/teacher").statusCode()).isEqualTo(200);
+		assertThat(browser.at(portA).get("/teacher").statusCode()).isEqualTo(200);
 		assertThat(sessionStored(first)).isFalse();
 		assertThat(sessionStored(second)).isTrue();
 		assertThat(a.getBean(MongoTemplate.class).getCollection("sessions")
 			.countDocuments(new Document("_id", second))).as("only a hash of the id is stored").isZero();
 
-		Map<String, String> copied = new LinkedHashMap<>(browser.cookies);
-		HttpResponse<String> out = browser.post(portB, "/logout", browser.get(portB, "/teacher").body(), Map.of());
+		Map<String, String> copied = browser.cookies();
+		HttpResponse<String> out = browser.at(portB).post("/logout", browser.at(portB).get("/teacher").body(), Map.of());
 		assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedOut");
 		assertThat(sessionStored(second)).isFalse();
 
-		Browser replay = new Browser();
-		replay.cookies.putAll(copied);
-		assertThat(replay.get(portA, "/teacher").statusCode()).as("the old cookie no longer signs in on A")
+		Browserless replay = new Browserless(portA);
+		copied.forEach(replay::cookie);
+		assertThat(replay.at(portA).get("/teacher").statusCode()).as("the old cookie no longer signs in on A")
 			.isEqualTo(302);
 	}
 
-	private static void signIn(Browser browser, int port, Account teacher) {
-		HttpResponse<String> login = browser.get(port, "/login");
-		HttpResponse<String> done = browser.post(port, "/login", login.body(),
+	private static void signIn(Browserless browser, int port, Account teacher) {
+		HttpResponse<String> login = browser.at(port).get("/login");
+		HttpResponse<String> done = browser.at(port).post("/login", login.body(),
 				Map.of("username", teacher.email(), "password", PASSWORD));
 		assertThat(done.statusCode()).isEqualTo(302);
 		assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/teacher");
@@ -315,25 +304,8 @@ class TwoInstancesTest {
 
 	private static List<Map.Entry<String, String>> rightAnswers(String page) {
 		Quiz quiz = a.getBean(Curriculum.class).module(MODULE).orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
-		Matcher key = Pattern.compile("name=\"order\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(key.find()).isTrue();
-		DisplayOrder order = DisplayOrder.fromKey(key.group(1)).orElseThrow();
-		List<Map.Entry<String, String>> fields = new ArrayList<>();
-		for (Question question : quiz.questions()) {
-			List<Option> shown = order.of(question);
-			String field = "q-" + question.id();
-			for (int i = 0; i < shown.size(); i++) {
-				if (question.type() == QuestionType.ORDER) {
-					fields.add(Map.entry(field + "-" + i, Integer.toString(question.options().indexOf(shown.get(i)) + 1)));
-				}
-				else if (shown.get(i).correct()) {
-					fields.add(Map.entry(field, Integer.toString(i)));
-				}
-			}
-		}
-		Matcher id = Pattern.compile("name=\"submissionId\" value=\"([^\"]+)\"").matcher(page);
-		assertThat(id.find()).isTrue();
-		fields.add(Map.entry("submissionId", id.group(1)));
+		List<Map.Entry<String, String>> fields = new ArrayList<>(QuizForms.answers(quiz, page, true));
+		fields.add(Map.entry("submissionId", QuizForms.submissionId(page)));
 		return fields;
 	}
 
@@ -343,92 +315,6 @@ class TwoInstancesTest {
 
 	private static String path(String location) {
 		return location.replaceFirst("^https?://[^/]+", "");
-	}
-
-	/** A browser without JavaScript on localhost: its cookies go to every port, as a real browser's do. */
-	static final class Browser {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-		private final HttpClient client = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-
-		final Map<String, String> cookies = new LinkedHashMap<>();
-
-		final List<String> setCookies = new ArrayList<>();
-
-		HttpResponse<String> get(int port, String path) {
-			return send(request(port, path).GET());
-		}
-
-		HttpResponse<String> post(int port, String path, String page, Map<String, String> fields) {
-			List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
-			return post(port, path, page, all);
-		}
-
-		HttpResponse<String> post(int port, String path, String page, List<Map.Entry<String, String>> fields) {
-			List<Map.Entry<String, String>> all = new ArrayList<>(fields);
-			Matcher csrf = CSRF.matcher(page);
-			if (csrf.find()) {
-				all.add(Map.entry("_csrf", csrf.group(1)));
-			}
-			return postFields(port, path, all);
-		}
-
-		HttpResponse<String> postRaw(int port, String path, Map<String, String> fields) {
-			return postFields(port, path, new ArrayList<>(fields.entrySet()));
-		}
-
-		private HttpResponse<String> postFields(int port, String path, List<Map.Entry<String, String>> fields) {
-			String body = fields.stream()
-				.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return send(request(port, path).header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
-		}
-
-		private HttpRequest.Builder request(int port, String path) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.timeout(Duration.ofSeconds(20));
-			if (!this.cookies.isEmpty()) {
-				request.header("Cookie", this.cookies.entrySet()
-					.stream()
-					.map((e) -> e.getKey() + "=" + e.getValue())
-					.collect(Collectors.joining("; ")));
-			}
-			return request;
-		}
-
-		private HttpResponse<String> send(HttpRequest.Builder request) {
-			try {
-				HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				for (String header : response.headers().allValues("Set-Cookie")) {
-					this.setCookies.add(header);
-					String pair = header.split(";", 2)[0];
-					int eq = pair.indexOf('=');
-					String name = pair.substring(0, eq).strip();
-					String value = pair.substring(eq + 1).strip();
-					if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-						this.cookies.remove(name);
-					}
-					else {
-						this.cookies.put(name, value);
-					}
-				}
-				return response;
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

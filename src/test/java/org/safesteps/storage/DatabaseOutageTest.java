@@ -10,22 +10,16 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.account.Account;
-import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.account.AccountStore;
-import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.classroom.ClassStore;
-import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.classroom.SchoolClass;
-import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.content.Band;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.support.Browserless;
+import org.safesteps.support.StopsTheDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With the database gone, every page that needs it says so (503, in plain words) within two
  * seconds, the very first request included, and everything works again when it returns.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@StopsTheDatabase
 class DatabaseOutageTest {
 
 	/**

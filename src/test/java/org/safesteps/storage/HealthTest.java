@@ -3,7 +3,6 @@ package org.safesteps.storage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoClientSettings;
@@ -13,15 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.safesteps.support.Http;
+import org.safesteps.support.StopsTheDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@StopsTheDatabase
 class HealthTest {
 
 	@LocalServerPort
@@ -42,7 +39,10 @@ class HealthTest {
 		this.mongo.start();
 	}
 
-	/** The 2 s promise with room for a loaded machine, far below the driver's own 30 s defaults. */
+	/**
+	 * The 2 s promise with room for a loaded machine (3x), far below the driver's own 30 s defaults: the
+	 * bound for tests that time an answer during an outage, where the time is what is promised.
+	 */
 	static final Duration WITH_MARGIN = Duration.ofSeconds(6);
 
 	@Test
@@ -73,11 +73,13 @@ class HealthTest {
 	@Test
 	void healthIsDownWithin2SecondsWhenTheDatabaseStopsAndUpAgainWhenItReturns() {
 		this.mongo.stop();
-		Instant before = Instant.now();
+		long before = System.nanoTime();
 		HttpResponse<String> down = this.http.get("/actuator/health");
-		// The 2 s promise is checked exactly by the settings test below; measured on a shared 2-core
-		// machine it gets margin. What this catches is a probe held for the driver's default 30 s.
-		assertThat(Duration.between(before, Instant.now())).isLessThan(WITH_MARGIN);
+		// A time bound is the requirement here (a load balancer's probe must not hang). The 2 s promise
+		// is checked exactly, without a clock, by everyWaitForTheDatabaseEndsWithinTheTwoSecondsPromised;
+		// measured on a shared 2-core machine it gets margin. What this catches is a probe held for the
+		// driver's default 30 s. (A monotonic clock: a wall-clock step cannot fail it.)
+		assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(WITH_MARGIN);
 		assertThat(down.statusCode()).isEqualTo(503);
 		assertThat(down.body()).contains("\"status\":\"DOWN\"");
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What to revisit" on the class page: the questions the class missed most across every assigned
  * module, five at most, against the embedded database; the module's own page has every question.
  */
-@SpringBootTest
+// the web tests' configuration, so one application (Spring's context cache) serves both
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClassReportTest {
 
 	private static final List<String> MODULES = List.of("sextortion", "online-friends");

@@ -1,0 +1,24 @@
+package org.safesteps.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * For a test that stops and starts the embedded database (each restarts it after every test). These
+ * tests share one application of their own (the property sets its configuration apart; nothing
+ * reads it), so the application all the other tests share never sees an outage, and is not closed
+ * and started again after each of them, as {@code @DirtiesContext} on the shared configuration did.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "safesteps.test.application=database-outages")
+public @interface StopsTheDatabase {
+
+}
