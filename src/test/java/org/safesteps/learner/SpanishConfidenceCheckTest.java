@@ -10,6 +10,7 @@ import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.content.SpanishTestContent;
+import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class SpanishConfidenceCheckTest {
 
 	@Test
 	void aLearnerReadingInSpanishRatesTheSpanishStatementsStoredUnderTheEnglishIds() {
-		Child child = child("es");
+		Browserless child = child("es");
 
 		HttpResponse<String> form = child.get(BEFORE);
 
@@ -56,9 +57,9 @@ class SpanishConfidenceCheckTest {
 			.doesNotContain(SpanishTestContent.CHECK_STATEMENT);
 	}
 
-	private Child child(String language) {
+	private Browserless child(String language) {
 		SchoolClass schoolClass = this.classes.create("Year 8", Band.AGES_11_13, "teacher-1");
-		Child child = new Child(this.port).join(schoolClass.joinCode());
+		Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
 		assertThat(child.get("/language?lang=" + language + "&return=/learn").statusCode()).isEqualTo(302);
 		return child;
 	}
