@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,12 +102,7 @@ public class StepMarks {
 		}
 		this.queued.merge(key, new Mark(owner, moduleId, stepIndex, stepsTotal), Mark::higher);
 		if (this.queued.size() >= this.properties.batch() && this.kicked.compareAndSet(false, true)) {
-			try {
-				this.writer.execute(this::writeQuietly);
-			}
-			catch (RejectedExecutionException ex) {
-				// shutting down: the last flush in stop() writes what is queued
-			}
+			this.writer.execute(this::writeQuietly);
 		}
 	}
 
