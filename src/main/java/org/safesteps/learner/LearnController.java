@@ -36,7 +36,6 @@ import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizSubmissions;
-import org.safesteps.progress.StepMarks;
 import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
@@ -62,11 +61,8 @@ class LearnController {
 
 	private final QuizSubmissions submissions;
 
-	private final StepMarks stepMarks;
-
 	LearnController(Curriculum curriculum, Learners learners, ProgressStore progress, AssignmentStore assignments,
-			QuizSubmissions submissions, StepMarks stepMarks) {
-		this.stepMarks = stepMarks;
+			QuizSubmissions submissions) {
 		this.curriculum = curriculum;
 		this.learners = learners;
 		this.progress = progress;
@@ -119,8 +115,7 @@ class LearnController {
 		RequestLanguage.describeContent(model, localized);
 		int total = lesson.steps().size();
 		int number = stepNumber(step, total);
-		// written behind the page, in batches (docs/data.md, "Step marks")
-		this.stepMarks.mark(learner.owner(), module.id(), number - 1, total);
+		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
 		model.addAttribute("module", module);
 		model.addAttribute("pageSummary", module.summary(RequestLanguage.of(request).code()).value());
 		model.addAttribute("lesson", lesson);

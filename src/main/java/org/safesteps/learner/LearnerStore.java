@@ -3,10 +3,8 @@ package org.safesteps.learner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -22,7 +20,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import org.safesteps.content.Band;
-import org.safesteps.progress.KnownLearners;
 
 /**
  * The {@code learners} collection. Pseudonyms are unique per class and token hashes unique
@@ -36,7 +33,7 @@ import org.safesteps.progress.KnownLearners;
  */
 @Component
 @EnableConfigurationProperties(LearnerLookupProperties.class)
-class LearnerStore implements KnownLearners {
+class LearnerStore {
 
 	private static final int NAME_ATTEMPTS = 30;
 
@@ -180,17 +177,6 @@ class LearnerStore implements KnownLearners {
 
 	List<Learner> idleSince(Instant cutoff, int limit) {
 		return this.mongo.find(Query.query(Criteria.where("lastSeenAt").lt(cutoff)).limit(limit), Learner.class);
-	}
-
-	/** Read from the database, by the {@code _id} index: the step mark writer asks after each batch. */
-	@Override
-	public Set<String> existing(Collection<String> learnerIds) {
-		Query query = Query.query(Criteria.where("_id").in(learnerIds));
-		query.fields().include("_id");
-		return this.mongo.find(query, org.bson.Document.class, "learners")
-			.stream()
-			.map((document) -> document.getString("_id"))
-			.collect(Collectors.toSet());
 	}
 
 	void delete(String learnerId) {

@@ -32,17 +32,13 @@ public class ProgressStore {
 
 	private final Clock clock;
 
-	private final StepMarks stepMarks;
-
-	public ProgressStore(MongoTemplate mongo, Clock clock, StepMarks stepMarks) {
+	public ProgressStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
-		this.stepMarks = stepMarks;
 	}
 
 	/**
-	 * Records now that the learner has reached this step (0-based); a lower step never lowers it. The
-	 * lesson page queues its marks with {@link StepMarks} instead, which writes the same documents. A step
+	 * Records that the learner has reached this step (0-based); a lower step never lowers it. A step
 	 * already reached writes nothing: reading a lesson again is a read by the unique key, not a write
 	 * (writes cost far more than reads on the embedded database, and most page views are re-reads).
 	 */
@@ -110,20 +106,18 @@ public class ProgressStore {
 	/**
 	 * The learner's progress in these modules: one query, served by the leading key of the unique
 	 * (learnerId, moduleId) index (on the embedded server by that index's companion, see
-	 * {@code IndexingBackends}). The learner's own step marks still queued are written first.
+	 * {@code IndexingBackends}).
 	 */
 	public List<Progress> forModules(String learnerId, Collection<String> moduleIds) {
 		if (moduleIds.isEmpty()) {
 			return List.of();
 		}
-		this.stepMarks.flushLearner(learnerId);
 		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").in(moduleIds)),
 				Progress.class);
 	}
 
 	/** Every progress record of a learner, by the leading key of the unique (learnerId, moduleId) index. */
 	public List<Progress> forLearner(String learnerId) {
-		this.stepMarks.flushLearner(learnerId);
 		return this.mongo.find(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
 	}
 
@@ -132,8 +126,6 @@ public class ProgressStore {
 	}
 
 	public void deleteLearner(String learnerId) {
-		// queued marks first, or the writer could bring the learner's progress back
-		this.stepMarks.dropLearner(learnerId);
 		this.mongo.remove(Query.query(Criteria.where("learnerId").is(learnerId)), Progress.class);
 	}
 
