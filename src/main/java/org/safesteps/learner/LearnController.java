@@ -154,8 +154,7 @@ class LearnController {
 	}
 
 	private String submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
-		// from the database: an attempt must not be stored for a learner just deleted on another instance
-		Optional<Learner> current = this.learners.confirmed(request);
+		Optional<Learner> current = this.learners.current(request);
 		if (current.isEmpty()) {
 			return "redirect:/explore";
 		}
