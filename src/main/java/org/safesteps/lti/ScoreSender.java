@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +44,10 @@ class ScoreSender {
 	private static final int BATCH = 20;
 
 	/** AGS asks for timestamps with sub-second precision (ISO 8601). */
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+		.appendPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
+		.appendOffset("+HH:MM", "Z")
+		.toFormatter(Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
 	private final ScoreQueue queue;
