@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,35 +93,39 @@ class CoverageController {
 	}
 
 	private ClassCoverage classCoverage(SchoolClass schoolClass) {
-		Map<String, LocalDate> taught = taughtInBand(this.teaching.taught(schoolClass.id()), schoolClass);
-		List<String> moduleIds = withTaught(assignedModules(schoolClass.id()), taught.keySet());
+		Map<String, LocalDate> taught = ClassModules.taughtInBand(this.curriculum, schoolClass,
+				this.teaching.taught(schoolClass.id()));
+		List<String> assigned = this.assignments.forClass(schoolClass.id()).stream().map(Assignment::moduleId).toList();
+		List<String> moduleIds = ClassModules.of(this.curriculum, assigned, taught.keySet());
 		SchoolReports.ClassFigures figures = this.reports.school(Map.of(schoolClass.id(), moduleIds)).classes().get(0);
-		List<ClassCoverage.AssignedModule> assigned = figures.modules().stream()
+		List<ClassCoverage.AssignedModule> modules = figures.modules().stream()
 			.map((module) -> new ClassCoverage.AssignedModule(module.moduleId(),
 					ClassReport.title(this.curriculum, module.moduleId()), module.completed(),
 					taught.get(module.moduleId())))
 			.toList();
-		return ClassCoverage.build(this.curriculum.evidence(), schoolClass.band(), figures.learners(), assigned);
+		return ClassCoverage.build(this.curriculum.evidence(), schoolClass.band(), figures.learners(), modules);
 	}
 
 	private SchoolCoverage schoolCoverage() {
 		List<SchoolClass> all = this.classes.all();
 		Map<String, Map<String, LocalDate>> taughtByClass = this.teaching.taughtByClass();
-		Map<String, List<String>> assigned = new LinkedHashMap<>();
+		Map<String, List<String>> assignedIds = new LinkedHashMap<>();
 		for (SchoolClass schoolClass : all) {
-			assigned.put(schoolClass.id(), new ArrayList<>());
+			assignedIds.put(schoolClass.id(), new ArrayList<>());
 		}
 		for (Assignment assignment : this.assignments.all()) {
-			List<String> moduleIds = assigned.get(assignment.classId());
-			if (moduleIds != null && this.curriculum.module(assignment.moduleId()).isPresent()) {
+			List<String> moduleIds = assignedIds.get(assignment.classId());
+			if (moduleIds != null) {
 				moduleIds.add(assignment.moduleId());
 			}
 		}
+		Map<String, List<String>> assigned = new LinkedHashMap<>();
 		Map<String, List<String>> taughtIds = new LinkedHashMap<>();
 		for (SchoolClass schoolClass : all) {
-			Set<String> taught = taughtInBand(taughtByClass.getOrDefault(schoolClass.id(), Map.of()), schoolClass).keySet();
+			Set<String> taught = ClassModules.taughtInBand(this.curriculum, schoolClass,
+					taughtByClass.getOrDefault(schoolClass.id(), Map.of())).keySet();
 			taughtIds.put(schoolClass.id(), List.copyOf(taught));
-			assigned.put(schoolClass.id(), withTaught(assigned.get(schoolClass.id()), taught));
+			assigned.put(schoolClass.id(), ClassModules.of(this.curriculum, assignedIds.get(schoolClass.id()), taught));
 		}
 		SchoolReports.School school = this.reports.school(assigned);
 		List<SchoolCoverage.ClassUnit> units = new ArrayList<>();
@@ -132,29 +135,6 @@ class CoverageController {
 					assigned.get(classId), taughtIds.get(classId)));
 		}
 		return SchoolCoverage.build(this.curriculum.evidence(), units);
-	}
-
-	/** The modules taught from the front that are still in the content for the class's band. */
-	private Map<String, LocalDate> taughtInBand(Map<String, LocalDate> taught, SchoolClass schoolClass) {
-		Map<String, LocalDate> kept = new LinkedHashMap<>();
-		taught.forEach((moduleId, day) -> {
-			if (this.curriculum.module(moduleId).filter((module) -> module.hasBand(schoolClass.band())).isPresent()) {
-				kept.put(moduleId, day);
-			}
-		});
-		return kept;
-	}
-
-	/** The assigned modules, then those taught from the front without being assigned. */
-	private static List<String> withTaught(List<String> assigned, Set<String> taught) {
-		Set<String> modules = new LinkedHashSet<>(assigned);
-		modules.addAll(taught);
-		return new ArrayList<>(modules);
-	}
-
-	private List<String> assignedModules(String classId) {
-		return this.assignments.forClass(classId).stream().map(Assignment::moduleId)
-			.filter((id) -> this.curriculum.module(id).isPresent()).toList();
 	}
 
 }

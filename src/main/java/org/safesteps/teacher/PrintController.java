@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,12 +64,10 @@ class PrintController {
 	void csv(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Locale locale)
 			throws IOException {
 		SchoolClass schoolClass = this.access.require(classId, request);
-		Map<String, LocalDate> taughtOn = this.teaching.taught(schoolClass.id());
-		// the assigned modules, then any taught to the whole class without being assigned
-		Set<String> modules = new LinkedHashSet<>();
-		this.assignments.forClass(schoolClass.id()).forEach((assignment) -> modules.add(assignment.moduleId()));
-		modules.addAll(taughtOn.keySet());
-		List<String> moduleIds = modules.stream().filter((id) -> this.curriculum.module(id).isPresent()).toList();
+		Map<String, LocalDate> taughtOn = ClassModules.taughtInBand(this.curriculum, schoolClass,
+				this.teaching.taught(schoolClass.id()));
+		List<String> moduleIds = ClassModules.of(this.curriculum,
+				this.assignments.forClass(schoolClass.id()).stream().map(Assignment::moduleId).toList(), taughtOn.keySet());
 		ClassReport report = ClassReport.matrixOnly(
 				moduleIds.stream().map((id) -> new ClassReport.Column(id, ClassReport.title(this.curriculum, id))).toList(),
 				this.reports.matrix(schoolClass.id(), moduleIds));
