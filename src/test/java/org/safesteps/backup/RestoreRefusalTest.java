@@ -103,7 +103,10 @@ class RestoreRefusalTest {
 		bytes[bytes.length / 2] ^= 0x55;
 		bytes[bytes.length / 2 + 1] ^= 0x55;
 		Path corrupt = Files.write(this.dir.resolve("corrupt.tar.gz"), bytes);
-		assertRefusedUntouched(corrupt, "damaged");
+		// Where the flipped bytes land in the compressed stream depends on the backup's data: the
+		// gzip check fails ("damaged"), or the damage reaches a name in the archive first (a file the
+		// manifest does not list). Either is a clear refusal; nothing may change.
+		assertRefusedUntouched(corrupt, "damaged", "its manifest does not list");
 	}
 
 	@Test
@@ -162,12 +165,14 @@ class RestoreRefusalTest {
 	}
 
 	/** Refused with {@code reason} in a plain message, even with --force, and the folder byte for byte as before. */
-	private void assertRefusedUntouched(Path file, String reason) throws Exception {
+	/** Refused with one of the {@code reasons}, and the data folder exactly as it was. */
+	private void assertRefusedUntouched(Path file, String... reasons) throws Exception {
 		Map<String, String> before = fingerprint(this.dataFolder);
 		// with --force: the file itself must be refused, whatever the database holds
 		Restored run = restore(file, true);
 		assertThat(run.code()).isEqualTo(RestoreCommand.REFUSED);
-		assertThat(run.output()).contains("Refused").contains(reason).contains("Nothing was changed").doesNotContain("Exception");
+		assertThat(run.output()).contains("Refused").containsAnyOf(reasons).contains("Nothing was changed")
+			.doesNotContain("Exception");
 		assertThat(fingerprint(this.dataFolder)).isEqualTo(before);
 	}
 
