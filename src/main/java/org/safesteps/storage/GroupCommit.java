@@ -28,6 +28,9 @@ final class GroupCommit implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
+	/** A commit and sync slower than this is logged: writes waiting for it are close to their time budget. */
+	private static final long SLOW_MS = 250;
+
 	private final MVStore store;
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -119,11 +122,14 @@ final class GroupCommit implements AutoCloseable {
 				this.lock.unlock();
 			}
 			RuntimeException error = null;
+			long started = System.nanoTime();
 			try {
 				this.store.commit();
+				long committed = System.nanoTime();
 				// commit() returns at once when H2's background writer has just taken the changes;
 				// this drains that writer's chunk too, then forces the file
 				this.store.executeFilestoreOperation(() -> this.store.getFileStore().sync());
+				logIfSlow(started, committed, System.nanoTime());
 			}
 			catch (RuntimeException ex) {
 				log.error("Could not save writes to the data folder", ex);
@@ -145,6 +151,14 @@ final class GroupCommit implements AutoCloseable {
 			finally {
 				this.lock.unlock();
 			}
+		}
+	}
+
+	private void logIfSlow(long started, long committed, long synced) {
+		long totalMs = TimeUnit.NANOSECONDS.toMillis(synced - started);
+		if (totalMs >= SLOW_MS) {
+			log.warn("Saving to the data folder took {} ms (commit {} ms, sync {} ms)", totalMs,
+					TimeUnit.NANOSECONDS.toMillis(committed - started), TimeUnit.NANOSECONDS.toMillis(synced - committed));
 		}
 	}
 
