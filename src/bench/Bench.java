@@ -608,7 +608,7 @@ public final class Bench {
 				}
 			}
 			System.out.printf("Seed: %d classes created and assigned in %.1f s%n", classes.size(), seconds(started));
-			int joinPage = http.get(base + "/join", null).status();
+			int joinPage = http.get(base + "/join", (String) null).status();
 			if (joinPage != 200) {
 				pool.shutdown();
 				Files.writeString(out.resolve("seed.status"), "no-learner-pages\n");
@@ -684,10 +684,10 @@ public final class Bench {
 					}
 				}
 			});
-			List<String> modules = new ArrayList<>();
-			offered.stream().filter((module) -> !module.endsWith("-copy")).forEach(modules::add);
-			offered.stream().filter((module) -> module.endsWith("-copy")).forEach(modules::add);
-			modules = new ArrayList<>(modules.subList(0, Math.min(limit, modules.size())));
+			List<String> ordered = new ArrayList<>();
+			offered.stream().filter((module) -> !module.endsWith("-copy")).forEach(ordered::add);
+			offered.stream().filter((module) -> module.endsWith("-copy")).forEach(ordered::add);
+			List<String> modules = new ArrayList<>(ordered.subList(0, Math.min(limit, ordered.size())));
 			for (String module : modules) {
 				Response assigned = http.post(base + "/teacher/classes/" + id + "/assignments", teacher,
 						form(Map.of("_csrf", csrf, "moduleId", module, "confirmed", "true")));

@@ -21,7 +21,8 @@ ROOT=$(pwd)
 BENCH="$ROOT/src/bench"
 OUT="$ROOT/target/bench"
 # the command that produced the results, with the settings it was given
-COMMAND="$(env | grep -E '^BENCH_[A-Z_]+=' | sort | tr '\n' ' ')bash src/bench/run.sh"
+COMMAND="$({ env | grep -E '^BENCH_[A-Z_]+=' || true; } | sort | while IFS='=' read -r key value; do
+	printf '%s=%q ' "$key" "$value"; done)bash src/bench/run.sh"
 
 BUILD=${BENCH_BUILD:-1}
 RUNS=${BENCH_RUNS:-3}
