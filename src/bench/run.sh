@@ -144,7 +144,7 @@ stop_app() {
 	oom=$(grep -c OutOfMemoryError "$OUT/$name.log" || true)
 	peak=$(grep -oE '[0-9]+M->[0-9]+M' "$OUT/$name-gc.log" | cut -dM -f1 | sort -n | tail -1 || true)
 	unavailable=$(grep -c "Rate limits unavailable" "$OUT/$name.log" || true)
-	HEAP_NOTES+=("$name: alive at the end: $alive; OutOfMemoryError in the log: $oom; largest heap before a GC: ${peak:-?} MB ($name-gc.log); rate-limit store unreachable (limits skipped for 5 s each time): $unavailable times.")
+	HEAP_NOTES+=("$name: alive at the end: $alive; OutOfMemoryError in the log: $oom; largest heap before a GC: ${peak:-?} MB ($name-gc.log); requests whose rate-limit check gave up (bucket store over its 250 ms budget; every request then passes unchecked for 5 s, so the limits' cost is understated): $unavailable.")
 	kill "$APP_PID" 2>/dev/null || true
 	wait "$APP_PID" 2>/dev/null || true
 	APP_PID=""
