@@ -364,7 +364,11 @@ if wants lesson || wants quiz || wants burst || wants school; then
 	# --- honest traffic from one school address (once, not timed) -------------------------------
 	if wants school && [[ "$SEEDED" == 1 ]]; then
 		say "One school address: does honest traffic pass the limits?"
+		gave_up=$(grep -c "Rate limits unavailable" "$OUT/app.log" || true)
 		bench school "$BASE" "$WORK/seed/classes.tsv" "$OUT/school.txt" >/dev/null
+		gave_up=$(($(grep -c "Rate limits unavailable" "$OUT/app.log" || true) - gave_up))
+		# a check that gave up lets requests pass unchecked: then fewer refusals than the limits make
+		((gave_up == 0)) || echo "School: during this check $gave_up rate-limit checks gave up (store too slow), so requests passed unchecked for 5 s each time: the refusals above are fewer than the limits make" >>"$OUT/school.txt"
 		cat "$OUT/school.txt"
 		while IFS= read -r school_line; do NOTES+=("$school_line"); done <"$OUT/school.txt"
 	fi
