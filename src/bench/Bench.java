@@ -35,8 +35,10 @@ import org.bson.Document;
 
 /**
  * The Java half of the load benchmark (src/bench/run.sh compiles and runs it): seeds the app through
- * its own HTTP pages, drives the "9:00 burst", and counts documents in the embedded database. Plain
- * JDK HttpClient so nothing beyond the app's own MongoDB driver jars is needed.
+ * its own HTTP pages (the lesson and quiz data; the class report's teachers and classes), drives the
+ * "9:00 burst", checks what one school address gets from the rate limits, and counts documents in
+ * the embedded database. Plain JDK HttpClient so nothing beyond the app's own MongoDB driver jars is
+ * needed. Every simulated browser sends its own address as X-Forwarded-For ({@link #address(int)}).
  */
 public final class Bench {
 
