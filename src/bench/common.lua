@@ -26,8 +26,9 @@ function common.share(rows, id, count)
   return mine
 end
 
--- setup/done plumbing: every thread counts good and bad answers; done() prints one line:
--- BENCH <name> <requests/s> <p50 ms> <p95 ms> <p99 ms> <errors> <requests> <good answers>
+-- setup/done plumbing: every thread counts good and bad answers, and among the bad ones the answers
+-- 429 (refused by a rate limit); done() prints one line:
+-- BENCH <name> <requests/s> <p50 ms> <p95 ms> <p99 ms> <errors> <requests> <good answers> <refused>
 local threads = {}
 local next_id = 0
 
@@ -39,17 +40,25 @@ function common.setup(thread)
 end
 
 function common.done(name, summary, latency)
-  local good, bad = 0, 0
+  local good, bad, refused = 0, 0, 0
   for _, thread in ipairs(threads) do
     good = good + (thread:get("good") or 0)
     bad = bad + (thread:get("bad") or 0)
+    refused = refused + (thread:get("refused") or 0)
   end
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.timeout + bad
   local seconds = summary.duration / 1000000
-  io.write(string.format("BENCH\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\n", name,
+  io.write(string.format("BENCH\t%s\t%.1f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", name,
     summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, errors, summary.requests, good))
+    latency:percentile(99) / 1000, errors, summary.requests, good, refused))
+end
+
+-- Counts one answer: good when it is what the scenario wants, else bad (and refused when a limit
+-- answered 429). Uses the calling script's globals good, bad and refused.
+function common.count(status, ok)
+  if ok then good = good + 1 else bad = bad + 1 end
+  if status == 429 then refused = refused + 1 end
 end
 
 return common

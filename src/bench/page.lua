@@ -1,10 +1,12 @@
 -- GET one page, with a different learner's cookie on each request when learners were seeded
 -- (scenario 1, the lesson step), or without cookies (the nginx ceiling and the stand-in pages).
 -- BENCH_PATH: the path, "{module}" replaced by the learner's module; BENCH_LEARNERS: learners.tsv.
+-- Each learner's request comes from that learner's own address (learners.tsv column 6, sent as
+-- X-Forwarded-For as the operator's reverse proxy would), so the rate limits see pupils apart.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local path_template = os.getenv("BENCH_PATH") or "/"
 local mine, cursor = {}, 0
-good, bad = 0, 0
+good, bad, refused = 0, 0, 0
 
 setup = common.setup
 
@@ -21,11 +23,11 @@ function request()
   local learner = mine[cursor]
   local path = path_template:gsub("{module}", learner[4])
   -- the whole Cookie header the learner's browser holds (learner and CSRF cookies), as a browser sends it
-  return wrk.format("GET", path, { ["Cookie"] = learner[2] })
+  return wrk.format("GET", path, { ["Cookie"] = learner[2], ["X-Forwarded-For"] = learner[6] })
 end
 
 function response(status, headers, body)
-  if status == 200 then good = good + 1 else bad = bad + 1 end
+  common.count(status, status == 200)
 end
 
 function done(summary, latency, requests)

@@ -2,11 +2,12 @@
 -- cookie that learner's browser held after opening the quiz (the learner cookie, and the session
 -- or CSRF cookie if the app set one: learners.tsv column 2 is the whole Cookie header), the CSRF
 -- token the app put in that learner's quiz form, a complete answer, and a submission id never used before (run number, thread, counter). A good
--- answer is a 200 showing the result; the form shown again (problems) or a 403 (CSRF) is an error.
+-- answer is a 200 showing the result; the form shown again (problems), a 403 (CSRF) or a 429 (a rate
+-- limit) is an error. Each learner posts from its own address (learners.tsv column 6, X-Forwarded-For).
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local run = tonumber(os.getenv("BENCH_RUN") or "1")
 local mine, cursor, counter = {}, 0, 0
-good, bad = 0, 0
+good, bad, refused = 0, 0, 0
 
 setup = common.setup
 
@@ -23,12 +24,13 @@ function request()
   local body = "_csrf=" .. learner[3] .. "&submissionId=" .. submission .. "&" .. learner[5]
   return wrk.format("POST", "/learn/" .. learner[4] .. "/quiz", {
     ["Cookie"] = learner[2],
+    ["X-Forwarded-For"] = learner[6],
     ["Content-Type"] = "application/x-www-form-urlencoded"
   }, body)
 end
 
 function response(status, headers, body)
-  if status == 200 and body:find("result-score", 1, true) then good = good + 1 else bad = bad + 1 end
+  common.count(status, status == 200 and body:find("result-score", 1, true) ~= nil)
 end
 
 function done(summary, latency, requests)

@@ -1,31 +1,30 @@
--- Scenario 3: the teacher's class report. The signed-in admin (who owns every seeded class) opens
--- the report of a different class on each request. BENCH_PATH: the report path with "{id}" for
--- the class id (default /teacher/classes/{id}); BENCH_CLASSES: classes.tsv; BENCH_TEACHER_COOKIE.
+-- Scenario 3: the teacher's class report. Each request is one teacher opening one of their own
+-- classes: report.tsv (from `Bench report-seed`) has per class its id, the owning teacher's cookies
+-- and the teacher's address (X-Forwarded-For); each wrk thread takes its share of the classes,
+-- round robin, so the 8 connections are the invited teachers, each with a session of their own.
+-- BENCH_PATH: the report path with "{id}" for the class id (default /teacher/classes/{id});
+-- BENCH_CLASSES: report.tsv.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local path_template = os.getenv("BENCH_PATH") or "/teacher/classes/{id}"
-local cookie = os.getenv("BENCH_TEACHER_COOKIE") or ""
 local mine, cursor = {}, 0
-good, bad = 0, 0
+good, bad, refused = 0, 0, 0
 
 setup = common.setup
 
 function init(args)
-  local seeded = {}
-  for _, row in ipairs(common.rows(os.getenv("BENCH_CLASSES"))) do
-    if row[4] == "seed" then table.insert(seeded, row) end
-  end
-  mine = common.share(seeded, id, nthreads)
-  if #mine == 0 then error("no seeded classes in " .. tostring(os.getenv("BENCH_CLASSES"))) end
+  mine = common.share(common.rows(os.getenv("BENCH_CLASSES")), id, nthreads)
+  if #mine == 0 then error("no report classes in " .. tostring(os.getenv("BENCH_CLASSES"))) end
 end
 
 function request()
   cursor = cursor % #mine + 1
-  local path = path_template:gsub("{id}", mine[cursor][1])
-  return wrk.format("GET", path, { ["Cookie"] = cookie })
+  local class = mine[cursor]
+  local path = path_template:gsub("{id}", class[1])
+  return wrk.format("GET", path, { ["Cookie"] = class[2], ["X-Forwarded-For"] = class[3] })
 end
 
 function response(status, headers, body)
-  if status == 200 then good = good + 1 else bad = bad + 1 end
+  common.count(status, status == 200)
 end
 
 function done(summary, latency, requests)
