@@ -226,7 +226,7 @@ final class ContentYaml {
 
 		void error(int line, String message) {
 			found.add(ContentProblem.error(path, line + linesBefore, message.startsWith(INVALID)
-					? "invalid YAML" + where + ": " + message.substring(INVALID.length()) : message + where);
+					? "invalid YAML" + where + ": " + message.substring(INVALID.length()) : message + where));
 		}
 
 		// Lines by pointer in the file (not the front matter), scanned once when first needed.
