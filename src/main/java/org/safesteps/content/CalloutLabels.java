@@ -2,7 +2,13 @@ package org.safesteps.content;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.safesteps.content.ContentYaml.Required;
 
 /**
  * The words the app writes around content in one language: the callout names screen readers
@@ -74,48 +80,53 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 		return new CalloutLabels(Localized.ENGLISH, names, "In an emergency, call {0}.", CRISIS, TEXT, TEXT_KEYWORD);
 	}
 
+	/** {@code labels.yml}: an entry per language. */
+	record LabelsFile(List<LabelsEntry> languages) {
+	}
+
+	@JsonClassDescription("labels entry")
+	record LabelsEntry(@Required String language, @Required String tip, @Required String talk, @Required String scenario,
+			@Required String help, @Required String emergency, String crisis, String text,
+			@JsonProperty("text-keyword") String textKeyword) {
+	}
+
 	/** Reads {@code labels.yml}: a list {@code languages} of entries with language, tip, talk, scenario, help, emergency. */
 	static Map<String, CalloutLabels> read(String path, String text, Problems problems) {
 		Map<String, CalloutLabels> labels = new HashMap<>();
 		labels.put(Localized.ENGLISH, ENGLISH);
-		YamlFile.parse(path, text, problems).ifPresent(file -> {
-			for (YamlFile.Mapping entry : file.mappings("languages")) {
-				String language = entry.requiredText("language", "labels entry");
-				if (language == null) {
-					continue;
-				}
-				String what = "labels for '" + language + "'";
-				Map<CalloutKind, String> names = new EnumMap<>(CalloutKind.class);
-				for (CalloutKind kind : CalloutKind.values()) {
-					String name = entry.requiredText(kind.id(), what);
-					names.put(kind, name == null ? kind.label() : name);
-				}
-				String emergency = entry.requiredText("emergency", what);
-				if (emergency != null && !emergency.contains(NUMBER)) {
-					problems.error(path, entry.lineOf("emergency"), "emergency line for '" + language
+		ContentYaml.read(path, text, LabelsFile.class, problems).ifPresent(file -> {
+			for (int i = 0; i < file.value().languages().size(); i++) {
+				LabelsEntry entry = file.value().languages().get(i);
+				Object[] at = { "languages", i };
+				String what = "labels for '" + entry.language() + "'";
+				Map<CalloutKind, String> names = Map.of(CalloutKind.TIP, entry.tip(), CalloutKind.TALK, entry.talk(),
+						CalloutKind.SCENARIO, entry.scenario(), CalloutKind.HELP, entry.help());
+				String emergency = entry.emergency();
+				if (!emergency.contains(NUMBER)) {
+					problems.error(path, file.line(at, "emergency"), "emergency line for '" + entry.language()
 							+ "' has no {0} where the number goes");
+					emergency = ENGLISH.emergency();
 				}
-				String crisis = entry.text("crisis");
-				String textLabel = placeholders(entry, "text", NUMBER, what);
-				String textKeyword = placeholders(entry, "text-keyword", NUMBER + KEYWORD, what);
-				labels.put(language, new CalloutLabels(language, names,
-						emergency == null ? ENGLISH.emergency() : emergency, crisis == null ? CRISIS : crisis,
-						textLabel == null ? TEXT : textLabel, textKeyword == null ? TEXT_KEYWORD : textKeyword));
+				String textLabel = placeholders(entry.text(), "text", NUMBER, what, () -> file.line(at, "text"), path, problems);
+				String textKeyword = placeholders(entry.textKeyword(), "text-keyword", NUMBER + KEYWORD, what,
+						() -> file.line(at, "text-keyword"), path, problems);
+				labels.put(entry.language(), new CalloutLabels(entry.language(), names, emergency,
+						entry.crisis() == null ? CRISIS : entry.crisis(), textLabel == null ? TEXT : textLabel,
+						textKeyword == null ? TEXT_KEYWORD : textKeyword));
 			}
 		});
 		return labels;
 	}
 
 	// An optional label that must hold each placeholder ({0} the number, {1} the keyword).
-	private static String placeholders(YamlFile.Mapping entry, String key, String required, String what) {
-		String label = entry.text(key);
+	private static String placeholders(String label, String key, String required, String what, IntSupplier line,
+			String path, Problems problems) {
 		if (label == null) {
 			return null;
 		}
 		for (String placeholder : new String[] { NUMBER, KEYWORD }) {
 			if (required.contains(placeholder) && !label.contains(placeholder)) {
-				entry.problems().error(entry.path(), entry.lineOf(key), "'" + key + "' in " + what + " has no "
-						+ placeholder);
+				problems.error(path, line.getAsInt(), "'" + key + "' in " + what + " has no " + placeholder);
 				return null;
 			}
 		}

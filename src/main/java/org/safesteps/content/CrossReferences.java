@@ -22,9 +22,10 @@ final class CrossReferences {
 			}
 		}
 		for (PageReader.GuideDraft guide : guides.values()) {
-			for (YamlFile.Scalar module : guide.modules()) {
-				if (!modules.containsKey(module.value())) {
-					problems.error(guide.path(), module.line(), "unknown module '" + module.value() + "' in modules");
+			for (int i = 0; i < guide.modules().size(); i++) {
+				if (!modules.containsKey(guide.modules().get(i))) {
+					problems.error(guide.path(), guide.moduleLine().applyAsInt(i), "unknown module '" + guide.modules().get(i)
+							+ "' in modules");
 				}
 			}
 		}

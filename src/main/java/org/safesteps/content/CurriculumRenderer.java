@@ -56,7 +56,7 @@ final class CurriculumRenderer {
 
 	private GuidePage guidePage(PageReader.GuideDraft draft) {
 		return new GuidePage(draft.id(), draft.title(), draft.summary(), draft.topic(),
-				draft.modules().stream().map(YamlFile.Scalar::value).toList(), draft.urgent(),
+				draft.modules(), draft.urgent(),
 				helpBoxes.render(draft.html(), Audience.PARENT, context.renderingLabels(draft.language())));
 	}
 

@@ -1,7 +1,6 @@
 package org.safesteps.content;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.safesteps.content.ContentYaml.Required;
 
 /**
  * Reads the evidence parts of one load: framework files, the {@code covers} lists of module.yml
@@ -44,6 +47,9 @@ final class EvidenceReader {
 	// language to module id to band
 	private final Map<String, Map<String, Map<Band, ConfidenceCheck>>> translatedChecks = new TreeMap<>();
 
+	// A framework file that could not be read (reported): references to its statements are not checked.
+	private boolean unreadFramework;
+
 	/** A statement id named in a module.yml, with where it was named. */
 	private record Reference(String path, int line, String statementId, String moduleId, Band band) {
 	}
@@ -60,102 +66,113 @@ final class EvidenceReader {
 		return fileName.endsWith(CHECK_SUFFIX) && !fileName.contains("/");
 	}
 
+	/** {@code frameworks/<id>.yml}. */
+	@JsonClassDescription("framework")
+	record FrameworkFile(@Required String id, @Required String name, @Required String edition, @Required String publisher,
+			@Required String source, @Required LocalDate checked, @Required Framework.Wording wording,
+			@Required List<StatementEntry> statements) {
+	}
+
+	@JsonClassDescription("statement")
+	record StatementEntry(@Required String id, @Required String strand, @Required String ages, @Required List<String> bands,
+			@Required String text, @Required String source) {
+	}
+
+	/** An item of module.yml's {@code covers}. */
+	@JsonClassDescription("covers item")
+	record Covers(@Required String band, List<String> statements) {
+	}
+
+	/** {@code <band>.check.yml} and its translations. */
+	@JsonClassDescription("confidence check")
+	record CheckFile(@Required List<CheckStatement> statements, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	}
+
+	@JsonClassDescription("check statement")
+	record CheckStatement(@Required String id, @Required String text) {
+	}
+
 	/** {@code frameworks/<id>.yml}: the framework, its source, and its statements. */
 	void framework(String path, String text) {
-		YamlFile.Mapping yml = YamlFile.parse(path, text, problems).orElse(null);
+		ContentYaml.Doc<FrameworkFile> yml = ContentYaml.read(path, text, FrameworkFile.class, problems).orElse(null);
 		if (yml == null) {
+			unreadFramework = true;
 			return;
 		}
-		String what = "framework";
-		String id = yml.requiredText("id", what);
+		FrameworkFile file = yml.value();
 		String fileId = path.substring(FRAMEWORKS.length(), path.length() - ".yml".length());
-		if (id != null && !id.equals(fileId)) {
-			problems.error(path, yml.lineOf("id"), "framework id '" + id + "' does not match its file name '" + fileId + "'");
+		if (!file.id().equals(fileId)) {
+			problems.error(path, yml.line("id"), "framework id '" + file.id() + "' does not match its file name '" + fileId + "'");
 		}
-		String name = yml.requiredText("name", what);
-		String edition = yml.requiredText("edition", what);
-		String publisher = yml.requiredText("publisher", what);
-		String source = url(yml, "source", what);
-		LocalDate checked = date(yml, "checked", what);
-		Framework.Wording wording = wording(yml);
+		boolean valid = url(path, file.source(), yml.line("source"));
 		List<FrameworkStatement> statements = new ArrayList<>();
-		for (YamlFile.Mapping item : yml.mappings("statements")) {
-			FrameworkStatement statement = statement(path, item, id);
+		for (int i = 0; i < file.statements().size(); i++) {
+			FrameworkStatement statement = statement(path, file.statements().get(i), file.id(), yml, i);
 			if (statement != null) {
 				statements.add(statement);
 			}
 		}
-		if (statements.isEmpty()) {
-			problems.error(path, yml.lineOf("statements"), "framework has no statements");
-		}
-		if (id != null && name != null && edition != null && publisher != null && source != null && checked != null
-				&& wording != null) {
-			frameworks.add(new Framework(id, name, edition, publisher, source, checked, wording, statements));
+		if (valid) {
+			frameworks.add(new Framework(file.id(), file.name(), file.edition(), file.publisher(), file.source(),
+					file.checked(), file.wording(), statements));
 		}
 	}
 
-	private FrameworkStatement statement(String path, YamlFile.Mapping item, String frameworkId) {
-		String what = "statement";
-		String id = item.requiredText("id", what);
-		if (id != null && !ID.matcher(id).matches()) {
-			problems.error(path, item.lineOf("id"), "statement id '" + id + "' should be lowercase letters, digits and dashes");
-			id = null;
-		}
-		if (id != null) {
-			String other = statementPaths.putIfAbsent(id, path);
-			if (other != null) {
-				problems.error(path, item.lineOf("id"), "duplicate statement id '" + id + "' (also in " + other + ")");
-			}
-		}
-		String strand = item.requiredText("strand", what);
-		String ages = item.requiredText("ages", what);
-		String text = item.requiredText("text", what);
-		String source = url(item, "source", what);
-		List<Band> bands = new ArrayList<>();
-		for (YamlFile.Scalar band : item.texts("bands")) {
-			Band.fromId(band.value()).ifPresentOrElse(bands::add,
-					() -> problems.error(path, band.line(), "unknown band '" + band.value() + "' (" + Band.ids() + ")"));
-		}
-		if (!item.has("bands")) {
-			problems.error(path, item.line(), "statement has no 'bands'");
-		}
-		if (id == null || strand == null || ages == null || text == null || source == null || bands.isEmpty()) {
+	private FrameworkStatement statement(String path, StatementEntry item, String frameworkId,
+			ContentYaml.Doc<FrameworkFile> yml, int index) {
+		String id = item.id();
+		if (!ID.matcher(id).matches()) {
+			problems.error(path, yml.line("statements", index, "id"), "statement id '" + id + "' should be lowercase letters, digits and dashes");
 			return null;
 		}
-		return new FrameworkStatement(id, frameworkId, strand, ages, bands, text, source);
+		String other = statementPaths.putIfAbsent(id, path);
+		if (other != null) {
+			problems.error(path, yml.line("statements", index, "id"), "duplicate statement id '" + id + "' (also in " + other + ")");
+		}
+		List<Band> bands = new ArrayList<>();
+		for (int i = 0; i < item.bands().size(); i++) {
+			String band = item.bands().get(i);
+			int line = yml.line("statements", index, "bands", i);
+			Band.fromId(band).ifPresentOrElse(bands::add,
+					() -> problems.error(path, line, "unknown band '" + band + "' (" + Band.ids() + ")"));
+		}
+		boolean valid = url(path, item.source(), yml.line("statements", index, "source"));
+		return bands.isEmpty() || !valid ? null
+				: new FrameworkStatement(id, frameworkId, item.strand(), item.ages(), bands, item.text(), item.source());
 	}
 
 	/**
 	 * module.yml's {@code covers}: a list of {@code band} and {@code statements}; each band must be
 	 * one the module lists.
 	 */
-	Map<Band, List<String>> covers(String path, YamlFile.Mapping module, String moduleId, Set<Band> listed) {
+	Map<Band, List<String>> covers(String path, ContentYaml.Doc<ModuleReader.ModuleFile> module, Set<Band> listed) {
 		Map<Band, List<String>> covers = new EnumMap<>(Band.class);
-		for (YamlFile.Mapping item : module.mappings("covers")) {
-			String bandId = item.requiredText("band", "covers item");
-			if (bandId == null) {
-				continue;
-			}
-			Band band = Band.fromId(bandId).orElse(null);
+		List<Covers> items = module.value().covers();
+		for (int i = 0; i < items.size(); i++) {
+			Covers item = items.get(i);
+			int line = module.line("covers", i, "band");
+			Band band = Band.fromId(item.band()).orElse(null);
 			if (band == null) {
-				problems.error(path, item.lineOf("band"), "unknown band '" + bandId + "' (" + Band.ids() + ")");
+				problems.error(path, line, "unknown band '" + item.band() + "' (" + Band.ids() + ")");
 				continue;
 			}
 			if (!listed.contains(band)) {
-				problems.error(path, item.lineOf("band"), "covers band " + band.id() + ", which module.yml does not list");
+				problems.error(path, line, "covers band " + band.id() + ", which module.yml does not list");
 			}
 			if (covers.containsKey(band)) {
-				problems.error(path, item.lineOf("band"), "covers band " + band.id() + " twice");
+				problems.error(path, line, "covers band " + band.id() + " twice");
 				continue;
 			}
 			List<String> ids = new ArrayList<>();
-			for (YamlFile.Scalar statement : item.texts("statements")) {
-				if (ids.contains(statement.value())) {
-					problems.error(path, statement.line(), "statement '" + statement.value() + "' is listed twice for " + band.id());
+			for (int j = 0; j < item.statements().size(); j++) {
+				String statement = item.statements().get(j);
+				int statementLine = module.line("covers", i, "statements", j);
+				if (ids.contains(statement)) {
+					problems.error(path, statementLine, "statement '" + statement + "' is listed twice for " + band.id());
 					continue;
 				}
-				ids.add(statement.value());
-				references.add(new Reference(path, statement.line(), statement.value(), moduleId, band));
+				ids.add(statement);
+				references.add(new Reference(path, statementLine, statement, module.value().id(), band));
 			}
 			covers.put(band, ids);
 		}
@@ -164,38 +181,35 @@ final class EvidenceReader {
 
 	/** {@code <band>.check.yml}: two to four statements, each with an id and the words a learner rates. */
 	void check(String path, String text, String moduleId, Band band, SafeguardingLint lint) {
-		YamlFile.Mapping yml = YamlFile.parse(path, text, problems).orElse(null);
+		ContentYaml.Doc<CheckFile> yml = ContentYaml.read(path, text, CheckFile.class, problems).orElse(null);
 		if (yml == null) {
 			return;
 		}
 		List<ConfidenceCheck.Statement> statements = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		List<YamlFile.Mapping> items = yml.mappings("statements");
-		for (YamlFile.Mapping item : items) {
-			String id = item.requiredText("id", "check statement");
-			String words = item.requiredText("text", "check statement");
-			if (id != null && !ID.matcher(id).matches()) {
-				problems.error(path, item.lineOf("id"), "statement id '" + id + "' should be lowercase letters, digits and dashes");
+		List<CheckStatement> items = yml.value().statements();
+		for (int i = 0; i < items.size(); i++) {
+			CheckStatement item = items.get(i);
+			if (!ID.matcher(item.id()).matches()) {
+				problems.error(path, yml.line("statements", i, "id"), "statement id '" + item.id()
+						+ "' should be lowercase letters, digits and dashes");
 				continue;
 			}
-			if (id != null && !ids.add(id)) {
-				problems.error(path, item.lineOf("id"), "duplicate statement id '" + id + "'");
+			if (!ids.add(item.id())) {
+				problems.error(path, yml.line("statements", i, "id"), "duplicate statement id '" + item.id() + "'");
 				continue;
 			}
-			if (words != null) {
-				lint.checkText(path, item.lineOf("text"), words, problems);
-			}
-			if (id != null && words != null) {
-				statements.add(new ConfidenceCheck.Statement(id, words));
-			}
+			int index = i;
+			lint.checkText(path, () -> yml.line("statements", index, "text"), item.text(), problems);
+			statements.add(new ConfidenceCheck.Statement(item.id(), item.text()));
 		}
 		if (items.size() < MIN_CHECK_STATEMENTS || items.size() > MAX_CHECK_STATEMENTS) {
-			problems.error(path, yml.lineOf("statements"), String.format(Locale.ROOT,
+			problems.error(path, yml.line("statements"), String.format(Locale.ROOT,
 					"a confidence check has %d to %d statements, not %d", MIN_CHECK_STATEMENTS, MAX_CHECK_STATEMENTS,
 					items.size()));
 			return;
 		}
-		if (moduleId != null && statements.size() == items.size()) {
+		if (statements.size() == items.size()) {
 			checks.computeIfAbsent(moduleId, key -> new EnumMap<>(Band.class)).put(band, new ConfidenceCheck(statements));
 		}
 	}
@@ -206,46 +220,36 @@ final class EvidenceReader {
 	 */
 	void checkTranslation(String path, String text, String moduleId, Band band, String language, String englishPath,
 			String englishText, SafeguardingLint lint) {
-		ConfidenceCheck english = moduleId == null ? null : checks.getOrDefault(moduleId, Map.of()).get(band);
+		ConfidenceCheck english = checks.getOrDefault(moduleId, Map.of()).get(band);
 		if (english == null) {
 			problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
 			return;
 		}
-		YamlFile.Mapping yml = YamlFile.parse(path, text, problems).orElse(null);
+		ContentYaml.Doc<CheckFile> yml = ContentYaml.read(path, text, CheckFile.class, problems).orElse(null);
 		if (yml == null) {
 			return;
 		}
-		Translations.checkHash(path, yml.lineOf(Translations.TRANSLATED_FROM), yml.text(Translations.TRANSLATED_FROM),
-				englishPath, englishText, problems);
+		Translations.checkHash(path, () -> yml.line(Translations.TRANSLATED_FROM), yml.value().translatedFrom(), englishPath,
+				englishText, problems);
 		List<String> englishIds = english.statements().stream().map(ConfidenceCheck.Statement::id).toList();
-		List<String> ids = new ArrayList<>();
-		List<ConfidenceCheck.Statement> statements = new ArrayList<>();
-		int differsAt = yml.lineOf("statements");
-		for (YamlFile.Mapping item : yml.mappings("statements")) {
-			String id = item.requiredText("id", "check statement");
-			String words = item.requiredText("text", "check statement");
-			if (ids.equals(englishIds.subList(0, Math.min(ids.size(), englishIds.size())))
-					&& (ids.size() >= englishIds.size() || !englishIds.get(ids.size()).equals(id))) {
-				differsAt = item.lineOf("id");
-			}
-			ids.add(id);
-			if (words != null) {
-				lint.checkText(path, item.lineOf("text"), words, problems);
-			}
-			if (id != null && words != null) {
-				statements.add(new ConfidenceCheck.Statement(id, words));
-			}
+		List<CheckStatement> items = yml.value().statements();
+		for (int i = 0; i < items.size(); i++) {
+			int index = i;
+			lint.checkText(path, () -> yml.line("statements", index, "text"), items.get(i).text(), problems);
 		}
+		List<String> ids = items.stream().map(CheckStatement::id).toList();
 		if (!ids.equals(englishIds)) {
-			problems.error(path, differsAt, "statement ids " + ids + " differ from " + englishPath + " " + englishIds
-					+ ": keep the English statement ids, in the same order");
+			int differsAt = 0;
+			while (differsAt < Math.min(ids.size(), englishIds.size()) && ids.get(differsAt).equals(englishIds.get(differsAt))) {
+				differsAt++;
+			}
+			problems.error(path, yml.line("statements", differsAt, "id"), "statement ids " + ids + " differ from "
+					+ englishPath + " " + englishIds + ": keep the English statement ids, in the same order");
 			return;
 		}
-		if (statements.size() == englishIds.size()) {
-			translatedChecks.computeIfAbsent(language, key -> new TreeMap<>())
-				.computeIfAbsent(moduleId, key -> new EnumMap<>(Band.class))
-				.put(band, new ConfidenceCheck(statements));
-		}
+		translatedChecks.computeIfAbsent(language, key -> new TreeMap<>())
+			.computeIfAbsent(moduleId, key -> new EnumMap<>(Band.class))
+			.put(band, new ConfidenceCheck(items.stream().map(item -> new ConfidenceCheck.Statement(item.id(), item.text())).toList()));
 	}
 
 	/** Checks every reference against the frameworks read, and builds the evidence. */
@@ -255,7 +259,7 @@ final class EvidenceReader {
 		for (Reference reference : references) {
 			FrameworkStatement statement = statements.get(reference.statementId());
 			if (statement == null) {
-				if (!statementPaths.containsKey(reference.statementId())) {
+				if (!statementPaths.containsKey(reference.statementId()) && !unreadFramework) {
 					problems.error(reference.path(), reference.line(), "unknown framework statement '"
 							+ reference.statementId() + "': no file in " + FRAMEWORKS + " has it");
 				}
@@ -268,42 +272,13 @@ final class EvidenceReader {
 		return new Evidence(frameworks, coverage, checks, translatedChecks);
 	}
 
-	private String url(YamlFile.Mapping yml, String key, String what) {
-		String url = yml.requiredText(key, what);
-		if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-			problems.error(yml.path(), yml.lineOf(key), "'" + key + "' should be a web address, not '" + url + "'");
-			return null;
+	// Whether a source is a web address; reported when it is not.
+	private boolean url(String path, String url, int line) {
+		if (!url.startsWith("https://") && !url.startsWith("http://")) {
+			problems.error(path, line, "'source' should be a web address, not '" + url + "'");
+			return false;
 		}
-		return url;
-	}
-
-	private LocalDate date(YamlFile.Mapping yml, String key, String what) {
-		String text = yml.requiredText(key, what);
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			problems.error(yml.path(), yml.lineOf(key), "'" + key + "' should be a date (YYYY-MM-DD), not '" + text + "'");
-			return null;
-		}
-	}
-
-	private Framework.Wording wording(YamlFile.Mapping yml) {
-		String text = yml.requiredText("wording", "framework");
-		if (text == null) {
-			return null;
-		}
-		return switch (text) {
-			case "quoted" -> Framework.Wording.QUOTED;
-			case "paraphrased" -> Framework.Wording.PARAPHRASED;
-			default -> {
-				problems.error(yml.path(), yml.lineOf("wording"), "'wording' should be quoted or paraphrased, not '" + text + "'");
-				yield null;
-			}
-		};
+		return true;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
@@ -24,13 +25,10 @@ final class MarkdownFile {
 
 	private final Document document;
 
-	private final YamlFile.Mapping frontMatter;
-
-	private MarkdownFile(String path, String source, Document document, YamlFile.Mapping frontMatter) {
+	private MarkdownFile(String path, String source, Document document) {
 		this.path = path;
 		this.source = source;
 		this.document = document;
-		this.frontMatter = frontMatter;
 	}
 
 	/** A link or image address in the file, for the cross-reference checks that need every module. */
@@ -50,7 +48,7 @@ final class MarkdownFile {
 	static MarkdownFile parse(String path, String source, Problems problems, CalloutLabels labels) {
 		Document document = Markdown.parse(source);
 		document.set(CalloutExtension.LABELS, labels);
-		MarkdownFile file = new MarkdownFile(path, source, document, YamlFile.frontMatter(path, document, problems));
+		MarkdownFile file = new MarkdownFile(path, source, document);
 		for (Node node : document.getDescendants()) {
 			if (node instanceof CalloutBlock callout) {
 				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
@@ -81,8 +79,9 @@ final class MarkdownFile {
 		return document;
 	}
 
-	YamlFile.Mapping frontMatter() {
-		return frontMatter;
+	/** The front matter as a {@code type}, or empty when it has problems (reported). */
+	<T> Optional<ContentYaml.Doc<T>> frontMatter(Class<T> type, Problems problems) {
+		return ContentYaml.frontMatter(path, document, type, problems);
 	}
 
 	/** Whether a help box names the crisis line ({@code :::help crisis}). */

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import org.safesteps.content.ContentYaml.Required;
+
 /**
  * Reads one folder under {@code modules/}: module.yml, a lesson, quiz and confidence check per band
  * it lists, the teacher notes, then the translations of those files.
@@ -37,9 +40,20 @@ final class ModuleReader {
 			Map<String, TranslationReader.TranslationDraft> translations) {
 	}
 
-	/** What module.yml says, checked; null fields are missing or invalid (and reported). */
-	private record Settings(YamlFile.Mapping yml, String id, Integer order, String topic, String title, String summary,
-			Integer minutes, boolean sensitive, List<String> objectives, String guide, Map<Band, Integer> bands) {
+	/** module.yml. */
+	@JsonClassDescription("module.yml")
+	record ModuleFile(@Required String id, @Required Integer order, @Required String topic, @Required String title,
+			@Required String summary, @Required List<String> bands, List<String> objectives, @Required Integer minutes,
+			boolean sensitive, String guide, List<EvidenceReader.Covers> covers) {
+	}
+
+	/** module.yml read and checked, with the line of each band it lists. */
+	private record Settings(ContentYaml.Doc<ModuleFile> yml, ModuleFile file, boolean sensitive, Map<Band, Integer> bands) {
+
+		String id() {
+			return file.id();
+		}
+
 	}
 
 	/** The files of one module folder by path; null when the module cannot be read (reported). */
@@ -79,9 +93,9 @@ final class ModuleReader {
 			}
 			else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
 				Band band = listedBand(path, name, ".quiz.yml", "quiz", module.bands());
-				Quiz quiz = band == null ? null : QuizReader.read(path, file.getValue(), problems, context.lint());
+				QuizReader.Read quiz = band == null ? null : QuizReader.read(path, file.getValue(), problems, context.lint());
 				if (quiz != null) {
-					quizzes.put(band, quiz);
+					quizzes.put(band, quiz.quiz());
 				}
 			}
 			else if (name.endsWith(".md") && !name.contains("/")) {
@@ -98,51 +112,38 @@ final class ModuleReader {
 		TranslationReader.English english = new TranslationReader.English(folderPath, files, module.id(),
 				module.sensitive(), lessons, quizzes, teacherNotes);
 		Map<String, TranslationReader.TranslationDraft> translated = translations.read(translationFiles, english);
-		if (module.id() == null || module.order() == null || module.minutes() == null) {
-			return null;
-		}
-		return new ModuleDraft(ymlPath, module.id(), module.order(), module.topic(), module.title(), module.summary(),
-				List.copyOf(module.bands().keySet()), module.objectives(), module.minutes(), module.sensitive(),
-				module.guide(), module.yml().lineOf("guide"), lessons, quizzes, teacherNotes, translated);
+		ModuleFile file = module.file();
+		return new ModuleDraft(ymlPath, file.id(), file.order(), file.topic(), file.title(), file.summary(),
+				List.copyOf(module.bands().keySet()), file.objectives(), file.minutes(), module.sensitive(), file.guide(),
+				module.yml().line("guide"), lessons, quizzes, teacherNotes, translated);
 	}
 
 	private Settings settings(String folder, String ymlPath, String text) {
-		YamlFile.Mapping module = YamlFile.parse(ymlPath, text, problems).orElse(null);
-		if (module == null) {
+		ContentYaml.Doc<ModuleFile> yml = ContentYaml.read(ymlPath, text, ModuleFile.class, problems).orElse(null);
+		if (yml == null) {
 			return null;
 		}
-		String id = module.requiredText("id", "module.yml");
-		if (id != null && !id.equals(folder)) {
-			problems.error(ymlPath, module.lineOf("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
+		ModuleFile module = yml.value();
+		String id = module.id();
+		if (!id.equals(folder)) {
+			problems.error(ymlPath, yml.line("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
 		}
-		if (id != null && !LoadContext.ID.matcher(id).matches()) {
-			problems.error(ymlPath, module.lineOf("id"), "module id '" + id + "' should be lowercase letters, digits and dashes");
+		if (!LoadContext.ID.matcher(id).matches()) {
+			problems.error(ymlPath, yml.line("id"), "module id '" + id + "' should be lowercase letters, digits and dashes");
 		}
-		Integer order = module.integer("order", "module.yml");
-		String topic = module.requiredText("topic", "module.yml");
-		context.checkTopic(ymlPath, module.lineOf("topic"), topic);
-		String title = module.requiredText("title", "module.yml");
-		String summary = module.requiredText("summary", "module.yml");
-		Integer minutes = module.integer("minutes", "module.yml");
-		boolean sensitive = module.bool("sensitive", false) || id != null && ALWAYS_SENSITIVE.contains(id);
-		List<String> objectives = module.texts("objectives").stream().map(YamlFile.Scalar::value).toList();
-		String guide = module.text("guide");
+		context.checkTopic(ymlPath, yml.line("topic"), module.topic());
 		Map<Band, Integer> listed = new EnumMap<>(Band.class);
-		for (YamlFile.Scalar band : module.texts("bands")) {
-			Band.fromId(band.value()).ifPresentOrElse(known -> {
-				if (listed.putIfAbsent(known, band.line()) != null) {
-					problems.error(ymlPath, band.line(), "band " + known.id() + " is listed twice");
+		for (int i = 0; i < module.bands().size(); i++) {
+			String bandId = module.bands().get(i);
+			int line = yml.line("bands", i);
+			Band.fromId(bandId).ifPresentOrElse(known -> {
+				if (listed.putIfAbsent(known, line) != null) {
+					problems.error(ymlPath, line, "band " + known.id() + " is listed twice");
 				}
-			}, () -> problems.error(ymlPath, band.line(), "unknown band '" + band.value() + "' (" + Band.ids() + ")"));
+			}, () -> problems.error(ymlPath, line, "unknown band '" + bandId + "' (" + Band.ids() + ")"));
 		}
-		if (!module.has("bands")) {
-			problems.error(ymlPath, module.line(), "module.yml has no 'bands'");
-		}
-		Map<Band, List<String>> covers = context.evidence.covers(ymlPath, module, id, listed.keySet());
-		if (id != null) {
-			context.coverage.put(id, covers);
-		}
-		return new Settings(module, id, order, topic, title, summary, minutes, sensitive, objectives, guide, listed);
+		context.coverage.put(id, context.evidence.covers(ymlPath, yml, listed.keySet()));
+		return new Settings(yml, module, module.sensitive() || ALWAYS_SENSITIVE.contains(id), listed);
 	}
 
 	// The band a file is for ("ages-8-10.quiz.yml"), reported when module.yml does not list it.

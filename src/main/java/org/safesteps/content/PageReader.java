@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.safesteps.content.ContentYaml.Required;
 
 /**
  * Parses and checks the Markdown pages of the content (lessons, teacher notes, guidance pages and
@@ -31,14 +36,29 @@ final class PageReader {
 	record TeacherDraft(String summary, String html) {
 	}
 
-	record GuideDraft(String path, String id, String title, String summary, String topic,
-			List<YamlFile.Scalar> modules, boolean urgent, String html, String language) {
+	record GuideDraft(String path, String id, String title, String summary, String topic, List<String> modules,
+			IntUnaryOperator moduleLine, boolean urgent, String html, String language) {
+	}
+
+	/** The front matter of a lesson and its translations. */
+	@JsonClassDescription("lesson")
+	record LessonFront(@Required String title, @Required String summary,
+			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	}
+
+	@JsonClassDescription("teacher notes")
+	record TeacherFront(@Required String summary, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	}
+
+	/** A guidance page's front matter; a translation takes topic, modules and urgency from the English page. */
+	@JsonClassDescription("guidance page")
+	record GuideFront(@Required String title, @Required String summary, String topic, List<String> modules, boolean urgent,
+			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
 	}
 
 	LessonDraft lesson(String path, String text, Band band, String moduleId, boolean sensitive) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems);
-		String title = file.frontMatter().requiredText("title", "lesson");
-		String summary = file.frontMatter().requiredText("summary", "lesson");
+		LessonFront front = file.frontMatter(LessonFront.class, problems).map(ContentYaml.Doc::value).orElse(null);
 		List<MarkdownFile.StepDraft> steps = file.steps(problems);
 		if (steps.isEmpty()) {
 			problems.error(path, 1, "lesson has no steps: start each step with a ## heading");
@@ -66,18 +86,18 @@ final class PageReader {
 			problems.warning(path, 1, String.format(Locale.ROOT, "reading grade %.1f is above the %s ceiling of %.1f",
 					grade, band.id(), band.readingCeiling()));
 		}
-		return new LessonDraft(path, band, title, summary, steps);
+		return new LessonDraft(path, band, front == null ? null : front.title(), front == null ? null : front.summary(), steps);
 	}
 
 	/** {@code <band>.<language>.md}: checked against the English lesson, whose step ids it keeps. */
 	LessonDraft translatedLesson(String path, String text, String language, LessonDraft english, String englishText,
 			boolean sensitive) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, language));
-		YamlFile.Mapping frontMatter = file.frontMatter();
-		String title = frontMatter.requiredText("title", "lesson");
-		String summary = frontMatter.requiredText("summary", "lesson");
-		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
-				frontMatter.text(Translations.TRANSLATED_FROM), english.path(), englishText, problems);
+		ContentYaml.Doc<LessonFront> front = file.frontMatter(LessonFront.class, problems).orElse(null);
+		if (front != null) {
+			Translations.checkHash(path, () -> front.line(Translations.TRANSLATED_FROM), front.value().translatedFrom(),
+					english.path(), englishText, problems);
+		}
 		List<MarkdownFile.StepDraft> steps = file.steps(problems);
 		Translations.checkSteps(path, english.steps(), steps, english.path(), problems);
 		context.lintFor(language).checkMarkdown(path, text, file.document(), problems);
@@ -93,28 +113,30 @@ final class PageReader {
 		context.links.addAll(file.links());
 		// Flesch-Kincaid counts English syllables: its grade means nothing for other languages.
 		context.notMeasured.add(path);
-		return new LessonDraft(path, english.band(), title, summary, steps);
+		return new LessonDraft(path, english.band(), front == null ? null : front.value().title(),
+				front == null ? null : front.value().summary(), steps);
 	}
 
 	TeacherDraft teacherNotes(String path, String text) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems);
-		String summary = file.frontMatter().requiredText("summary", "teacher notes");
+		TeacherFront front = file.frontMatter(TeacherFront.class, problems).map(ContentYaml.Doc::value).orElse(null);
 		context.links.addAll(file.links());
-		return new TeacherDraft(summary, file.html());
+		return new TeacherDraft(front == null ? null : front.summary(), file.html());
 	}
 
 	/** {@code teacher.<language>.md}: summary and notes translated, the English headings kept; null if they differ. */
 	TeacherDraft translatedTeacherNotes(String path, String text, String language, String englishPath,
 			String englishText, TeacherDraft english) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, language));
-		YamlFile.Mapping frontMatter = file.frontMatter();
-		String summary = frontMatter.requiredText("summary", "teacher notes");
-		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
-				frontMatter.text(Translations.TRANSLATED_FROM), englishPath, englishText, problems);
+		ContentYaml.Doc<TeacherFront> front = file.frontMatter(TeacherFront.class, problems).orElse(null);
+		if (front != null) {
+			Translations.checkHash(path, () -> front.line(Translations.TRANSLATED_FROM), front.value().translatedFrom(),
+					englishPath, englishText, problems);
+		}
 		String html = Translations.teacherNotes(path, file, english.html(), englishPath, problems);
 		context.lintFor(language).checkMarkdown(path, text, file.document(), problems);
 		context.links.addAll(file.links());
-		return html == null ? null : new TeacherDraft(summary, html);
+		return html == null || front == null ? null : new TeacherDraft(front.value().summary(), html);
 	}
 
 	GuideDraft guide(String path, String text) {
@@ -124,16 +146,16 @@ final class PageReader {
 			problems.error(path, 1, "page id '" + id + "' should be lowercase letters, digits and dashes");
 		}
 		MarkdownFile file = MarkdownFile.parse(path, text, problems);
-		YamlFile.Mapping frontMatter = file.frontMatter();
-		String title = frontMatter.requiredText("title", "guidance page");
-		String summary = frontMatter.requiredText("summary", "guidance page");
-		String topic = frontMatter.text("topic");
-		context.checkTopic(path, frontMatter.lineOf("topic"), topic);
-		boolean urgent = frontMatter.bool("urgent", false);
+		ContentYaml.Doc<GuideFront> front = file.frontMatter(GuideFront.class, problems).orElse(null);
 		context.lint().checkMarkdown(path, text, file.document(), problems);
 		context.links.addAll(file.links());
-		return new GuideDraft(path, id, title, summary, topic, frontMatter.oneOrMore("modules"), urgent, file.html(),
-				Localized.ENGLISH);
+		if (front == null) {
+			return new GuideDraft(path, id, null, null, null, List.of(), index -> 1, false, file.html(), Localized.ENGLISH);
+		}
+		GuideFront page = front.value();
+		context.checkTopic(path, front.line("topic"), page.topic());
+		return new GuideDraft(path, id, page.title(), page.summary(), page.topic(), page.modules(),
+				index -> front.line("modules", index), page.urgent(), file.html(), Localized.ENGLISH);
 	}
 
 	/** {@code guidance/<id>.<language>.md}: title, summary and body translated; topic, modules and urgency from English. */
@@ -149,15 +171,16 @@ final class PageReader {
 			return null;
 		}
 		MarkdownFile file = MarkdownFile.parse(path, text, problems, context.labelsFor(path, name.language()));
-		YamlFile.Mapping frontMatter = file.frontMatter();
-		String title = frontMatter.requiredText("title", "guidance page");
-		String summary = frontMatter.requiredText("summary", "guidance page");
-		Translations.checkHash(path, frontMatter.lineOf(Translations.TRANSLATED_FROM),
-				frontMatter.text(Translations.TRANSLATED_FROM), englishPath, files.text(englishPath), problems);
+		ContentYaml.Doc<GuideFront> front = file.frontMatter(GuideFront.class, problems).orElse(null);
+		if (front != null) {
+			Translations.checkHash(path, () -> front.line(Translations.TRANSLATED_FROM), front.value().translatedFrom(),
+					englishPath, files.text(englishPath), problems);
+		}
 		context.lintFor(name.language()).checkMarkdown(path, text, file.document(), problems);
 		context.links.addAll(file.links());
-		return new GuideDraft(path, english.id(), title, summary, english.topic(), english.modules(), english.urgent(),
-				file.html(), name.language());
+		return new GuideDraft(path, english.id(), front == null ? null : front.value().title(),
+				front == null ? null : front.value().summary(), english.topic(), english.modules(), english.moduleLine(),
+				english.urgent(), file.html(), name.language());
 	}
 
 }

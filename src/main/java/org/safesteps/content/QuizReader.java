@@ -5,165 +5,156 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.safesteps.content.ContentYaml.Required;
+
 /** Reads a {@code <band>.quiz.yml} file and checks every question against the rules of its type. */
-final class QuizReader {
+record QuizReader(String path, Problems problems, SafeguardingLint lint, ContentYaml.Doc<QuizReader.QuizFile> file) {
 
-	private final String path;
+	/** {@code <band>.quiz.yml}, and its translations ({@code translated-from} set). */
+	@JsonClassDescription("quiz")
+	record QuizFile(@Required List<QuestionEntry> questions, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	}
 
-	private final Problems problems;
+	/** A question; an {@code order} question has {@code items} (in the right order), the others {@code options}. */
+	@JsonClassDescription("question")
+	record QuestionEntry(@Required String id, @Required String type, @Required String text, String story,
+			List<OptionEntry> options, List<OptionEntry> items) {
+	}
 
-	private final SafeguardingLint lint;
+	@JsonClassDescription("option")
+	record OptionEntry(@Required String id, @Required String text, boolean correct, String feedback, String outcome) {
+	}
 
-	private QuizReader(String path, Problems problems, SafeguardingLint lint) {
-		this.path = path;
-		this.problems = problems;
-		this.lint = lint;
+	/** A quiz as read, with its file for the lines and {@code translated-from} a translation is checked with. */
+	record Read(Quiz quiz, ContentYaml.Doc<QuizFile> file) {
 	}
 
 	/** The quiz, or null when the file is not readable at all (the reason is reported). */
-	static Quiz read(String path, String text, Problems problems, SafeguardingLint lint) {
-		return YamlFile.parse(path, text, problems).map(new QuizReader(path, problems, lint)::quiz).orElse(null);
+	static Read read(String path, String text, Problems problems, SafeguardingLint lint) {
+		return ContentYaml.read(path, text, QuizFile.class, problems)
+			.map(file -> new Read(new QuizReader(path, problems, lint, file).quiz(), file))
+			.orElse(null);
 	}
 
-	private Quiz quiz(YamlFile.Mapping file) {
-		List<YamlFile.Mapping> entries = file.mappings("questions");
-		if (entries.isEmpty()) {
-			problems.error(path, file.lineOf("questions"), "quiz has no questions");
-		}
+	private Quiz quiz() {
 		List<Question> questions = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (YamlFile.Mapping entry : entries) {
-			Question question = question(entry);
-			if (question == null) {
-				continue;
+		List<QuestionEntry> entries = file.value().questions();
+		for (int i = 0; i < entries.size(); i++) {
+			Question question = question(entries.get(i), i);
+			if (question != null && !ids.add(question.id())) {
+				problems.error(path, file.line("questions", i, "id"), "duplicate question id '" + question.id() + "'");
 			}
-			if (!ids.add(question.id())) {
-				problems.error(path, entry.lineOf("id"), "duplicate question id '" + question.id() + "'");
+			if (question != null) {
+				questions.add(question);
 			}
-			questions.add(question);
 		}
 		Quiz quiz = new Quiz(questions);
-		QuizBalance.check(path, file.lineOf("questions"), quiz, problems);
+		QuizBalance.check(path, file.line("questions"), quiz, problems);
 		return quiz;
 	}
 
-	private Question question(YamlFile.Mapping entry) {
-		String id = entry.requiredText("id", "question");
-		String name = "question '" + (id == null ? "?" : id) + "'";
-		String typeId = entry.requiredText("type", name);
-		String text = entry.requiredText("text", name);
-		lint(entry, "text");
-		QuestionType type = null;
-		if (typeId != null) {
-			type = QuestionType.fromId(typeId).orElse(null);
-			if (type == null) {
-				problems.error(path, entry.lineOf("type"),
-						"unknown question type '" + typeId + "' (single, multiple, true-false, order or scenario)");
-			}
-		}
+	private Question question(QuestionEntry entry, int index) {
+		String name = "question '" + entry.id() + "'";
+		lint(entry.text(), "questions", index, "text");
+		QuestionType type = QuestionType.fromId(entry.type()).orElse(null);
 		if (type == null) {
+			problems.error(path, file.line("questions", index, "type"),
+					"unknown question type '" + entry.type() + "' (single, multiple, true-false, order or scenario)");
 			return null;
 		}
-		String story = null;
 		if (type == QuestionType.SCENARIO) {
-			story = entry.requiredText("story", "scenario " + name);
-			lint(entry, "story");
+			if (entry.story() == null || entry.story().isBlank()) {
+				problems.error(path, file.line("questions", index), "scenario " + name + " has no 'story'");
+			}
+			lint(entry.story(), "questions", index, "story");
 		}
-		List<Option> options = type == QuestionType.ORDER ? items(entry, name) : options(entry, type, name);
-		checkCorrect(entry, type, name, options);
-		if (id == null || text == null) {
-			return null;
-		}
-		return new Question(id, type, text, story, options);
+		List<Option> options = type == QuestionType.ORDER ? items(entry, index, name) : options(entry, index, type, name);
+		checkCorrect(index, type, name, options);
+		return new Question(entry.id(), type, entry.text(), type == QuestionType.SCENARIO ? entry.story() : null, options);
 	}
 
-	private List<Option> options(YamlFile.Mapping question, QuestionType type, String name) {
-		List<YamlFile.Mapping> entries = question.mappings("options");
-		if (entries.isEmpty()) {
-			problems.error(path, question.line(), name + " has no options");
+	private List<Option> options(QuestionEntry question, int index, QuestionType type, String name) {
+		if (question.options().isEmpty()) {
+			problems.error(path, file.line("questions", index), name + " has no options");
 		}
 		List<Option> options = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (YamlFile.Mapping entry : entries) {
-			String id = entry.requiredText("id", "option of " + name);
-			String option = "option '" + (id == null ? "?" : id) + "' of " + name;
-			if (id != null && !ids.add(id)) {
-				problems.error(path, entry.lineOf("id"), "duplicate option id '" + id + "' in " + name);
+		for (int i = 0; i < question.options().size(); i++) {
+			OptionEntry entry = question.options().get(i);
+			Object[] at = { "questions", index, "options", i };
+			if (!ids.add(entry.id())) {
+				problems.error(path, file.line("questions", index, "options", i, "id"),
+						"duplicate option id '" + entry.id() + "' in " + name);
 			}
-			String text = entry.requiredText("text", option);
-			boolean correct = entry.bool("correct", false);
-			String feedback = feedback(entry, option);
-			String outcome = entry.text("outcome");
-			if (type == QuestionType.SCENARIO && (outcome == null || outcome.isBlank())) {
-				problems.error(path, entry.line(), "option '" + (id == null ? "?" : id) + "' of scenario " + name
+			String feedback = feedback(entry, "option '" + entry.id() + "' of " + name, at);
+			if (type == QuestionType.SCENARIO && (entry.outcome() == null || entry.outcome().isBlank())) {
+				problems.error(path, file.line(at), "option '" + entry.id() + "' of scenario " + name
 						+ " has no outcome (what happens next)");
 			}
-			lint(entry, "text");
-			lint(entry, "feedback");
-			lint(entry, "outcome");
-			options.add(new Option(id == null ? "" : id, text == null ? "" : text, correct, feedback,
-					type == QuestionType.SCENARIO ? outcome : null));
+			lint(entry.text(), "questions", index, "options", i, "text");
+			lint(entry.outcome(), "questions", index, "options", i, "outcome");
+			options.add(new Option(entry.id(), entry.text(), entry.correct(), feedback,
+					type == QuestionType.SCENARIO ? entry.outcome() : null));
 		}
-		if (type == QuestionType.TRUE_FALSE && !entries.isEmpty()
+		if (type == QuestionType.TRUE_FALSE && !options.isEmpty()
 				&& !(options.size() == 2 && ids.equals(Set.of("true", "false")))) {
-			problems.error(path, question.lineOf("options"),
+			problems.error(path, file.line("questions", index, "options"),
 					"true-false " + name + " needs exactly two options, with ids \"true\" and \"false\"");
 		}
 		return options;
 	}
 
-	private List<Option> items(YamlFile.Mapping question, String name) {
-		if (!question.has("items")) {
-			problems.error(path, question.line(), "order " + name + " has no items (list them under 'items', in the right order)");
-			return List.of();
+	private List<Option> items(QuestionEntry question, int index, String name) {
+		if (question.items().isEmpty()) {
+			problems.error(path, file.line("questions", index),
+					"order " + name + " has no items (list them under 'items', in the right order)");
 		}
 		List<Option> items = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (YamlFile.Mapping entry : question.mappings("items")) {
-			String id = entry.requiredText("id", "item of " + name);
-			if (id != null && !ids.add(id)) {
-				problems.error(path, entry.lineOf("id"), "duplicate item id '" + id + "' in " + name);
+		for (int i = 0; i < question.items().size(); i++) {
+			OptionEntry entry = question.items().get(i);
+			if (!ids.add(entry.id())) {
+				problems.error(path, file.line("questions", index, "items", i, "id"),
+						"duplicate item id '" + entry.id() + "' in " + name);
 			}
-			String item = "item '" + (id == null ? "?" : id) + "' of " + name;
-			String text = entry.requiredText("text", item);
-			String feedback = feedback(entry, item);
-			lint(entry, "text");
-			lint(entry, "feedback");
+			String feedback = feedback(entry, "item '" + entry.id() + "' of " + name, "questions", index, "items", i);
+			lint(entry.text(), "questions", index, "items", i, "text");
 			// The answer to an order question is the order itself, so no item is "correct" on its own.
-			items.add(new Option(id == null ? "" : id, text == null ? "" : text, false, feedback, null));
+			items.add(new Option(entry.id(), entry.text(), false, feedback, null));
 		}
 		return items;
 	}
 
-	private String feedback(YamlFile.Mapping entry, String what) {
-		String feedback = entry.text("feedback");
-		if (feedback == null || feedback.isBlank()) {
-			problems.error(path, entry.line(), what + " has no feedback");
+	private String feedback(OptionEntry entry, String what, Object... at) {
+		if (entry.feedback() == null || entry.feedback().isBlank()) {
+			problems.error(path, file.line(at), what + " has no feedback");
 			return "";
 		}
-		return feedback.strip();
+		lint(entry.feedback(), at, "feedback");
+		return entry.feedback().strip();
 	}
 
-	private void checkCorrect(YamlFile.Mapping entry, QuestionType type, String name, List<Option> options) {
+	private void checkCorrect(int index, QuestionType type, String name, List<Option> options) {
 		if (options.isEmpty() || type == QuestionType.ORDER) {
 			return;
 		}
 		long correct = options.stream().filter(Option::correct).count();
 		if (type == QuestionType.MULTIPLE) {
 			if (correct == 0) {
-				problems.error(path, entry.line(), name + " (multiple) needs at least one correct option");
+				problems.error(path, file.line("questions", index), name + " (multiple) needs at least one correct option");
 			}
 		}
 		else if (correct != 1) {
-			problems.error(path, entry.line(),
+			problems.error(path, file.line("questions", index),
 					name + " (" + type.id() + ") needs exactly one correct option, has " + correct);
 		}
 	}
 
-	private void lint(YamlFile.Mapping entry, String key) {
-		if (entry.value(key) != null) {
-			lint.checkText(path, YamlFile.line(entry.value(key)), entry.text(key), problems);
-		}
+	private void lint(String text, Object... at) {
+		lint.checkText(path, () -> file.line(at), text, problems);
 	}
 
 }

@@ -3,12 +3,16 @@ package org.safesteps.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import org.safesteps.content.ContentYaml.Required;
 
 /** Flags the phrases in lint.yml (blaming, fear-based or outdated words) in text children and parents read. */
 final class SafeguardingLint {
@@ -42,39 +46,38 @@ final class SafeguardingLint {
 
 	}
 
+	/** {@code lint.yml}. */
+	record LintFile(List<LintEntry> avoid) {
+	}
+
+	/** A phrase to avoid; {@code allow-in: glossary} lets a glossary paragraph explain it; no language is English. */
+	@JsonClassDescription("lint entry")
+	record LintEntry(@Required String phrase, String why, String instead, @JsonProperty("allow-in") List<String> allowIn,
+			String language) {
+	}
+
 	static SafeguardingLint read(String path, String text, Problems problems) {
 		List<Phrase> phrases = new ArrayList<>();
-		YamlFile.parse(path, text, problems).ifPresent(lint -> {
-			for (YamlFile.Mapping entry : lint.mappings("avoid")) {
-				String phrase = entry.requiredText("phrase", "lint entry");
-				if (phrase == null) {
-					continue;
-				}
-				boolean glossary = false;
-				for (YamlFile.Scalar allowed : entry.oneOrMore("allow-in")) {
-					if (allowed.value().equals(GLOSSARY)) {
-						glossary = true;
-					}
-					else {
-						problems.error(path, allowed.line(), "unknown allow-in '" + allowed.value() + "' (only glossary)");
+		ContentYaml.read(path, text, LintFile.class, problems).ifPresent(lint -> {
+			for (int i = 0; i < lint.value().avoid().size(); i++) {
+				LintEntry entry = lint.value().avoid().get(i);
+				for (int j = 0; j < entry.allowIn().size(); j++) {
+					if (!entry.allowIn().get(j).equals(GLOSSARY)) {
+						problems.error(path, lint.line("avoid", i, "allow-in", j), "unknown allow-in '"
+								+ entry.allowIn().get(j) + "' (only glossary)");
 					}
 				}
+				String phrase = entry.phrase();
 				String words = wordsPattern(phrase);
-				phrases.add(new Phrase(phrase, entry.text("why"), entry.text("instead"), glossary,
+				phrases.add(new Phrase(phrase, entry.why(), entry.instead(), entry.allowIn().contains(GLOSSARY),
 						Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])",
 								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
 						Pattern.compile("(?:\\*\\*|__)\\s*" + words + "\\W*?(?:\\*\\*|__)",
 								Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), clue(phrase),
-						language(entry)));
+						entry.language() == null || entry.language().isBlank() ? Localized.ENGLISH : entry.language().strip()));
 			}
 		});
 		return new SafeguardingLint(phrases);
-	}
-
-	// An entry without a language is an English phrase.
-	private static String language(YamlFile.Mapping entry) {
-		String language = entry.text("language");
-		return language == null || language.isBlank() ? Localized.ENGLISH : language.strip();
 	}
 
 	/** The phrases for files written in one language (lint.yml entries carry {@code language}, English if absent). */
@@ -124,8 +127,8 @@ final class SafeguardingLint {
 		}
 	}
 
-	/** Checks one YAML value that starts on the given line. */
-	void checkText(String path, int line, String text, Problems problems) {
+	/** Checks one YAML value that starts on the given line (looked up only when a phrase is found). */
+	void checkText(String path, IntSupplier line, String text, Problems problems) {
 		if (text == null) {
 			return;
 		}
@@ -136,7 +139,7 @@ final class SafeguardingLint {
 			}
 			Matcher matcher = phrase.pattern.matcher(text);
 			while (matcher.find()) {
-				problems.error(path, line + lineAt(text, matcher.start()) - 1, phrase.message());
+				problems.error(path, line.getAsInt() + lineAt(text, matcher.start()) - 1, phrase.message());
 			}
 		}
 	}

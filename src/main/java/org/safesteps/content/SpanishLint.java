@@ -1,6 +1,5 @@
 package org.safesteps.content;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +7,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import org.safesteps.content.ContentYaml.Required;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
 
 /**
  * Checks every Spanish file (*.es.md, *.es.yml) against glossary.es.yml: the glossary's avoided
@@ -26,9 +24,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SpanishLint {
 
 	static final String GLOSSARY = "glossary.es.yml";
-
-	// As in YamlFile: a Yaml instance is costly to build and not thread-safe, so one per thread.
-	private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
 
 	// Keys whose values are ids or hashes, not Spanish text.
 	private static final Set<String> NOT_TEXT = Set.of("id", "type", "correct", Translations.TRANSLATED_FROM);
@@ -100,49 +95,56 @@ final class SpanishLint {
 		return !path.equals(GLOSSARY) && (path.endsWith(".es.md") || path.endsWith(".es.yml"));
 	}
 
-	static SpanishLint read(String path, String text, Problems problems) {
-		List<Rule> glossary = new ArrayList<>();
-		Rule[] register = new Rule[2];
-		YamlFile.parse(path, text, problems).ifPresent(file -> {
-			for (YamlFile.Mapping term : file.mappings("terms")) {
-				String english = term.requiredText("en", "glossary term");
-				String spanish = term.requiredText("es", "glossary term");
-				List<YamlFile.Scalar> avoid = term.oneOrMore("avoid");
-				if (english == null || spanish == null || avoid.isEmpty()) {
-					continue;
-				}
-				String why = term.text("why");
-				glossary.add(new Rule(words(avoid), allowed(term.oneOrMore("allow")), "glossary: avoid \"{0}\", say \""
-						+ spanish.strip() + "\" (" + english.strip() + ")" + (why == null ? "" : ". " + why.strip())));
-			}
-			YamlFile.Mapping readers = file.mapping("register");
-			if (readers == null) {
-				problems.error(path, file.line(), "glossary has no 'register' (children and adults)");
-				return;
-			}
-			register[0] = register(path, readers, "children",
-					"register: \"{0}\" is usted; a child reads tú (ustedes for a group)", problems);
-			register[1] = register(path, readers, "adults",
-					"register: \"{0}\" is tú; parents and teachers read usted (put what to say to a child in «»)", problems);
-		});
-		return new SpanishLint(glossary, register[0], register[1]);
+	/** {@code glossary.es.yml}: the terms, and the words each reader's register avoids. */
+	@JsonClassDescription("glossary")
+	record GlossaryFile(List<Term> terms, @Required Register register) {
 	}
 
-	private static Rule register(String path, YamlFile.Mapping readers, String reader, String message, Problems problems) {
-		YamlFile.Mapping section = readers.mapping(reader);
-		List<YamlFile.Scalar> avoid = section == null ? List.of() : section.oneOrMore("avoid");
-		if (avoid.isEmpty()) {
-			problems.error(path, readers.line(), "register has no '" + reader + "' with 'avoid' words");
+	/** A term without {@code avoid} only records the agreed word. */
+	@JsonClassDescription("glossary term")
+	record Term(@Required String en, @Required String es, List<String> avoid, List<String> allow, String why) {
+	}
+
+	record Register(Words children, Words adults) {
+	}
+
+	record Words(List<String> avoid) {
+	}
+
+	static SpanishLint read(String path, String text, Problems problems) {
+		ContentYaml.Doc<GlossaryFile> file = ContentYaml.read(path, text, GlossaryFile.class, problems).orElse(null);
+		if (file == null) {
+			return new SpanishLint(List.of(), null, null);
+		}
+		List<Rule> glossary = new ArrayList<>();
+		for (Term term : file.value().terms()) {
+			if (!term.avoid().isEmpty()) {
+				glossary.add(new Rule(words(term.avoid()), allowed(term.allow()), "glossary: avoid \"{0}\", say \""
+						+ term.es().strip() + "\" (" + term.en().strip() + ")" + (term.why() == null ? "" : ". " + term.why().strip())));
+			}
+		}
+		Register register = file.value().register();
+		return new SpanishLint(glossary,
+				register(path, register.children(), "children", "register: \"{0}\" is usted; a child reads tú (ustedes for a group)",
+						file, problems),
+				register(path, register.adults(), "adults",
+						"register: \"{0}\" is tú; parents and teachers read usted (put what to say to a child in «»)", file, problems));
+	}
+
+	private static Rule register(String path, Words words, String reader, String message,
+			ContentYaml.Doc<GlossaryFile> file, Problems problems) {
+		if (words == null || words.avoid().isEmpty()) {
+			problems.error(path, file.line("register"), "register has no '" + reader + "' with 'avoid' words");
 			return null;
 		}
-		return new Rule(words(avoid), null, message);
+		return new Rule(words(words.avoid()), null, message);
 	}
 
 	// Whole words; a leading or trailing * stands for any letters; words match across any whitespace.
-	private static Pattern words(List<YamlFile.Scalar> words) {
+	private static Pattern words(List<String> words) {
 		List<String> alternatives = new ArrayList<>();
-		for (YamlFile.Scalar word : words) {
-			String value = word.value().strip();
+		for (String word : words) {
+			String value = word.strip();
 			String prefix = value.startsWith("*") ? "\\p{L}*" : "";
 			String suffix = value.endsWith("*") && value.length() > 1 ? "\\p{L}*" : "";
 			String core = value.substring(prefix.isEmpty() ? 0 : 1, value.length() - (suffix.isEmpty() ? 0 : 1));
@@ -152,11 +154,11 @@ final class SpanishLint {
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
-	private static Pattern allowed(List<YamlFile.Scalar> phrases) {
+	private static Pattern allowed(List<String> phrases) {
 		if (phrases.isEmpty()) {
 			return null;
 		}
-		return Pattern.compile(String.join("|", phrases.stream().map(phrase -> phrase(phrase.value().strip())).toList()),
+		return Pattern.compile(String.join("|", phrases.stream().map(phrase -> phrase(phrase.strip())).toList()),
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
@@ -175,15 +177,26 @@ final class SpanishLint {
 			checkText(path, 1, withoutFrontMatterIdsAndComments(text), register, problems);
 			return;
 		}
-		Node root;
-		try {
-			root = YAML.get().compose(new StringReader(text));
+		String[] lines = text.split("\\R", -1);
+		try (JsonParser parser = ContentYaml.parser(text)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token == JsonToken.PROPERTY_NAME && NOT_TEXT.contains(parser.currentName())) {
+					parser.nextToken();
+					parser.skipChildren();
+				}
+				else if (token.isScalarValue()) {
+					TokenStreamLocation at = parser.currentTokenLocation();
+					// A block scalar (| or >) starts on the line after its indicator.
+					String row = lines[at.getLineNr() - 1];
+					String rest = row.substring(row.offsetByCodePoints(0, at.getColumnNr() - 1));
+					int line = at.getLineNr() + (rest.startsWith("|") || rest.startsWith(">") ? 1 : 0);
+					checkText(path, line, parser.getString(), register, problems);
+				}
+			}
 		}
-		catch (RuntimeException ex) {
+		catch (JacksonException ex) {
 			// The file's own reader reports its YAML errors.
-			return;
 		}
-		checkNode(path, root, false, register, problems);
 	}
 
 	private void checkText(String path, int line, String source, Rule register, Problems problems) {
@@ -193,24 +206,6 @@ final class SpanishLint {
 		}
 		if (register != null) {
 			register.check(path, line, blank(text, QUOTED), problems);
-		}
-	}
-
-	private void checkNode(String path, Node node, boolean skip, Rule register, Problems problems) {
-		if (node instanceof ScalarNode scalar && !skip) {
-			// A block scalar (| or >) starts on the line after its indicator.
-			int line = YamlFile.line(scalar) + (scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED
-					|| scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL ? 1 : 0);
-			checkText(path, line, scalar.getValue(), register, problems);
-		}
-		else if (node instanceof SequenceNode sequence) {
-			sequence.getValue().forEach(item -> checkNode(path, item, skip, register, problems));
-		}
-		else if (node instanceof MappingNode mapping) {
-			for (NodeTuple tuple : mapping.getValue()) {
-				String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
-				checkNode(path, tuple.getValueNode(), NOT_TEXT.contains(key), register, problems);
-			}
 		}
 	}
 

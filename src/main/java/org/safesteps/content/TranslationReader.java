@@ -4,6 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.safesteps.content.ContentYaml.Required;
+
 /**
  * Reads the translated files of one module ({@code module.es.yml}, {@code ages-11-13.es.md},
  * {@code ages-11-13.quiz.es.yml}, {@code ages-11-13.check.es.yml}, {@code teacher.es.md}), each
@@ -91,17 +95,23 @@ final class TranslationReader {
 		return translations;
 	}
 
+	/** {@code module.<language>.yml}. */
+	@JsonClassDescription("module translation")
+	record ModuleTranslationFile(@Required String title, @Required String summary,
+			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	}
+
 	private void module(String path, String text, String language, English english,
 			Map<String, TranslationDraft> translations) {
 		String englishPath = english.path("module.yml");
-		YamlFile.parse(path, text, problems).ifPresent(yml -> {
+		ContentYaml.read(path, text, ModuleTranslationFile.class, problems).ifPresent(yml -> {
 			TranslationDraft draft = translations.computeIfAbsent(language, TranslationDraft::new);
-			draft.title = yml.requiredText("title", "module translation");
-			draft.summary = yml.requiredText("summary", "module translation");
-			Translations.checkHash(path, yml.lineOf(Translations.TRANSLATED_FROM), yml.text(Translations.TRANSLATED_FROM),
+			draft.title = yml.value().title();
+			draft.summary = yml.value().summary();
+			Translations.checkHash(path, () -> yml.line(Translations.TRANSLATED_FROM), yml.value().translatedFrom(),
 					englishPath, english.files().get(englishPath), problems);
-			context.lintFor(language).checkText(path, yml.lineOf("title"), draft.title, problems);
-			context.lintFor(language).checkText(path, yml.lineOf("summary"), draft.summary, problems);
+			context.lintFor(language).checkText(path, () -> yml.line("title"), draft.title, problems);
+			context.lintFor(language).checkText(path, () -> yml.line("summary"), draft.summary, problems);
 		});
 	}
 
@@ -117,15 +127,14 @@ final class TranslationReader {
 			problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
 			return;
 		}
-		Quiz quiz = QuizReader.read(path, text, problems, context.lintFor(name.language()));
+		QuizReader.Read quiz = QuizReader.read(path, text, problems, context.lintFor(name.language()));
 		if (quiz == null) {
 			return;
 		}
-		Translations.Recorded recorded = Translations.yamlHash(path, text);
-		Translations.checkHash(path, recorded.line(), recorded.hash(), englishPath, english.files().get(englishPath),
-				problems);
-		Translations.checkQuiz(path, text, quiz, original, englishPath, problems);
-		translations.computeIfAbsent(name.language(), TranslationDraft::new).quizzes.put(band, quiz);
+		Translations.checkHash(path, () -> quiz.file().line(Translations.TRANSLATED_FROM), quiz.file().value().translatedFrom(),
+				englishPath, english.files().get(englishPath), problems);
+		Translations.checkQuiz(path, quiz, original, englishPath, problems);
+		translations.computeIfAbsent(name.language(), TranslationDraft::new).quizzes.put(band, quiz.quiz());
 	}
 
 	private void check(String path, String text, Translations.Name name, English english) {

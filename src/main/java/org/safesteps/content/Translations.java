@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,15 +89,15 @@ final class Translations {
 	 * Reports a missing {@code translated-from} (an error: nobody could tell when the translation
 	 * goes out of date) and one that does not match the English file as it is now (a warning).
 	 */
-	static void checkHash(String path, int line, String recorded, String englishPath, String englishText,
+	static void checkHash(String path, IntSupplier line, String recorded, String englishPath, String englishText,
 			Problems problems) {
 		String current = ContentHash.of(englishText);
 		if (recorded == null || recorded.isBlank()) {
-			problems.error(path, line, "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
+			problems.error(path, line.getAsInt(), "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
 					+ " it was translated from (sha256sum " + englishPath + " | cut -c1-16, now " + current + ")");
 		}
 		else if (!recorded.strip().equalsIgnoreCase(current)) {
-			problems.warning(path, line, "out of date: translated from " + recorded.strip() + " but " + englishPath
+			problems.warning(path, line.getAsInt(), "out of date: translated from " + recorded.strip() + " but " + englishPath
 					+ " is now " + current + "; update the translation, then its " + TRANSLATED_FROM);
 		}
 	}
@@ -123,24 +125,32 @@ final class Translations {
 	 * The translated quiz asks the same questions (ids and types) with the same options (ids, and
 	 * which are correct; for {@code order} the same items in the same order) as the English quiz.
 	 */
-	static void checkQuiz(String path, String text, Quiz translated, Quiz english, String englishPath,
-			Problems problems) {
-		Map<String, Integer> lines = questionLines(path, text);
+	static void checkQuiz(String path, QuizReader.Read read, Quiz english, String englishPath, Problems problems) {
+		Quiz translated = read.quiz();
+		List<QuizReader.QuestionEntry> entries = read.file().value().questions();
+		// A question's line, looked up only for a problem (the translation's first question with the id).
+		ToIntFunction<String> lineOf = id -> {
+			for (int i = 0; i < entries.size(); i++) {
+				if (entries.get(i).id().equals(id)) {
+					return read.file().line("questions", i, "id");
+				}
+			}
+			return 1;
+		};
 		for (Question question : english.questions()) {
 			if (translated.question(question.id()).isEmpty()) {
 				problems.error(path, 1, "question '" + question.id() + "' of " + englishPath + " is missing");
 			}
 		}
 		for (Question question : translated.questions()) {
-			int line = lines.getOrDefault(question.id(), 1);
 			Question original = english.question(question.id()).orElse(null);
 			if (original == null) {
-				problems.error(path, line, "question '" + question.id() + "' is not in " + englishPath
+				problems.error(path, lineOf.applyAsInt(question.id()), "question '" + question.id() + "' is not in " + englishPath
 						+ ": a translated quiz keeps the English question ids");
 				continue;
 			}
 			if (original.type() != question.type()) {
-				problems.error(path, line, "question '" + question.id() + "' is " + question.type().id() + " here but "
+				problems.error(path, lineOf.applyAsInt(question.id()), "question '" + question.id() + "' is " + question.type().id() + " here but "
 						+ original.type().id() + " in " + englishPath);
 				continue;
 			}
@@ -149,7 +159,7 @@ final class Translations {
 			boolean same = question.type() == QuestionType.ORDER ? ids.equals(originalIds)
 					: Set.copyOf(ids).equals(Set.copyOf(originalIds)) && ids.size() == originalIds.size();
 			if (!same) {
-				problems.error(path, line, "options of question '" + question.id() + "' " + ids + " differ from "
+				problems.error(path, lineOf.applyAsInt(question.id()), "options of question '" + question.id() + "' " + ids + " differ from "
 						+ englishPath + " " + originalIds + (question.type() == QuestionType.ORDER
 								? ": keep the item ids in the same (correct) order" : ": keep the English option ids"));
 				continue;
@@ -157,7 +167,7 @@ final class Translations {
 			List<String> correctHere = correctIds(question);
 			List<String> correctThere = correctIds(original);
 			if (!Set.copyOf(correctHere).equals(Set.copyOf(correctThere))) {
-				problems.error(path, line, "question '" + question.id() + "' marks " + correctHere + " correct but "
+				problems.error(path, lineOf.applyAsInt(question.id()), "question '" + question.id() + "' marks " + correctHere + " correct but "
 						+ englishPath + " marks " + correctThere + ": the correct answers must not change in translation");
 			}
 		}
@@ -165,31 +175,6 @@ final class Translations {
 
 	private static List<String> correctIds(Question question) {
 		return question.options().stream().filter(Option::correct).map(Option::id).toList();
-	}
-
-	// The parsed Quiz keeps no lines; the YAML is composed again (cheap) to point at each question.
-	private static Map<String, Integer> questionLines(String path, String text) {
-		Map<String, Integer> lines = new HashMap<>();
-		YamlFile.parse(path, text, new Problems()).ifPresent(file -> {
-			for (YamlFile.Mapping question : file.mappings("questions")) {
-				String id = question.text("id");
-				if (id != null) {
-					lines.putIfAbsent(id, question.lineOf("id"));
-				}
-			}
-		});
-		return lines;
-	}
-
-	/** The {@code translated-from} a file records, and the line to report it on. */
-	record Recorded(String hash, int line) {
-	}
-
-	/** The top-level {@code translated-from} of a YAML file (its syntax problems are reported by its reader). */
-	static Recorded yamlHash(String path, String text) {
-		return YamlFile.parse(path, text, new Problems())
-			.map(file -> new Recorded(file.text(TRANSLATED_FROM), file.lineOf(TRANSLATED_FROM)))
-			.orElse(new Recorded(null, 1));
 	}
 
 	/**

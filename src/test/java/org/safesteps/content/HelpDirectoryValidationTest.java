@@ -41,7 +41,7 @@ class HelpDirectoryValidationTest {
 	@Test
 	void unknownAudienceIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "audiences: [child]", "audiences: [teen]").problems())
-			.containsExactly(HELP + ":19: unknown audience 'teen' (child or parent)");
+			.containsExactly(HELP + ":19: each item of 'audiences' should be child or parent, not 'teen'");
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class HelpDirectoryValidationTest {
 	@Test
 	void unknownKindIsReported() {
 		assertThat(TestContent.valid().replace(HELP, "kind: crisis", "kind: urgent").problems())
-			.containsExactly(HELP + ":34: service 'samaritans' in GB: unknown kind 'urgent' (service or crisis)");
+			.containsExactly(HELP + ":34: 'kind' should be service or crisis, not 'urgent'");
 	}
 
 	@Test

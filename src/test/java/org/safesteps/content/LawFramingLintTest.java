@@ -40,7 +40,7 @@ class LawFramingLintTest {
 			"Tell them it is not their fault if they were pressured or tricked.|if they were pressured or tricked" })
 	void eachCriminalisingPhrasingIsAnErrorOnItsLine(String text, String phrase) throws IOException {
 		Problems problems = new Problems();
-		shipped().checkText(QUIZ, 12, "Feedback.\n" + text, problems);
+		shipped().checkText(QUIZ, () -> 12, "Feedback.\n" + text, problems);
 		assertThat(problems.sorted()).singleElement().satisfies(problem -> {
 			assertThat(problem.isError()).isTrue();
 			assertThat(problem.line()).isEqualTo(13);
@@ -56,7 +56,7 @@ class LawFramingLintTest {
 			"The age of consent does not apply to images: a picture of anyone under 18 is covered by the law." })
 	void theFramingTheGuideAsksForPasses(String text) throws IOException {
 		Problems problems = new Problems();
-		shipped().checkText(QUIZ, 1, text, problems);
+		shipped().checkText(QUIZ, () -> 1, text, problems);
 		assertThat(problems.sorted()).isEmpty();
 	}
 

@@ -95,7 +95,7 @@ class QuizValidationTest {
 	@Test
 	void quizWithoutQuestionsIsReported() {
 		assertThat(TestContent.valid().with(QUIZ, "questions: []\n").problems())
-			.containsExactly(QUIZ + ":1: quiz has no questions");
+			.containsExactly(QUIZ + ":1: quiz has no 'questions'");
 	}
 
 }

@@ -260,7 +260,7 @@ class TranslationLoadingTest {
 	@Test
 	void aTranslationWithoutHashIsAnErrorAndAnOldHashIsOutOfDate() {
 		TestContent content = translated()
-			.replace("modules/sextortion/ages-11-13.es.md", "translated-from: ", "translated: ")
+			.replace("modules/sextortion/ages-11-13.es.md", "translated-from: ", "# translated-from: ")
 			.replace(GUIDE, "These services can help you today.", "These services can help you now.");
 
 		LoadResult result = load(content);
@@ -353,7 +353,7 @@ class TranslationLoadingTest {
 	@Test
 	void translatedTeacherNotesAndChecksRecordTheirEnglishHash() {
 		TestContent content = withNotesAndCheck()
-			.replace("modules/sextortion/teacher.es.md", "translated-from: ", "translated: ")
+			.replace("modules/sextortion/teacher.es.md", "translated-from: ", "# translated-from: ")
 			.replace(CHECK, "never too late to get help.", "never too late to ask for help.");
 
 		LoadResult result = load(content);
