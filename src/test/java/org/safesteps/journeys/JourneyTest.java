@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JourneyTest {
 
+	static final Duration POLL = Duration.ofMillis(20);
+
 	@LocalServerPort
 	int port;
 
@@ -58,7 +60,15 @@ abstract class JourneyTest {
 	}
 
 	WebElement find(By by) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/**
+	 * A wait that looks again every 20 ms: Selenium's default of every 500 ms added up to half a
+	 * second to each step of a journey whose next page was still on its way.
+	 */
+	WebDriverWait waitUpTo(Duration timeout) {
+		return new WebDriverWait(this.driver, timeout, POLL);
 	}
 
 	String heading() {
@@ -70,11 +80,11 @@ abstract class JourneyTest {
 	 * way while the old one (and its h1) is shown.
 	 */
 	void waitForHeading(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
 	}
 
 	void waitForUrl(String url) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
 	}
 
 	/** Renders the page as it prints (Chrome DevTools media emulation). */
@@ -84,7 +94,7 @@ abstract class JourneyTest {
 	}
 
 	void waitForPath(String path) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
+		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
 	}
 
 }
