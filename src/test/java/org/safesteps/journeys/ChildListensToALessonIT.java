@@ -1,6 +1,5 @@
 package org.safesteps.journeys;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class ChildListensToALessonIT extends JourneyTest {
 		String firstWords = find(By.cssSelector(".lesson-body p")).getText().split("\\s+")[0];
 		assertThat(text.indexOf(firstWords, step.title().length())).isPositive();
 		if (voices) {
-			waitUpTo(Duration.ofSeconds(5))
+			waitUpTo(PATIENCE)
 				.until((d) -> Boolean.TRUE.equals(js("return window.speechSynthesis.speaking || window.speechSynthesis.pending")));
 		}
 

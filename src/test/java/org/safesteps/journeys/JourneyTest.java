@@ -27,6 +27,12 @@ abstract class JourneyTest {
 
 	static final Duration POLL = Duration.ofMillis(20);
 
+	/**
+	 * How long a step waits for its page at most: no time at all when the page is there, and enough
+	 * for a loaded machine (two journeys at once beside other builds) where 10 s ran out.
+	 */
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	@LocalServerPort
 	int port;
 
@@ -60,7 +66,7 @@ abstract class JourneyTest {
 	}
 
 	WebElement find(By by) {
-		return waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return waitUpTo(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 	/**
@@ -80,11 +86,11 @@ abstract class JourneyTest {
 	 * way while the old one (and its h1) is shown.
 	 */
 	void waitForHeading(String text) {
-		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+		waitUpTo(PATIENCE).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
 	}
 
 	void waitForUrl(String url) {
-		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlToBe(url));
 	}
 
 	/** Renders the page as it prints (Chrome DevTools media emulation). */
@@ -94,7 +100,7 @@ abstract class JourneyTest {
 	}
 
 	void waitForPath(String path) {
-		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlContains(path));
 	}
 
 }

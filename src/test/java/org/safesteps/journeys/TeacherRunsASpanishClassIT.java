@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,7 @@ class TeacherRunsASpanishClassIT extends JourneyTest {
 				assertThat(heading()).isEqualTo("Before you assign: " + module.title());
 				find(By.cssSelector("main form button[type=submit]")).click();
 			}
-			waitUpTo(Duration.ofSeconds(10))
+			waitUpTo(PATIENCE)
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("assignments"), module.title()));
 			assigned.add(module);
 		}

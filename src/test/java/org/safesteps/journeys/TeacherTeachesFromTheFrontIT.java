@@ -1,6 +1,5 @@
 package org.safesteps.journeys;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +133,7 @@ class TeacherTeachesFromTheFrontIT extends JourneyTest {
 	}
 
 	private void waitForStep(int step) {
-		waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("step=" + step + "&"));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlContains("step=" + step + "&"));
 		find(By.cssSelector("[data-present-step='" + step + "']"));
 	}
 
