@@ -70,8 +70,8 @@ abstract class JourneyTest {
 	}
 
 	/**
-	 * A wait that looks again every 20 ms: Selenium's default of every 500 ms added up to half a
-	 * second to each step of a journey whose next page was still on its way.
+	 * A wait that looks again every 20 ms: with Selenium's default of every 500 ms, a step whose next
+	 * page was still on its way at the first look waited up to half a second more.
 	 */
 	WebDriverWait waitUpTo(Duration timeout) {
 		return new WebDriverWait(this.driver, timeout, POLL);
