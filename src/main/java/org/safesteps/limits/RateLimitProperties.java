@@ -1,5 +1,7 @@
 package org.safesteps.limits;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,10 +20,14 @@ import org.springframework.util.unit.DataSize;
  * @param loginAccount sign-ins tried for one e-mail address, from anywhere
  * @param invites invitation links opened or sent from one client
  * @param maxBody the largest request body accepted (413 above it); the largest form is far smaller
+ * @param storeTimeout how long a bucket check may take before it is skipped and requests pass for a
+ *        few seconds: a page must never wait for the buckets of a database it would wait for again
+ *        (the page has 2 s to say "unavailable")
  */
 @ConfigurationProperties("safesteps.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("600/1m") Limit posts,
 		@DefaultValue("100/10m") Limit joinCodes, @DefaultValue("30/10m") Limit resumeCodes,
 		@DefaultValue("30/15m") Limit loginClient, @DefaultValue("10/15m") Limit loginAccount,
-		@DefaultValue("20/15m") Limit invites, @DefaultValue("64KB") DataSize maxBody) {
+		@DefaultValue("20/15m") Limit invites, @DefaultValue("64KB") DataSize maxBody,
+		@DefaultValue("250ms") Duration storeTimeout) {
 }

@@ -28,21 +28,17 @@ class RateLimits {
 	/** Each instance sweeps refilled buckets after this many checks. */
 	private static final long SWEEP_EVERY = 1_000;
 
-	/**
-	 * A bucket check answers within this time or is skipped: it must never keep a page waiting for
-	 * a database the page itself would wait for again (the page has 2 s to say "unavailable").
-	 */
-	private static final long TIMEOUT_MS = 250;
-
 	private final MongoBuckets buckets;
 
 	private final MongoClient client;
 
 	private final AtomicLong checks = new AtomicLong();
 
-	RateLimits(MongoTemplate mongo, MongoClient client) {
+	/** A bucket check answers within {@code storeTimeout} or is skipped (RateLimitProperties says why). */
+	RateLimits(MongoTemplate mongo, MongoClient client, RateLimitProperties properties) {
 		this.client = client;
-		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION).withTimeout(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION)
+			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**

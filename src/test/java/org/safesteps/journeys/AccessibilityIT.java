@@ -19,6 +19,7 @@ import com.deque.html.axecore.results.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -47,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens; each template x theme x state once (pages that differ only in their text are not scanned
  * again); writes target/accessibility-report.md.
  */
+// the longest browser test starts first: failsafe runs two classes at a time (pom.xml)
+@Order(1)
 class AccessibilityIT extends JourneyTest {
 
 	static final List<String> TAGS = Axe.TAGS;

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.safesteps.account.AccountStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +65,7 @@ class AdminBacksUpTheSchoolIT extends JourneyTest {
 		assertThat(this.axe.violations(this.driver)).isEmpty();
 
 		find(By.id("download-backup")).click();
-		Path file = new WebDriverWait(this.driver, Duration.ofSeconds(60)).until((driver) -> finished(this.downloads));
+		Path file = waitUpTo(Duration.ofSeconds(60)).until((driver) -> finished(this.downloads));
 		assertThat(file.getFileName().toString()).matches("safesteps-backup-\\d{8}-\\d{6}Z\\.tar\\.gz");
 		Document manifest = manifest(file);
 		assertThat(manifest.getString("format")).isEqualTo("safesteps-backup");

@@ -32,7 +32,7 @@ final class Browser {
 				"--disable-extensions", "--window-size=1280,900", "--lang=en-GB");
 		WebDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+		driver.manage().timeouts().pageLoadTimeout(JourneyTest.PATIENCE);
 		return driver;
 	}
 

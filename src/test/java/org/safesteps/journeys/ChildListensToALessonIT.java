@@ -1,13 +1,11 @@
 package org.safesteps.journeys;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.SchoolClass;
@@ -60,7 +58,7 @@ class ChildListensToALessonIT extends JourneyTest {
 		String firstWords = find(By.cssSelector(".lesson-body p")).getText().split("\\s+")[0];
 		assertThat(text.indexOf(firstWords, step.title().length())).isPositive();
 		if (voices) {
-			new WebDriverWait(this.driver, Duration.ofSeconds(5))
+			waitUpTo(PATIENCE)
 				.until((d) -> Boolean.TRUE.equals(js("return window.speechSynthesis.speaking || window.speechSynthesis.pending")));
 		}
 

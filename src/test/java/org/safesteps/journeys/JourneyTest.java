@@ -25,6 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JourneyTest {
 
+	static final Duration POLL = Duration.ofMillis(20);
+
+	/**
+	 * How long a step waits for its page at most: no time at all when the page is there, and enough
+	 * for a loaded machine (two journeys at once beside other builds) where 10 s ran out.
+	 */
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	@LocalServerPort
 	int port;
 
@@ -58,7 +66,15 @@ abstract class JourneyTest {
 	}
 
 	WebElement find(By by) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return waitUpTo(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/**
+	 * A wait that looks again every 20 ms: with Selenium's default of every 500 ms, a step whose next
+	 * page was still on its way at the first look waited up to half a second more.
+	 */
+	WebDriverWait waitUpTo(Duration timeout) {
+		return new WebDriverWait(this.driver, timeout, POLL);
 	}
 
 	String heading() {
@@ -70,11 +86,11 @@ abstract class JourneyTest {
 	 * way while the old one (and its h1) is shown.
 	 */
 	void waitForHeading(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+		waitUpTo(PATIENCE).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
 	}
 
 	void waitForUrl(String url) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlToBe(url));
 	}
 
 	/** Renders the page as it prints (Chrome DevTools media emulation). */
@@ -84,7 +100,7 @@ abstract class JourneyTest {
 	}
 
 	void waitForPath(String path) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(path));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlContains(path));
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.safesteps.journeys;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.safesteps.account.AccountStore;
 import org.safesteps.content.Band;
@@ -135,7 +133,7 @@ class TeacherTeachesFromTheFrontIT extends JourneyTest {
 	}
 
 	private void waitForStep(int step) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("step=" + step + "&"));
+		waitUpTo(PATIENCE).until(ExpectedConditions.urlContains("step=" + step + "&"));
 		find(By.cssSelector("[data-present-step='" + step + "']"));
 	}
 

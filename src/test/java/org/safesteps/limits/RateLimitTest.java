@@ -38,6 +38,9 @@ class RateLimitTest {
 	@Autowired
 	MongoClient client;
 
+	@Autowired
+	RateLimitProperties properties;
+
 	@Test
 	void classCodesAreRefusedWith429AfterTheLimitPerClient() {
 		Browserless client = client();
@@ -135,8 +138,8 @@ class RateLimitTest {
 
 	@Test
 	void bucketsLiveInTheDatabaseSoEveryInstanceSharesThem() {
-		RateLimits instanceA = new RateLimits(this.mongo, this.client);
-		RateLimits instanceB = new RateLimits(this.mongo, this.client);
+		RateLimits instanceA = new RateLimits(this.mongo, this.client, this.properties);
+		RateLimits instanceB = new RateLimits(this.mongo, this.client, this.properties);
 		Limit limit = new Limit(3, Duration.ofMinutes(10));
 		assertThat(instanceA.take("shared", limit, "203.0.113.9")).isEmpty();
 		assertThat(instanceB.take("shared", limit, "203.0.113.9")).isEmpty();

@@ -18,6 +18,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dsafesteps.jar=path} runs it against another build; the figures of each run are appended
  * to {@code target/crash-figures.txt} (docs/data.md has them before and after durable writes).
  */
+// the second longest starts early: failsafe runs two classes at a time (pom.xml)
+@Order(2)
 class AcknowledgedWritesSurviveKillsIT {
 
 	private static final int KILLS = 3;

@@ -21,8 +21,12 @@ public final class Http {
 		this.base = "http://localhost:" + port;
 	}
 
+	/**
+	 * A GET that may take up to 30 s, as {@link Browserless}'s: a cold application's first page on a
+	 * loaded machine took more than 10 s. Tests that time an answer measure it themselves.
+	 */
 	public HttpResponse<String> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(10));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

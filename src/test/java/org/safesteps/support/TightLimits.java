@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "safesteps.rate-limits.posts=12/10m", "safesteps.rate-limits.join-codes=3/10m",
 				"safesteps.rate-limits.resume-codes=3/10m", "safesteps.rate-limits.login-client=4/15m",
-				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m" })
+				"safesteps.rate-limits.login-account=2/15m", "safesteps.rate-limits.invites=3/15m",
+				"safesteps.rate-limits.store-timeout=1m" })
 public @interface TightLimits {
 
 }
