@@ -68,7 +68,8 @@ class CheckController {
 	@PostMapping("/learn/{moduleId}/check/{phase}")
 	String save(@PathVariable String moduleId, @PathVariable String phase,
 			@RequestParam(name = "skip", required = false) String skip, HttpServletRequest request) {
-		Optional<Learner> current = this.learners.current(request);
+		// from the database: no answer is stored for a learner just deleted on another instance
+		Optional<Learner> current = this.learners.confirmed(request);
 		if (current.isEmpty()) {
 			return "redirect:/explore";
 		}

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import org.safesteps.classroom.Assignment;
 import org.safesteps.classroom.AssignmentStore;
@@ -32,6 +38,7 @@ import org.safesteps.content.Module;
 import org.safesteps.content.Option;
 import org.safesteps.content.Question;
 import org.safesteps.content.Quiz;
+import org.safesteps.display.DisplayOptions;
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
@@ -40,8 +47,11 @@ import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
 import org.safesteps.storage.DatabaseFailures;
-import org.safesteps.theme.RequestTheme;
+import org.safesteps.theme.Language;
 import org.safesteps.theme.RequestLanguage;
+import org.safesteps.theme.RequestTheme;
+import org.safesteps.theme.Theme;
+import org.safesteps.theme.Themes;
 
 /**
  * A learner's modules, lessons step by step ({@code /learn/{module}?step=n}, n counted from 1) and
@@ -50,6 +60,10 @@ import org.safesteps.theme.RequestLanguage;
  */
 @Controller
 class LearnController {
+
+	private static final String LESSON = "learn/lesson";
+
+	private static final Pattern STEP_QUERY = Pattern.compile("step=[1-9][0-9]{0,2}");
 
 	private final Curriculum curriculum;
 
@@ -61,13 +75,19 @@ class LearnController {
 
 	private final QuizSubmissions submissions;
 
+	private final RenderedSteps steps;
+
+	private final Themes themes;
+
 	LearnController(Curriculum curriculum, Learners learners, ProgressStore progress, AssignmentStore assignments,
-			QuizSubmissions submissions) {
+			QuizSubmissions submissions, RenderedSteps steps, Themes themes) {
 		this.curriculum = curriculum;
 		this.learners = learners;
 		this.progress = progress;
 		this.assignments = assignments;
 		this.submissions = submissions;
+		this.steps = steps;
+		this.themes = themes;
 	}
 
 	@GetMapping("/learn")
@@ -101,30 +121,53 @@ class LearnController {
 	}
 
 	@GetMapping("/learn/{moduleId}")
-	String lesson(@PathVariable String moduleId, @RequestParam(name = "step", required = false) String step,
+	ModelAndView lesson(@PathVariable String moduleId, @RequestParam(name = "step", required = false) String step,
 			Model model, HttpServletRequest request) {
 		Optional<Learner> current = this.learners.current(request);
 		if (current.isEmpty()) {
-			return "redirect:/explore";
+			return new ModelAndView("redirect:/explore");
 		}
 		Learner learner = current.get();
 		Module module = module(moduleId, learner);
-		Localized<Lesson> localized = module.lesson(learner.band(), RequestLanguage.of(request).code())
+		Language language = RequestLanguage.of(request);
+		Localized<Lesson> localized = module.lesson(learner.band(), language.code())
 			.orElseThrow(LearnController::notFound);
 		Lesson lesson = localized.value();
-		RequestLanguage.describeContent(model, localized);
 		int total = lesson.steps().size();
 		int number = stepNumber(step, total);
-		this.progress.reachStep(learner.owner(), module.id(), number - 1, total);
+		if (!this.progress.reached(learner.id(), module.id(), number - 1, total)) {
+			// The learner may be a copy kept for a few seconds: a first visit to a step is written for
+			// the learner as the database has them now, so nothing is stored for one forgotten meanwhile.
+			Optional<Learner> confirmed = this.learners.confirmed(request);
+			if (confirmed.isEmpty()) {
+				return new ModelAndView("redirect:/explore");
+			}
+			this.progress.markStep(confirmed.get().owner(), module.id(), number - 1, total);
+		}
+		String helpCountry = HelpCountry.of(request).orElse(null);
+		RequestLanguage.describeContent(model, localized);
 		model.addAttribute("module", module);
-		model.addAttribute("pageSummary", module.summary(RequestLanguage.of(request).code()).value());
+		model.addAttribute("pageSummary", module.summary(language.code()).value());
 		model.addAttribute("lesson", lesson);
 		model.addAttribute("step", lesson.steps().get(number - 1));
-		model.addAttribute("body", lesson.steps().get(number - 1).body().forCountry(HelpCountry.of(request).orElse(null)));
+		model.addAttribute("body", lesson.steps().get(number - 1).body().forCountry(helpCountry));
 		model.addAttribute("number", number);
 		model.addAttribute("total", total);
 		model.addAttribute("hasQuiz", module.quiz(learner.band()).isPresent());
-		return "learn/lesson";
+		if (model.containsAttribute("checkBefore") || !canonical(request.getQueryString())) {
+			// a form (the confidence check's, with this browser's CSRF token) or an unusual address:
+			// rendered for this request alone
+			return new ModelAndView(LESSON);
+		}
+		Theme theme = this.themes.forRequest(request);
+		model.addAttribute("theme", theme);
+		model.addAttribute("pageView", LESSON);
+		RenderedSteps.Key key = new RenderedSteps.Key(module.id(), learner.band(), number, theme.id(),
+				RequestContextUtils.getLocale(request).toLanguageTag(), language.code(), helpCountry,
+				(DisplayOptions) model.getAttribute("display"), (String) model.getAttribute("currentPath"),
+				(String) model.getAttribute("displayReturn"), signedIn(), this.curriculum.version(),
+				request.getContextPath());
+		return new ModelAndView(this.steps.view(key, theme.id() + "/" + LESSON));
 	}
 
 	@GetMapping("/learn/{moduleId}/quiz")
@@ -154,7 +197,8 @@ class LearnController {
 	}
 
 	private String submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
-		Optional<Learner> current = this.learners.current(request);
+		// from the database: an attempt must not be stored for a learner just deleted on another instance
+		Optional<Learner> current = this.learners.confirmed(request);
 		if (current.isEmpty()) {
 			return "redirect:/explore";
 		}
@@ -247,6 +291,18 @@ class LearnController {
 	private Module module(String moduleId, Learner learner) {
 		return this.curriculum.module(moduleId).filter((module) -> module.hasBand(learner.band()))
 			.orElseThrow(LearnController::notFound);
+	}
+
+	/** No query, or the step alone: the addresses the lesson's own links use. */
+	private static boolean canonical(String query) {
+		return query == null || STEP_QUERY.matcher(query).matches();
+	}
+
+	/** Whether a teacher is signed in in this browser too (the footer's sign-in link depends on it). */
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	private static int stepNumber(String step, int total) {

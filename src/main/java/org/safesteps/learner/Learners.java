@@ -56,7 +56,20 @@ class Learners {
 	 * their class's language its language, unless they chose another with the switch.
 	 */
 	Optional<Learner> current(HttpServletRequest request) {
-		Optional<Learner> learner = LearnerCookie.read(request).map(Secrets::sha256).flatMap(this.store::findByTokenHash);
+		return describe(request, LearnerCookie.read(request).map(Secrets::sha256).flatMap(this.store::findByTokenHash));
+	}
+
+	/**
+	 * As {@link #current}, read from the database rather than from the copy an instance keeps for a
+	 * few seconds: for requests that store something of the learner, so nothing is stored for a
+	 * learner another instance has just deleted.
+	 */
+	Optional<Learner> confirmed(HttpServletRequest request) {
+		return describe(request,
+				LearnerCookie.read(request).map(Secrets::sha256).flatMap(this.store::findByTokenHashInDatabase));
+	}
+
+	private Optional<Learner> describe(HttpServletRequest request, Optional<Learner> learner) {
 		learner.ifPresent((found) -> {
 			RequestTheme.useBand(request, found.band());
 			if (found.inClass() && RequestLanguage.chosen(request).isEmpty()) {
@@ -103,7 +116,7 @@ class Learners {
 	 * class), or a new one with its cookie.
 	 */
 	Learner learnAlone(Band band, HttpServletRequest request, HttpServletResponse response) {
-		Optional<Learner> current = current(request);
+		Optional<Learner> current = confirmed(request);
 		if (current.isPresent()) {
 			Learner learner = current.get();
 			if (learner.inClass() || learner.band() == band) {

@@ -79,7 +79,8 @@ class MeController {
 	/** Shows a new resume code once; only its hash is kept, so it cannot be shown again. */
 	@PostMapping("/me/resume-code")
 	String resumeCode(Model model, HttpServletRequest request) {
-		Optional<Learner> learner = this.learners.current(request);
+		// from the database: a code shown for a learner deleted on another instance would open nothing
+		Optional<Learner> learner = this.learners.confirmed(request);
 		if (learner.isEmpty()) {
 			return "redirect:/me";
 		}

@@ -1,10 +1,14 @@
 package org.safesteps.progress;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.WriteConcern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,21 +36,55 @@ public class ProgressStore {
 
 	private final Clock clock;
 
+	/** Step marks only: see {@link #markStep}. */
+	private final MongoTemplate unjournaled;
+
+	/**
+	 * The highest step this instance saw reached, by learner, module and the lesson's step count
+	 * (-1: none). Bounded (about 200 bytes an entry) and refreshed now and then, so a restored backup
+	 * with less progress is written again within minutes.
+	 */
+	private final Cache<String, Integer> stepsSeen = Caffeine.newBuilder()
+		.maximumSize(50_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
+
 	public ProgressStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.unjournaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
+		this.unjournaled.setWriteConcern(WriteConcern.W1.withJournal(false));
 	}
 
 	/**
-	 * Records that the learner has reached this step (0-based); a lower step never lowers it. A step
-	 * already reached writes nothing: reading a lesson again is a read by the unique key, not a write
-	 * (writes cost far more than reads on the embedded database, and most page views are re-reads).
+	 * Whether the learner has reached this step (0-based) of a lesson of {@code stepsTotal} steps:
+	 * from this instance's memory of the steps it saw reached, else one read by the unique key,
+	 * remembered. So reading a lesson again costs no database work at all. Memory is never ahead of
+	 * the database: a step reached is never un-reached ({@code $max} in {@link #markStep}), and
+	 * progress is deleted only with its learner, whose ids are never reused, so a remembered step
+	 * of a deleted learner only saves a write nobody wants.
 	 */
-	public Progress reachStep(Owner owner, String moduleId, int stepIndex, int stepsTotal) {
-		Progress known = find(owner.learnerId(), moduleId);
-		if (known != null && known.stepReached() >= stepIndex && known.stepsTotal() == stepsTotal) {
-			return known;
+	public boolean reached(String learnerId, String moduleId, int stepIndex, int stepsTotal) {
+		String key = stepKey(learnerId, moduleId, stepsTotal);
+		Integer known = this.stepsSeen.getIfPresent(key);
+		if (known != null && known >= stepIndex) {
+			return true;
 		}
+		Progress found = find(learnerId, moduleId);
+		int stored = (found != null && found.stepsTotal() == stepsTotal) ? found.stepReached() : -1;
+		return this.stepsSeen.asMap().merge(key, stored, Math::max) >= stepIndex;
+	}
+
+	/**
+	 * Records that the learner has reached this step (0-based); a lower step never lowers it. Ask
+	 * {@link #reached} first: most page views are re-reads, which need no write. The write is one
+	 * upsert with {@code w: 1, j: false}: answered once applied, on disk with the next commit (any
+	 * acknowledged write's, or H2's own background commit about a second later), so the page waits
+	 * for no disk, and a crash may lose the last moments' step marks, never a quiz result
+	 * (docs/data.md, "Durability"). Nothing is queued or sent again: a failed write fails this call
+	 * only, and the learner's next page tries again.
+	 */
+	public void markStep(Owner owner, String moduleId, int stepIndex, int stepsTotal) {
 		Instant now = this.clock.instant();
 		Update update = new Update().max("stepReached", stepIndex)
 			.set("stepsTotal", stepsTotal)
@@ -55,7 +93,16 @@ public class ProgressStore {
 			.setOnInsert("band", owner.band().name())
 			.setOnInsert("startedAt", now)
 			.setOnInsert("attempts", 0);
-		return upsert(owner.learnerId(), moduleId, update);
+		Query query = byKey(owner.learnerId(), moduleId);
+		try {
+			this.unjournaled.upsert(query, update, Progress.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// Two first upserts raced and the unique index let one insert win; now the document
+			// exists, so the same update applies to it.
+			this.unjournaled.upsert(query, update, Progress.class);
+		}
+		this.stepsSeen.asMap().merge(stepKey(owner.learnerId(), moduleId, stepsTotal), stepIndex, Math::max);
 	}
 
 	/**
@@ -137,17 +184,8 @@ public class ProgressStore {
 		return Query.query(Criteria.where("learnerId").is(learnerId).and("moduleId").is(moduleId));
 	}
 
-	private Progress upsert(String learnerId, String moduleId, Update update) {
-		Query query = byKey(learnerId, moduleId);
-		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
-		try {
-			return this.mongo.findAndModify(query, update, options, Progress.class);
-		}
-		catch (DuplicateKeyException ex) {
-			// Two first upserts raced and the unique index let one insert win; now the document
-			// exists, so the same update applies to it.
-			return this.mongo.findAndModify(query, update, options, Progress.class);
-		}
+	private static String stepKey(String learnerId, String moduleId, int stepsTotal) {
+		return learnerId + '|' + moduleId + '|' + stepsTotal;
 	}
 
 }

@@ -23,7 +23,7 @@ class ThemeConfiguration implements WebMvcConfigurer {
 	ThemeConfiguration(ThemeProperties properties) {
 		this.properties = properties;
 		this.files = new ThemeFiles(properties.dir());
-		this.themes = new Themes(this.files);
+		this.themes = new Themes(this.files, properties.reloadAfter());
 	}
 
 	@Bean

@@ -28,7 +28,7 @@ final class ThemeViewInterceptor implements HandlerInterceptor {
 		if (view.startsWith("redirect:") || view.startsWith("forward:")) {
 			return;
 		}
-		Theme theme = this.themes.get(RequestTheme.themeId(request));
+		Theme theme = this.themes.forRequest(request);
 		modelAndView.addObject("theme", theme);
 		// the layout picks the page's meta description by it (meta.learn.index for learn/index)
 		modelAndView.addObject("pageView", view);

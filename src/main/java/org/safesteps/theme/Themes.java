@@ -1,9 +1,12 @@
 package org.safesteps.theme;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -17,7 +20,10 @@ public final class Themes {
 
 	private final Map<String, Theme> byId;
 
-	Themes(ThemeFiles files) {
+	private final Optional<Duration> templatesRereadAfter;
+
+	Themes(ThemeFiles files, Duration reloadAfter) {
+		this.templatesRereadAfter = files.fromFolder() ? Optional.of(reloadAfter) : Optional.empty();
 		Map<String, Theme> themes = new LinkedHashMap<>();
 		for (String id : IDS) {
 			String path = id + "/theme.yml";
@@ -37,6 +43,20 @@ public final class Themes {
 
 	public Optional<Theme> find(String id) {
 		return Optional.ofNullable(this.byId.get(id));
+	}
+
+	/**
+	 * How long a template is trusted before it is read again: only when the themes are read from a
+	 * folder an author may be editing; never when they come from the jar. Anything kept that was
+	 * rendered from a template should be kept no longer.
+	 */
+	public Optional<Duration> templatesRereadAfter() {
+		return this.templatesRereadAfter;
+	}
+
+	/** The theme of this request's pages, as the page views get it. */
+	public Theme forRequest(HttpServletRequest request) {
+		return get(RequestTheme.themeId(request));
 	}
 
 	public Theme forBand(Band band) {

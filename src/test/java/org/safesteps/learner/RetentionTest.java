@@ -76,7 +76,7 @@ class RetentionTest {
 
 	private Learner withData(Learner learner) {
 		Owner owner = learner.owner();
-		this.progress.reachStep(owner, "trusted-adults", 1, 6);
+		this.progress.markStep(owner, "trusted-adults", 1, 6);
 		this.mongo.insert(new Attempt(null, "submission-" + learner.id(), learner.id(), learner.classId(),
 				"trusted-adults", owner.band().name(), "v1", List.of(new Attempt.Answer("q", List.of("a"), true)), 100,
 				1, 1, Instant.now()));

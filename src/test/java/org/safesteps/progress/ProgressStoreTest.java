@@ -1,5 +1,6 @@
 package org.safesteps.progress;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.safesteps.content.Band;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,9 @@ class ProgressStoreTest {
 	@Autowired
 	ProgressStore progress;
 
+	@Autowired
+	MongoTemplate mongo;
+
 	@Test
 	void thirtyConcurrentStepUpsertsLeaveOneRecordAtTheHighestStep() throws Exception {
 		Owner owner = new Owner("learner-concurrent", "class-1", Band.AGES_8_10);
@@ -34,22 +39,23 @@ class ProgressStoreTest {
 		}
 		Collections.shuffle(steps);
 		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Progress>> upserts = new ArrayList<>();
+		List<Callable<Void>> upserts = new ArrayList<>();
 		for (int step : steps) {
 			upserts.add(() -> {
 				start.await();
-				return this.progress.reachStep(owner, "trusted-adults", step, 6);
+				this.progress.markStep(owner, "trusted-adults", step, 6);
+				return null;
 			});
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(30);
 		try {
-			List<Future<Progress>> results = new ArrayList<>();
-			for (Callable<Progress> upsert : upserts) {
+			List<Future<Void>> results = new ArrayList<>();
+			for (Callable<Void> upsert : upserts) {
 				results.add(pool.submit(upsert));
 			}
 			start.countDown();
-			for (Future<Progress> result : results) {
-				assertThat(result.get()).isNotNull();
+			for (Future<Void> result : results) {
+				result.get();
 			}
 		}
 		finally {
@@ -67,27 +73,56 @@ class ProgressStoreTest {
 	@Test
 	void goingBackAStepNeverLowersTheStepReached() {
 		Owner owner = new Owner("learner-back", null, Band.AGES_5_7);
-		this.progress.reachStep(owner, "online-friends", 3, 5);
-		assertThat(this.progress.reachStep(owner, "online-friends", 1, 5).stepReached()).isEqualTo(3);
+		this.progress.markStep(owner, "online-friends", 3, 5);
+		this.progress.markStep(owner, "online-friends", 1, 5);
+
+		assertThat(stored("learner-back", "online-friends").stepReached()).isEqualTo(3);
 	}
 
 	@Test
-	void readingAStepAlreadyReachedWritesNothing() {
+	void aStepMarkedIsKnownReachedOnThisInstanceAndAnother() {
 		Owner owner = new Owner("learner-reread", "class-1", Band.AGES_8_10);
-		Progress first = this.progress.reachStep(owner, "passwords", 2, 5);
+		assertThat(this.progress.reached("learner-reread", "passwords", 0, 5)).isFalse();
+		this.progress.markStep(owner, "passwords", 2, 5);
 
-		Progress again = this.progress.reachStep(owner, "passwords", 1, 5);
+		ProgressStore other = anotherInstance();
+		assertThat(this.progress.reached("learner-reread", "passwords", 1, 5)).isTrue();
+		assertThat(other.reached("learner-reread", "passwords", 2, 5)).as("read from the database").isTrue();
+		assertThat(other.reached("learner-reread", "passwords", 3, 5)).isFalse();
 
-		assertThat(again).isEqualTo(first);
-		assertThat(this.progress.reachStep(owner, "passwords", 3, 5).stepReached()).isEqualTo(3);
+		other.markStep(owner, "passwords", 3, 5);
+		assertThat(this.progress.reached("learner-reread", "passwords", 3, 5))
+			.as("a step beyond the remembered one is read again").isTrue();
+		assertThat(stored("learner-reread", "passwords").stepReached()).isEqualTo(3);
+	}
+
+	@Test
+	void aLessonWhoseStepCountChangedIsNotReachedUntilMarkedAgain() {
+		Owner owner = new Owner("learner-recount", null, Band.AGES_11_13);
+		this.progress.markStep(owner, "passwords", 4, 5);
+
+		assertThat(this.progress.reached("learner-recount", "passwords", 1, 6)).isFalse();
+		this.progress.markStep(owner, "passwords", 1, 6);
+
+		assertThat(stored("learner-recount", "passwords").stepsTotal()).isEqualTo(6);
+		assertThat(anotherInstance().reached("learner-recount", "passwords", 4, 6)).isTrue();
+	}
+
+	/** A second instance against the same database: its memory of the steps reached starts empty. */
+	private ProgressStore anotherInstance() {
+		return new ProgressStore(this.mongo, Clock.systemUTC());
+	}
+
+	private Progress stored(String learnerId, String moduleId) {
+		return this.progress.forModules(learnerId, List.of(moduleId)).get(0);
 	}
 
 	@Test
 	void forModulesFindsTheLearnersProgressInTheGivenModulesOnly() {
 		Owner owner = new Owner("learner-modules", null, Band.AGES_8_10);
-		this.progress.reachStep(owner, "passwords", 1, 5);
-		this.progress.reachStep(owner, "gaming", 0, 4);
-		this.progress.reachStep(new Owner("someone-else", null, Band.AGES_8_10), "passwords", 4, 5);
+		this.progress.markStep(owner, "passwords", 1, 5);
+		this.progress.markStep(owner, "gaming", 0, 4);
+		this.progress.markStep(new Owner("someone-else", null, Band.AGES_8_10), "passwords", 4, 5);
 
 		assertThat(this.progress.forModules("learner-modules", List.of("passwords", "sextortion")))
 			.extracting(Progress::moduleId, Progress::stepReached)

@@ -1,0 +1,200 @@
+package org.safesteps.learner;
+
+import java.io.CharArrayWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.safesteps.content.Band;
+import org.safesteps.display.DisplayOptions;
+import org.safesteps.theme.Themes;
+
+/**
+ * Lesson steps rendered once and kept as bytes. A step's page is the same for every learner who
+ * reads it with the same {@link Key} (module, band, step, language, help country, display options,
+ * addresses on the page, signed in or not, content version), so the first request renders it with
+ * the theme's template and the others get the kept bytes. The response's headers (security headers,
+ * cookies, CSP, caching) are written by the filters around the controller, as for every page, and
+ * are not kept. A rendered page that holds a form (its CSRF field is per browser) is never kept.
+ * Bounded by {@code safesteps.rendered-steps.max-size}; with themes edited in a folder, kept only
+ * as long as Thymeleaf trusts a template read from it.
+ */
+@Component
+@EnableConfigurationProperties(RenderedStepsProperties.class)
+class RenderedSteps {
+
+	private final Cache<Key, Page> pages;
+
+	private final ViewResolver views;
+
+	private final AtomicLong renders = new AtomicLong();
+
+	RenderedSteps(ThymeleafViewResolver views, Themes themes, RenderedStepsProperties properties) {
+		this.views = views;
+		Caffeine<Key, Page> builder = Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.weigher((Key key, Page page) -> page.body().length + 200);
+		themes.templatesRereadAfter().ifPresent(builder::expireAfterWrite);
+		this.pages = builder.build();
+	}
+
+	/**
+	 * The view of a lesson step: the kept bytes of this key, else {@code viewName} rendered (and
+	 * kept, unless it holds a form).
+	 */
+	View view(Key key, String viewName) {
+		return new StepView(key, viewName);
+	}
+
+	/** How many times a step was rendered rather than taken from memory (for tests). */
+	long renders() {
+		return this.renders.get();
+	}
+
+	/** Forgets every kept page (for tests comparing a kept page with a fresh rendering). */
+	void clear() {
+		this.pages.invalidateAll();
+	}
+
+	/**
+	 * Everything a lesson step's page depends on besides the request's fixed parts (the site's
+	 * settings, the language list).
+	 *
+	 * @param theme the theme the page is rendered in
+	 * @param locale the page's locale ({@code <html lang dir>}, the messages)
+	 * @param language the content language asked for (the lesson falls back to English without it)
+	 * @param helpCountry the help services' country (help bar, help boxes in the lesson), or null
+	 * @param display the device's display options
+	 * @param currentPath where the language switch returns to
+	 * @param displayReturn where the display options return to
+	 * @param signedIn whether a teacher is signed in (the footer's sign-in link)
+	 * @param contentVersion the curriculum's version
+	 */
+	record Key(String moduleId, Band band, int step, String theme, String locale, String language,
+			String helpCountry, DisplayOptions display, String currentPath, String displayReturn, boolean signedIn,
+			String contentVersion, String contextPath) {
+	}
+
+	private record Page(byte[] body, String contentType) {
+	}
+
+	private final class StepView implements View {
+
+		private final Key key;
+
+		private final String viewName;
+
+		StepView(Key key, String viewName) {
+			this.key = key;
+			this.viewName = viewName;
+		}
+
+		@Override
+		public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+				throws Exception {
+			Page page = RenderedSteps.this.pages.getIfPresent(this.key);
+			if (page != null) {
+				response.setContentType(page.contentType());
+			}
+			else {
+				page = renderAndKeep(model, request, response);
+			}
+			ServletOutputStream out = response.getOutputStream();
+			out.write(page.body());
+		}
+
+		private Page renderAndKeep(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+				throws Exception {
+			Locale locale = response.getLocale();
+			View template = RenderedSteps.this.views.resolveViewName(this.viewName, locale);
+			if (template == null) {
+				throw new IllegalStateException("No template for " + this.viewName);
+			}
+			Capture capture = new Capture(response);
+			template.render(model, request, capture);
+			RenderedSteps.this.renders.incrementAndGet();
+			String html = capture.text();
+			String charset = response.getCharacterEncoding();
+			Page page = new Page(html.getBytes((charset != null) ? Charset.forName(charset) : StandardCharsets.UTF_8),
+					response.getContentType());
+			if (!holdsForm(html, request)) {
+				RenderedSteps.this.pages.put(this.key, page);
+			}
+			return page;
+		}
+
+		/** A page with a form carries this browser's CSRF token: it must not be shown to anyone else. */
+		private static boolean holdsForm(String html, HttpServletRequest request) {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			String field = (token != null) ? token.getParameterName() : "_csrf";
+			return html.contains("name=\"" + field + "\"") || html.contains("<form");
+		}
+
+	}
+
+	/**
+	 * The response as the template sees it: headers go through to the real response, the text is
+	 * kept here (the template writes it through {@link #getWriter()}).
+	 */
+	private static final class Capture extends HttpServletResponseWrapper {
+
+		private final CharArrayWriter text = new CharArrayWriter(16 * 1024);
+
+		private final PrintWriter writer = new PrintWriter(this.text);
+
+		Capture(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public PrintWriter getWriter() {
+			return this.writer;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() {
+			throw new IllegalStateException("A lesson step is written as text");
+		}
+
+		@Override
+		public void flushBuffer() {
+			this.writer.flush();
+		}
+
+		@Override
+		public void resetBuffer() {
+			this.writer.flush();
+			this.text.reset();
+		}
+
+		@Override
+		public void reset() {
+			super.reset();
+			resetBuffer();
+		}
+
+		String text() {
+			this.writer.flush();
+			return this.text.toString();
+		}
+
+	}
+
+}
