@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -28,6 +30,16 @@ class RateLimits {
 	/** Each instance sweeps refilled buckets after this many checks. */
 	private static final long SWEEP_EVERY = 1_000;
 
+	/**
+	 * Bucket writes ask for {@code w: 1, j: false}, and reads for {@code local} to match: a bucket's
+	 * state is nothing anyone was told was saved, and losing its last changes in a crash or a failover
+	 * only refills some buckets early, once. Waiting for the disk (issue 21's durable writes: one sync
+	 * per acknowledged write) would add a sync to every form sent, before its own write. Reads must
+	 * see this node's unconfirmed writes, or the compare-and-swap would compare with an older state and
+	 * try again until the majority caught up.
+	 */
+	static final WriteConcern BUCKET_WRITES = WriteConcern.W1.withJournal(false);
+
 	private final MongoBuckets buckets;
 
 	private final MongoClient client;
@@ -38,7 +50,9 @@ class RateLimits {
 	RateLimits(MongoTemplate mongo, MongoClient client, RateLimitProperties properties) {
 		this.client = client;
 		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION)
-			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS));
+			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.withWriteConcern(BUCKET_WRITES)
+			.withReadConcern(ReadConcern.LOCAL));
 	}
 
 	/**

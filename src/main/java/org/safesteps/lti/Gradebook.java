@@ -1,5 +1,6 @@
 package org.safesteps.lti;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import org.safesteps.progress.Progress;
+import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizRecorded;
 
 /**
@@ -43,12 +46,16 @@ class Gradebook {
 
 	private final PlatformUsers users;
 
-	Gradebook(LineItems lineItems, ScoreQueue queue, Sealer sealer, Registrations registrations, PlatformUsers users) {
+	private final ProgressStore progress;
+
+	Gradebook(LineItems lineItems, ScoreQueue queue, Sealer sealer, Registrations registrations, PlatformUsers users,
+			ProgressStore progress) {
 		this.lineItems = lineItems;
 		this.queue = queue;
 		this.sealer = sealer;
 		this.registrations = registrations;
 		this.users = users;
+		this.progress = progress;
 	}
 
 	/** An instructor's launch: the link's endpoint is kept, for the learners who follow. */
@@ -100,12 +107,24 @@ class Gradebook {
 				.filter((registration) -> registration.enabled() && registration.sendsScores())
 				.ifPresent((registration) -> {
 					int given = (registration.scoreChoiceOrBest() == Registration.ScoreChoice.LATEST) ? recorded.score()
-							: recorded.bestScore();
+							: bestScore(recorded);
 					this.queue.enqueue(registration.id(), item.url(),
 							this.users.keyOf(registration.issuer(), grade.platformUserId()),
 							this.sealer.seal(Map.of("user", grade.platformUserId())), given, SCORE_MAXIMUM,
 							recorded.submittedAt());
 				}));
+	}
+
+	/**
+	 * The learner's best score in the module, this attempt included: their progress, read after it was
+	 * written (only for a platform that takes the best score, so other submissions read nothing more).
+	 */
+	private int bestScore(QuizRecorded recorded) {
+		return this.progress.forModules(recorded.learnerId(), List.of(recorded.moduleId()))
+			.stream()
+			.map(Progress::bestScore)
+			.filter(Objects::nonNull)
+			.reduce(recorded.score(), Math::max);
 	}
 
 	private static Optional<Launch.GradeEndpoint> endpoint(Launch launch) {

@@ -1,10 +1,14 @@
 package org.safesteps.progress;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.WriteConcern;
-import org.springframework.dao.DuplicateKeyException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertOneModel;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,36 +18,38 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttemptStore {
 
-	private final MongoTemplate mongo;
-
 	/**
-	 * Inserts with {@code w: 1, j: false}: answered once applied, without waiting for the journal.
-	 * Safe only because nobody is told an attempt was saved before the progress write that always
-	 * follows it (see {@link QuizSubmissions}) is acknowledged with the default {@code majority},
-	 * journaled concern, which makes every earlier write durable with it (on MongoDB the journal and
-	 * the majority commit point advance in order; on the embedded server the next group commit takes
-	 * every change applied before it). One wait for the disk per submission instead of two.
+	 * Attempts are inserted with {@code w: 1, j: false}: answered once applied, without waiting for
+	 * the journal. Safe only because nobody is told an attempt was saved before the progress write
+	 * that always follows it (see {@link QuizWrites}) is acknowledged with the default
+	 * {@code majority}, journaled concern, which makes every earlier write durable with it (on MongoDB
+	 * the journal and the majority commit point advance in order; on the embedded server the next
+	 * group commit takes every change applied before it). One wait for the disk per batch of
+	 * submissions instead of two.
 	 */
-	private final MongoTemplate unjournaled;
+	static final WriteConcern UNJOURNALED = WriteConcern.W1.withJournal(false);
+
+	private final MongoTemplate mongo;
 
 	public AttemptStore(MongoTemplate mongo) {
 		this.mongo = mongo;
-		this.unjournaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
-		this.unjournaled.setWriteConcern(WriteConcern.W1.withJournal(false));
 	}
 
 	/**
-	 * Inserts the attempt unless its submission id was recorded before, in which case the first one
-	 * is returned: the unique index decides, so parallel resubmissions record exactly one attempt.
-	 * The caller must follow a first recording with an acknowledged write before answering.
+	 * Inserts the attempts in one unordered bulk write ({@link #UNJOURNALED}); an attempt whose
+	 * submission id was recorded before fails alone, with a duplicate key error: the unique index
+	 * decides, so parallel resubmissions record exactly one attempt. Returns the write errors by
+	 * index. The caller must follow it with an acknowledged write before telling anyone.
 	 */
-	Recorded record(Attempt attempt) {
-		try {
-			return new Recorded(this.unjournaled.insert(attempt), true);
+	Map<Integer, BulkWriteError> insertAll(List<Attempt> attempts) {
+		List<InsertOneModel<Document>> inserts = new ArrayList<>(attempts.size());
+		for (Attempt attempt : attempts) {
+			Document document = new Document();
+			this.mongo.getConverter().write(attempt, document);
+			inserts.add(new InsertOneModel<>(document));
 		}
-		catch (DuplicateKeyException ex) {
-			return new Recorded(findBySubmissionId(attempt.submissionId()).orElseThrow(() -> ex), false);
-		}
+		return this.mongo.execute(Attempt.class,
+				(collection) -> BulkWrites.unordered(collection.withWriteConcern(UNJOURNALED), inserts));
 	}
 
 	public Optional<Attempt> findBySubmissionId(String submissionId) {
@@ -62,10 +68,6 @@ public class AttemptStore {
 
 	public void deleteLearner(String learnerId) {
 		this.mongo.remove(Query.query(Criteria.where("learnerId").is(learnerId)), Attempt.class);
-	}
-
-	/** An attempt and whether this call recorded it (false: it was a resubmission). */
-	record Recorded(Attempt attempt, boolean first) {
 	}
 
 }

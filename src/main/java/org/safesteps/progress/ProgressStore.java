@@ -3,15 +3,24 @@ package org.safesteps.progress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.WriteConcern;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,12 +57,21 @@ public class ProgressStore {
 		.maximumSize(50_000)
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
+	/** Map queries and updates to documents for a bulk write, as the template does for its own writes. */
+	private final QueryMapper queries;
+
+	private final UpdateMapper updates;
+
+	private final MongoPersistentEntity<?> entity;
 
 	public ProgressStore(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.unjournaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
 		this.unjournaled.setWriteConcern(WriteConcern.W1.withJournal(false));
+		this.queries = new QueryMapper(mongo.getConverter());
+		this.updates = new UpdateMapper(mongo.getConverter());
+		this.entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Progress.class);
 	}
 
 	/**
@@ -115,23 +133,11 @@ public class ProgressStore {
 	 */
 	Progress recordAttempt(Owner owner, String moduleId, String submissionId, int score, Instant submittedAt,
 			int stepsTotal) {
-		Instant now = this.clock.instant();
-		Update update = new Update().max("bestScore", score)
-			.inc("attempts", 1)
-			.min("completedAt", submittedAt)
-			.set("updatedAt", now)
-			.setOnInsert("classId", owner.classId())
-			.setOnInsert("band", owner.band().name())
-			.setOnInsert("startedAt", submittedAt)
-			.setOnInsert("stepReached", 0)
-			.setOnInsert("stepsTotal", stepsTotal);
-		// the last ids are enough: a retry follows its failure within minutes, not after 50 more attempts
-		update.push(COUNTED).slice(-COUNTED_KEPT).each(submissionId);
-		Query notCounted = byKey(owner.learnerId(), moduleId).addCriteria(Criteria.where(COUNTED).ne(submissionId));
+		Counting counting = new Counting(owner, moduleId, submissionId, score, submittedAt, stepsTotal);
 		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
 		for (int tries = 0; tries < 2; tries++) {
 			try {
-				return this.mongo.findAndModify(notCounted, update, options, Progress.class);
+				return this.mongo.findAndModify(notCounted(counting), counted(counting), options, Progress.class);
 			}
 			catch (DuplicateKeyException ex) {
 				// Either a parallel first upsert inserted the document (the next try updates it), or
@@ -139,6 +145,48 @@ public class ProgressStore {
 			}
 		}
 		return find(owner.learnerId(), moduleId);
+	}
+
+	/**
+	 * The same writes as {@link #recordAttempt} for several submissions, as one unordered bulk write
+	 * with the client's write concern (majority, journaled): acknowledged only once durable, with
+	 * every write applied before it. Returns the write errors by index; an item that failed (a
+	 * parallel first upsert of the same document collides on the unique key) is left to
+	 * {@link #recordAttempt}, which tries again.
+	 */
+	Map<Integer, BulkWriteError> recordAttempts(List<Counting> countings) {
+		List<UpdateOneModel<Document>> writes = new ArrayList<>(countings.size());
+		for (Counting counting : countings) {
+			writes.add(new UpdateOneModel<>(this.queries.getMappedObject(notCounted(counting).getQueryObject(), this.entity),
+					this.updates.getMappedObject(counted(counting).getUpdateObject(), this.entity),
+					new UpdateOptions().upsert(true)));
+		}
+		return this.mongo.execute(Progress.class, (collection) -> BulkWrites.unordered(collection, writes));
+	}
+
+	/**
+	 * Counts a submission once: only a document that has not counted this id matches, and the same
+	 * atomic write adds the id (completed from the first submission on, best score kept, attempts
+	 * counted).
+	 */
+	private Update counted(Counting counting) {
+		Update update = new Update().max("bestScore", counting.score())
+			.inc("attempts", 1)
+			.min("completedAt", counting.submittedAt())
+			.set("updatedAt", this.clock.instant())
+			.setOnInsert("classId", counting.owner().classId())
+			.setOnInsert("band", counting.owner().band().name())
+			.setOnInsert("startedAt", counting.submittedAt())
+			.setOnInsert("stepReached", 0)
+			.setOnInsert("stepsTotal", counting.stepsTotal());
+		// the last ids are enough: a retry follows its failure within minutes, not after 50 more attempts
+		update.push(COUNTED).slice(-COUNTED_KEPT).each(counting.submissionId());
+		return update;
+	}
+
+	private static Query notCounted(Counting counting) {
+		return byKey(counting.owner().learnerId(), counting.moduleId())
+			.addCriteria(Criteria.where(COUNTED).ne(counting.submissionId()));
 	}
 
 	/**
@@ -178,6 +226,15 @@ public class ProgressStore {
 
 	private Progress find(String learnerId, String moduleId) {
 		return this.mongo.findOne(byKey(learnerId, moduleId), Progress.class);
+	}
+
+	/**
+	 * A quiz submission to count in the learner's progress.
+	 *
+	 * @param submittedAt when the attempt was recorded (so a late retry does not move completion)
+	 */
+	record Counting(Owner owner, String moduleId, String submissionId, int score, Instant submittedAt,
+			int stepsTotal) {
 	}
 
 	private static Query byKey(String learnerId, String moduleId) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import org.safesteps.content.Module;
@@ -16,9 +17,10 @@ import org.safesteps.quiz.QuizResult;
 /**
  * Grades a quiz on the server and records it once per submission id: a double click, a back-and-
  * resubmit or a retry after a timeout shows the first result and records nothing more. The attempt
- * is written first and progress second (no transactions); the progress write counts each submission
- * id once, so every resubmission runs it again: a retry after a failure between the two writes
- * completes what the first try started.
+ * is written first and progress second (no transactions), both in a batch with the submissions
+ * arriving at the same time ({@link QuizWrites}); the progress write counts each submission id once,
+ * so every resubmission runs it again: a retry after a failure between the two writes completes what
+ * the first try started.
  */
 @Service
 public class QuizSubmissions {
@@ -27,13 +29,17 @@ public class QuizSubmissions {
 
 	private final ProgressStore progress;
 
+	private final QuizWrites writes;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	public QuizSubmissions(AttemptStore attempts, ProgressStore progress, Clock clock, ApplicationEventPublisher events) {
+	QuizSubmissions(AttemptStore attempts, ProgressStore progress, QuizWrites writes, Clock clock,
+			ApplicationEventPublisher events) {
 		this.attempts = attempts;
 		this.progress = progress;
+		this.writes = writes;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -54,7 +60,9 @@ public class QuizSubmissions {
 
 	/**
 	 * Grades and records; on the first recording the module is marked completed and the best score
-	 * kept. Throws {@link IllegalArgumentException} if the id was already used by another learner.
+	 * kept. The writes go with those of the submissions arriving at the same time ({@link QuizWrites});
+	 * this returns once they are durable. Throws {@link IllegalArgumentException} if the id was already
+	 * used by another learner.
 	 */
 	public QuizResult submit(Owner owner, Module module, Quiz quiz, String contentVersion, String submissionId,
 			Map<String, List<String>> chosen) {
@@ -66,20 +74,30 @@ public class QuizSubmissions {
 		Attempt attempt = new Attempt(null, submissionId, owner.learnerId(), owner.classId(), module.id(),
 				owner.band().name(), contentVersion, answers, result.score(), result.correctCount(),
 				result.questionCount(), this.clock.instant());
-		AttemptStore.Recorded recorded = this.attempts.record(attempt);
-		if (recorded.first()) {
-			Progress written = writeProgress(owner, module, recorded.attempt());
-			int best = Math.max(result.score(), (written == null || written.bestScore() == null) ? 0 : written.bestScore());
-			this.events.publishEvent(new QuizRecorded(owner.learnerId(), owner.classId(), module.id(), result.score(), best,
-					recorded.attempt().createdAt()));
-			return result;
+		QuizWrites.Written written = this.writes.write(new QuizWrites.Submission(attempt, owner, stepsTotal(owner, module)));
+		if (written == QuizWrites.Written.DUPLICATE) {
+			return resubmitted(owner, module, quiz, submissionId);
 		}
-		if (!recorded.attempt().learnerId().equals(owner.learnerId())) {
+		if (written == QuizWrites.Written.PROGRESS_LEFT) {
+			writeProgress(owner, module, attempt);
+		}
+		this.events.publishEvent(new QuizRecorded(owner.learnerId(), owner.classId(), module.id(), result.score(),
+				attempt.createdAt()));
+		return result;
+	}
+
+	/**
+	 * A submission id recorded before: completes what an earlier try may have left undone between its
+	 * two writes, and shows the first result.
+	 */
+	private QuizResult resubmitted(Owner owner, Module module, Quiz quiz, String submissionId) {
+		Attempt first = this.attempts.findBySubmissionId(submissionId)
+			.orElseThrow(() -> new DuplicateKeyException("Submission id taken, attempt not found: deleted meanwhile"));
+		if (!first.learnerId().equals(owner.learnerId())) {
 			throw new IllegalArgumentException("Submission id used by another learner");
 		}
-		// a resubmission: completes what an earlier try may have left undone between its two writes
-		recordProgress(owner, module, recorded.attempt());
-		return Grader.grade(quiz, recorded.attempt().chosen());
+		recordProgress(owner, module, first);
+		return Grader.grade(quiz, first.chosen());
 	}
 
 	/** Writes progress for an attempt unless it is counted already (one read when nothing was lost). */
@@ -89,10 +107,13 @@ public class QuizSubmissions {
 		}
 	}
 
-	private Progress writeProgress(Owner owner, Module module, Attempt attempt) {
-		int steps = module.lesson(owner.band()).map((lesson) -> lesson.steps().size()).orElse(0);
-		return this.progress.recordAttempt(owner, module.id(), attempt.submissionId(), attempt.score(), attempt.createdAt(),
-				steps);
+	private void writeProgress(Owner owner, Module module, Attempt attempt) {
+		this.progress.recordAttempt(owner, module.id(), attempt.submissionId(), attempt.score(), attempt.createdAt(),
+				stepsTotal(owner, module));
+	}
+
+	private static int stepsTotal(Owner owner, Module module) {
+		return module.lesson(owner.band()).map((lesson) -> lesson.steps().size()).orElse(0);
 	}
 
 }

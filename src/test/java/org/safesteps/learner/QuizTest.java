@@ -196,6 +196,51 @@ class QuizTest {
 			.isEqualTo(1);
 	}
 
+	/** Submissions written together in bulk: each child's, sent twice at once, is stored once. */
+	@Test
+	void manyChildrenSubmittingAtOnceWithDoubleClicksAreEachStoredAndCountedOnce() throws Exception {
+		SchoolClass schoolClass = this.classes.create("Year 4 (all at once)", Band.AGES_8_10, "teacher-1");
+		List<Browserless> children = new ArrayList<>();
+		List<String> pages = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			Browserless child = new Browserless(this.port).join(schoolClass.joinCode());
+			children.add(child);
+			pages.add(child.get("/learn/" + MODULE + "/quiz").body());
+		}
+		List<Callable<HttpResponse<String>>> submits = new ArrayList<>();
+		for (int i = 0; i < children.size(); i++) {
+			Browserless child = children.get(i);
+			String page = pages.get(i);
+			List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(this.quiz, page, true));
+			answers.add(Map.entry("submissionId", QuizForms.submissionId(page)));
+			submits.add(() -> child.post("/learn/" + MODULE + "/quiz", page, answers));
+			submits.add(() -> child.post("/learn/" + MODULE + "/quiz", page, answers));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(submits.size());
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		try {
+			for (Future<HttpResponse<String>> response : pool.invokeAll(submits)) {
+				responses.add(response.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("result-score", "(100%)");
+		});
+		for (int i = 0; i < children.size(); i++) {
+			assertThat(this.mongo.getCollection("attempts")
+				.countDocuments(new Document("submissionId", QuizForms.submissionId(pages.get(i))))).isEqualTo(1);
+			Document progress = this.mongo.getCollection("progress")
+				.find(new Document("learnerId", learnerId(children.get(i))).append("moduleId", MODULE))
+				.first();
+			assertThat(progress.getInteger("attempts")).isEqualTo(1);
+			assertThat(progress.getInteger("bestScore")).isEqualTo(100);
+		}
+	}
+
 	private HttpResponse<String> submit(String page, boolean right) {
 		List<Map.Entry<String, String>> answers = new ArrayList<>(QuizForms.answers(this.quiz, page, right));
 		answers.add(Map.entry("submissionId", QuizForms.submissionId(page)));
@@ -203,8 +248,12 @@ class QuizTest {
 	}
 
 	private String learnerId() {
+		return learnerId(this.child);
+	}
+
+	private String learnerId(Browserless someone) {
 		return this.mongo.getCollection("learners")
-			.find(new Document("tokenHash", Secrets.sha256(this.child.cookie(LearnerCookie.NAME))))
+			.find(new Document("tokenHash", Secrets.sha256(someone.cookie(LearnerCookie.NAME))))
 			.first()
 			.get("_id")
 			.toString();

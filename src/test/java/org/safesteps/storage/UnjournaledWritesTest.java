@@ -3,6 +3,8 @@ package org.safesteps.storage;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
@@ -10,6 +12,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
@@ -62,6 +68,59 @@ class UnjournaledWritesTest {
 					.isEqualTo(1);
 				assertThat(crashed.getDatabase("t").getCollection("progress").countDocuments(new Document("_id", "progress")))
 					.isEqualTo(1);
+			}
+			finally {
+				after.shutdownNow();
+				reopened.close();
+			}
+		}
+		finally {
+			server.shutdownNow();
+			store.close();
+		}
+	}
+
+	/** The same for quiz submissions written in bulk: a batch of N costs one commit and one sync, not N. */
+	@Test
+	void aBulkOfUnjournaledInsertsIsDurableWithTheBulkWriteThatFollowsItInOneCommit() throws Exception {
+		Path file = this.dir.resolve("bulk.mv");
+		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+		MongoBackend backend = IndexingBackends.files(store);
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		MongoClientSettings settings = MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
+			.writeConcern(MongoSettings.WRITE_CONCERN)
+			.build();
+		int batch = 20;
+		try (MongoClient client = MongoClients.create(settings)) {
+			MongoCollection<Document> attempts = client.getDatabase("t").getCollection("attempts");
+			MongoCollection<Document> progress = client.getDatabase("t").getCollection("progress");
+			progress.insertOne(new Document("_id", "warm-up"));
+			List<InsertOneModel<Document>> inserts = new ArrayList<>();
+			List<UpdateOneModel<Document>> updates = new ArrayList<>();
+			for (int i = 0; i < batch; i++) {
+				inserts.add(new InsertOneModel<>(new Document("_id", "attempt-" + i)));
+				updates.add(new UpdateOneModel<>(new Document("_id", "progress-" + i), new Document("$inc", new Document("attempts", 1)),
+						new UpdateOptions().upsert(true)));
+			}
+
+			long before = IndexingBackends.commits(backend);
+			attempts.withWriteConcern(WriteConcern.W1.withJournal(false))
+				.bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+			assertThat(IndexingBackends.commits(backend)).as("answered without a commit of its own").isEqualTo(before);
+			progress.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+			assertThat(IndexingBackends.commits(backend)).as("one commit and sync for the whole batch").isEqualTo(before + 1);
+
+			Path copy = this.dir.resolve("bulk-copy.mv");
+			Files.copy(file, copy);
+			MVStore reopened = new MVStore.Builder().fileName(copy.toString()).open();
+			MongoServer after = new MongoServer(IndexingBackends.files(reopened));
+			InetSocketAddress afterAddress = after.bind();
+			try (MongoClient crashed = MongoClients.create("mongodb://" + afterAddress.getHostString() + ":" + afterAddress.getPort())) {
+				assertThat(crashed.getDatabase("t").getCollection("attempts").countDocuments()).isEqualTo(batch);
+				assertThat(crashed.getDatabase("t").getCollection("progress").countDocuments(new Document("attempts", 1)))
+					.isEqualTo(batch);
 			}
 			finally {
 				after.shutdownNow();
