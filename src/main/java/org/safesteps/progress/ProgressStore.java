@@ -32,9 +32,12 @@ public class ProgressStore {
 
 	private final Clock clock;
 
-	public ProgressStore(MongoTemplate mongo, Clock clock) {
+	private final ClassReportVersions reports;
+
+	public ProgressStore(MongoTemplate mongo, Clock clock, ClassReportVersions reports) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.reports = reports;
 	}
 
 	/**
@@ -55,7 +58,9 @@ public class ProgressStore {
 			.setOnInsert("band", owner.band().name())
 			.setOnInsert("startedAt", now)
 			.setOnInsert("attempts", 0);
-		return upsert(owner.learnerId(), moduleId, update);
+		Progress reached = upsert(owner.learnerId(), moduleId, update);
+		this.reports.changed(owner.classId());
+		return reached;
 	}
 
 	/**
@@ -82,16 +87,19 @@ public class ProgressStore {
 		update.push(COUNTED).slice(-COUNTED_KEPT).each(submissionId);
 		Query notCounted = byKey(owner.learnerId(), moduleId).addCriteria(Criteria.where(COUNTED).ne(submissionId));
 		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
-		for (int tries = 0; tries < 2; tries++) {
+		Progress recorded = null;
+		for (int tries = 0; tries < 2 && recorded == null; tries++) {
 			try {
-				return this.mongo.findAndModify(notCounted, update, options, Progress.class);
+				recorded = this.mongo.findAndModify(notCounted, update, options, Progress.class);
 			}
 			catch (DuplicateKeyException ex) {
 				// Either a parallel first upsert inserted the document (the next try updates it), or
 				// the document exists and has counted this id already (the upsert's insert collides).
 			}
 		}
-		return find(owner.learnerId(), moduleId);
+		// after the attempt and its progress: the class's report counts both again
+		this.reports.changed(owner.classId());
+		return (recorded != null) ? recorded : find(owner.learnerId(), moduleId);
 	}
 
 	/**
