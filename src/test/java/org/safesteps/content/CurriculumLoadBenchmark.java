@@ -273,8 +273,9 @@ public final class CurriculumLoadBenchmark {
 						        audiences: [%s]
 						        web: https://www.example.org/help/%d
 						        phone: "0800 123 45%d"
+						        source: https://www.example.org/help/%d
 						        checked: 2026-10-01
-						""".formatted(s, s, s % 2 == 0 ? "parent" : "child, parent", s, s));
+						""".formatted(s, s, s % 2 == 0 ? "parent" : "child, parent", s, s, s));
 			}
 		}
 		return yaml.toString();

@@ -39,7 +39,8 @@ import org.safesteps.support.Browserless;
  * it then; wrk is another process). A main method, not a test. Needs {@code wrk} on the path. Run
  * from the project folder with
  * {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=org.safesteps.teacher.ClassReportLoad -Dexec.classpathScope=test}
- * (optional arguments: classes, measured run, warm-up; default 100, 30s, 20s).
+ * (optional arguments: classes, measured run, warm-up; default 100, 30s, 20s; the database timeout is
+ * 30 s, {@code -DstorageTimeout} to change it).
  */
 public final class ClassReportLoad {
 
@@ -62,11 +63,13 @@ public final class ClassReportLoad {
 			Files.writeString(path, file.getValue());
 		}
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SafeStepsApplication.class)
-			.properties("server.port=0", "safesteps.storage.embedded-backend=file",
-					"safesteps.storage.data-dir=" + work.resolve("data"), "safesteps.content.dir=" + content,
-					"logging.level.org.safesteps=WARN", "logging.level.org.springframework=WARN",
-					"logging.level.org.apache=WARN")
-			.run();
+			// arguments, not default properties: the test configuration on the class path sets the memory backend
+			.run("--server.port=0", "--safesteps.storage.embedded-backend=file",
+					"--safesteps.storage.data-dir=" + work.resolve("data"), "--safesteps.content.dir=" + content,
+					"--logging.level.org.safesteps=WARN", "--logging.level.org.springframework=WARN",
+					"--logging.level.org.apache=WARN",
+					// the seeding's thousands of synced writes must not give up on a busy machine
+					"--safesteps.storage.timeout=" + System.getProperty("storageTimeout", "30s"));
 		try {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			Account teacher = app.getBean(AccountStore.class)
@@ -89,14 +92,19 @@ public final class ClassReportLoad {
 			wrk(port, tsv, cookie, warmUp);
 			double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			long cpuBefore = cpuNanos();
+			long javaBefore = javaThreadsCpuNanos();
 			String line = wrk(port, tsv, cookie, duration);
 			long cpu = cpuNanos() - cpuBefore;
+			long java = javaThreadsCpuNanos() - javaBefore;
 			String[] fields = line.split("\t");
 			long answered = Long.parseLong(fields[7]);
 			System.out.println("BENCH\tname\trequests/s\tp50\tp95\tp99\terrors\trequests\tgood");
 			System.out.println(line);
 			System.out.printf(Locale.ROOT, "app CPU ms per page: %.2f (%d pages, load average %.1f at the start)%n",
 					cpu / 1e6 / answered, answered, load);
+			System.out.printf(Locale.ROOT,
+					"Java threads' CPU ms per page (requests and the embedded database, without the JIT and GC): %.2f%n",
+					java / 1e6 / answered);
 		}
 		finally {
 			app.close();
@@ -146,6 +154,20 @@ public final class ClassReportLoad {
 			.filter((l) -> l.startsWith("BENCH"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no BENCH line: " + output));
+	}
+
+	/**
+	 * CPU time of every live Java thread (request threads, the embedded server's, this one idle):
+	 * on a busy machine the JIT and the garbage collector, which are not Java threads, take a
+	 * varying share of the process's time, this part varies less.
+	 */
+	private static long javaThreadsCpuNanos() {
+		java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long sum = 0;
+		for (long id : threads.getAllThreadIds()) {
+			sum += Math.max(0, threads.getThreadCpuTime(id));
+		}
+		return sum;
 	}
 
 	private static long cpuNanos() {
