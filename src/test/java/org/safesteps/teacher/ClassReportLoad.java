@@ -39,7 +39,8 @@ import org.safesteps.support.Browserless;
  * it then; wrk is another process). A main method, not a test. Needs {@code wrk} on the path. Run
  * from the project folder with
  * {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=org.safesteps.teacher.ClassReportLoad -Dexec.classpathScope=test}
- * (optional arguments: classes, measured run, warm-up; default 100, 30s, 20s; the database timeout is
+ * (optional arguments: classes, measured run, warm-up; default 100, 30s, 20s; a measured run of 0
+ * times the report alone without wrk, see {@link #summaries}; the database timeout is
  * 30 s, {@code -DstorageTimeout} to change it).
  */
 public final class ClassReportLoad {
@@ -89,6 +90,10 @@ public final class ClassReportLoad {
 				.collect(Collectors.joining("; "));
 			System.out.printf(Locale.ROOT, "%d classes of %d x %d, class page %,d characters%n", ids.size(),
 					CLASS_SIZE, MODULES, first.body().length());
+			if ("0".equals(duration)) {
+				summaries(app, ids, moduleIds());
+				return;
+			}
 			wrk(port, tsv, cookie, warmUp);
 			double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			long cpuBefore = cpuNanos();
@@ -114,16 +119,43 @@ public final class ClassReportLoad {
 		}
 	}
 
+	/**
+	 * Without HTTP, wrk or the page: {@code ClassReports.summary} for each class in turn, one call at
+	 * a time, 200 calls to warm up and 200 measured, with the CPU time of this JVM's Java threads
+	 * (this one and the embedded server's) per call. On a machine too busy for wrk's figures to mean
+	 * anything this still compares two builds: CPU time is what the report costs, whatever waited.
+	 */
+	private static void summaries(ConfigurableApplicationContext app, List<String> ids, List<String> moduleIds) {
+		org.safesteps.progress.ClassReports reports = app.getBean(org.safesteps.progress.ClassReports.class);
+		for (int i = 0; i < 200; i++) {
+			reports.summary(ids.get(i % ids.size()), moduleIds);
+		}
+		long before = javaThreadsCpuNanos();
+		long start = System.nanoTime();
+		for (int i = 0; i < 200; i++) {
+			reports.summary(ids.get(i % ids.size()), moduleIds);
+		}
+		System.out.printf(Locale.ROOT,
+				"ClassReports.summary, %d classes of 35 x 12: %.2f CPU ms per call (Java threads), %.2f ms wall, load average %.1f%n",
+				ids.size(), (javaThreadsCpuNanos() - before) / 1e6 / 200, (System.nanoTime() - start) / 1e6 / 200,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	private static List<String> moduleIds() {
+		List<String> moduleIds = new ArrayList<>();
+		for (int m = 1; m <= MODULES; m++) {
+			moduleIds.add("module-" + m);
+		}
+		return moduleIds;
+	}
+
 	/** Classes of 35 x 12 owned by the teacher, with progress and attempts as in {@link ReportBenchmark}. */
 	private static List<String> seed(ConfigurableApplicationContext app, Account teacher, int classes) {
 		ClassStore store = app.getBean(ClassStore.class);
 		AssignmentStore assignments = app.getBean(AssignmentStore.class);
 		MongoTemplate mongo = app.getBean(MongoTemplate.class);
 		Random random = new Random(42);
-		List<String> moduleIds = new ArrayList<>();
-		for (int m = 1; m <= MODULES; m++) {
-			moduleIds.add("module-" + m);
-		}
+		List<String> moduleIds = moduleIds();
 		List<String> ids = new ArrayList<>();
 		for (int c = 0; c < classes; c++) {
 			SchoolClass schoolClass = store.create("Load class " + c, Band.AGES_11_13, teacher.id());
