@@ -97,9 +97,13 @@ public class ProgressStore {
 				// the document exists and has counted this id already (the upsert's insert collides).
 			}
 		}
+		if (recorded == null) {
+			// counted by a parallel request with the same id, which counts the class's version up
+			return find(owner.learnerId(), moduleId);
+		}
 		// after the attempt and its progress: the class's report counts both again
 		this.reports.changed(owner.classId());
-		return (recorded != null) ? recorded : find(owner.learnerId(), moduleId);
+		return recorded;
 	}
 
 	/**
