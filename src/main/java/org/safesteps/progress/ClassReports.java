@@ -16,18 +16,21 @@ import java.util.TreeMap;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import org.safesteps.classroom.ClassEvents;
 import org.safesteps.quiz.ItemStatistics;
 
 /**
  * What a teacher sees about a class: its learners from the {@link ClassRoster} (the learner
  * module's), their {@code progress} and {@code attempts} (fields as in docs/data.md). A whole report
- * ({@link #summary}) is three queries, the class list and one per collection, each by
- * {@code classId} (served by the (classId, moduleId) indexes on MongoDB), and the rest is counted
- * here: no query per learner or per module. On the embedded server, which uses only unique indexes,
- * each of the three is one pass over its collection.
+ * ({@link #fresh}) is three queries, the class list and one per collection, each by
+ * {@code classId} (served by the (classId, moduleId) indexes), and the rest is counted here: no
+ * query per learner or per module. The class page's report ({@link #summary}) is kept per class in
+ * this instance's memory and counted again only when the class's data changed
+ * ({@link ClassReportCache}).
  */
 @Component
 public class ClassReports {
@@ -36,14 +39,29 @@ public class ClassReports {
 
 	private final ClassRoster roster;
 
-	public ClassReports(MongoTemplate mongo, ClassRoster roster) {
+	private final ClassReportCache cache;
+
+	public ClassReports(MongoTemplate mongo, ClassRoster roster, ClassReportVersions versions) {
 		this.mongo = mongo;
 		this.roster = roster;
+		this.cache = new ClassReportCache(mongo, versions);
 	}
 
-	/** The matrix, the completion per module and the questions of every module, from three queries. */
+	/**
+	 * The matrix, the completion per module and the questions of every module: the report kept for
+	 * the class if its data has not changed since (four small reads), else {@link #fresh}.
+	 */
 	public Summary summary(String classId, List<String> moduleIds) {
-		List<LearnerRef> learners = learners(classId);
+		ClassReportCache.Stamp stamp = this.cache.stamp(classId, () -> learners(classId));
+		return this.cache.get(classId, moduleIds, stamp, () -> fresh(classId, stamp.learners(), moduleIds));
+	}
+
+	/** The same as {@link #summary}, counted from the database now. */
+	Summary fresh(String classId, List<String> moduleIds) {
+		return fresh(classId, learners(classId), moduleIds);
+	}
+
+	private Summary fresh(String classId, List<LearnerRef> learners, List<String> moduleIds) {
 		List<Document> progress = progress(classId, moduleIds);
 		Map<String, List<QuestionShares>> questions = new LinkedHashMap<>();
 		Map<String, Map<String, Document>> firsts = firstAttempts(classId, moduleIds);
@@ -52,6 +70,12 @@ public class ClassReports {
 		}
 		return new Summary(matrix(learners, progress, moduleIds), completion(learners.size(), progress, moduleIds),
 				ClassTeaching.withTallies(this.mongo, classId, questions));
+	}
+
+	/** A deleted class's report leaves this instance's memory with it (the others' age out unseen). */
+	@EventListener
+	void on(ClassEvents.ClassDeleted event) {
+		this.cache.forget(event.classId());
 	}
 
 	/** The learners of a class, by pseudonym. */
@@ -214,7 +238,10 @@ public class ClassReports {
 	public record Summary(Matrix matrix, List<ModuleCompletion> completion, Map<String, List<QuestionShares>> questions) {
 
 		public Summary {
-			questions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(questions));
+			// kept and shared between pages: nothing in it may change
+			Map<String, List<QuestionShares>> copied = new LinkedHashMap<>();
+			questions.forEach((moduleId, shares) -> copied.put(moduleId, List.copyOf(shares)));
+			questions = java.util.Collections.unmodifiableMap(copied);
 		}
 
 	}

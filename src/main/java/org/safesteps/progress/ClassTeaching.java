@@ -37,8 +37,11 @@ public class ClassTeaching {
 
 	private final MongoTemplate mongo;
 
-	public ClassTeaching(MongoTemplate mongo) {
+	private final ClassReportVersions reports;
+
+	public ClassTeaching(MongoTemplate mongo, ClassReportVersions reports) {
 		this.mongo = mongo;
+		this.reports = reports;
 	}
 
 	/** Marks a module as taught to the class on a day (a later mark replaces the day). */
@@ -84,6 +87,8 @@ public class ClassTeaching {
 						.append("correct", tally.correct())
 						.append("counts", counts),
 					new ReplaceOptions().upsert(true));
+		// the class report adds the tallies to its learners' answers
+		this.reports.changed(classId);
 	}
 
 	/** Question id to the class's tally for one module. */

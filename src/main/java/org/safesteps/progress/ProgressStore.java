@@ -64,9 +64,12 @@ public class ProgressStore {
 
 	private final MongoPersistentEntity<?> entity;
 
-	public ProgressStore(MongoTemplate mongo, Clock clock) {
+	private final ClassReportVersions reports;
+
+	public ProgressStore(MongoTemplate mongo, Clock clock, ClassReportVersions reports) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.reports = reports;
 		this.unjournaled = new MongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter());
 		this.unjournaled.setWriteConcern(WriteConcern.W1.withJournal(false));
 		this.queries = new QueryMapper(mongo.getConverter());
@@ -121,6 +124,7 @@ public class ProgressStore {
 			this.unjournaled.upsert(query, update, Progress.class);
 		}
 		this.stepsSeen.asMap().merge(stepKey(owner.learnerId(), moduleId, stepsTotal), stepIndex, Math::max);
+		this.reports.changed(owner.classId());
 	}
 
 	/**
@@ -135,16 +139,23 @@ public class ProgressStore {
 			int stepsTotal) {
 		Counting counting = new Counting(owner, moduleId, submissionId, score, submittedAt, stepsTotal);
 		FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
-		for (int tries = 0; tries < 2; tries++) {
+		Progress recorded = null;
+		for (int tries = 0; tries < 2 && recorded == null; tries++) {
 			try {
-				return this.mongo.findAndModify(notCounted(counting), counted(counting), options, Progress.class);
+				recorded = this.mongo.findAndModify(notCounted(counting), counted(counting), options, Progress.class);
 			}
 			catch (DuplicateKeyException ex) {
 				// Either a parallel first upsert inserted the document (the next try updates it), or
 				// the document exists and has counted this id already (the upsert's insert collides).
 			}
 		}
-		return find(owner.learnerId(), moduleId);
+		if (recorded == null) {
+			// counted by a parallel request with the same id, which counts the class's version up
+			return find(owner.learnerId(), moduleId);
+		}
+		// after the attempt and its progress: the class's report counts both again
+		this.reports.changed(owner.classId());
+		return recorded;
 	}
 
 	/**
@@ -161,7 +172,11 @@ public class ProgressStore {
 					this.updates.getMappedObject(counted(counting).getUpdateObject(), this.entity),
 					new UpdateOptions().upsert(true)));
 		}
-		return this.mongo.execute(Progress.class, (collection) -> BulkWrites.unordered(collection, writes));
+		Map<Integer, BulkWriteError> failed = this.mongo.execute(Progress.class,
+				(collection) -> BulkWrites.unordered(collection, writes));
+		// after the attempts and their progress: the classes' reports count both again
+		this.reports.changed(countings.stream().map((counting) -> counting.owner().classId()).toList());
+		return failed;
 	}
 
 	/**

@@ -220,7 +220,7 @@ public final class ReportBenchmark {
 		return new Seeded(admin, teachers.get(0), benchmark, classCount, learners);
 	}
 
-	private static void seedLearners(MongoTemplate mongo, Random random, String classId, int size,
+	static void seedLearners(MongoTemplate mongo, Random random, String classId, int size,
 			List<String> moduleIds) {
 		List<Document> learners = new ArrayList<>();
 		List<Document> progress = new ArrayList<>();
