@@ -92,7 +92,7 @@ class ClassReportCacheTest {
 			Owner owner = new Owner(this.learners.get(random.nextInt(this.learners.size())), this.classId,
 					Band.AGES_11_13);
 			switch (random.nextInt(3)) {
-				case 0 -> this.progress.reachStep(owner, moduleId, random.nextInt(5), 5);
+				case 0 -> this.progress.markStep(owner, moduleId, random.nextInt(5), 5);
 				case 1 -> submit(owner, moduleId, random);
 				default -> tally(moduleId, random);
 			}

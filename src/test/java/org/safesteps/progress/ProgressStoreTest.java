@@ -110,7 +110,7 @@ class ProgressStoreTest {
 
 	/** A second instance against the same database: its memory of the steps reached starts empty. */
 	private ProgressStore anotherInstance() {
-		return new ProgressStore(this.mongo, Clock.systemUTC());
+		return new ProgressStore(this.mongo, Clock.systemUTC(), new ClassReportVersions(this.mongo));
 	}
 
 	private Progress stored(String learnerId, String moduleId) {
