@@ -35,10 +35,24 @@ public final class RequestLanguage implements LocaleResolver {
 
 	private static final String CLASS_ATTRIBUTE = RequestLanguage.class.getName() + ".class";
 
+	/**
+	 * The ?lang= of the address. Tomcat refuses to read any parameter of a form too large to parse,
+	 * and keeps refusing for the rest of the request, its error page included: that page still shows,
+	 * in the remembered language.
+	 */
+	private static String linkedCode(HttpServletRequest request) {
+		try {
+			return request.getParameter("lang");
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
+	}
+
 	/** The language of this request. */
 	public static Language of(HttpServletRequest request) {
 		// A link in a parent letter carries ?lang=: the page opens in the letter's language.
-		Optional<Language> linked = Language.fromCode(request.getParameter("lang"));
+		Optional<Language> linked = Language.fromCode(linkedCode(request));
 		if (linked.isPresent()) {
 			return linked.get();
 		}

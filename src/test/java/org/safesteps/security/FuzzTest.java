@@ -85,6 +85,9 @@ class FuzzTest extends RouteSweep {
 			HttpResponse<String> response = visitor.postBody(path, "code=" + "A".repeat(70 * 1024) + "&_csrf=" + visitor.csrf());
 			assertThat(response.statusCode()).as(path).isIn(400, 413);
 			assertThat(LEAK.matcher(response.body()).find()).isFalse();
+			// the site's own page (its layout, quick exit and help), not the container's bare one:
+			// the form is never read, not even for the page's language or help country
+			assertThat(response.body()).as(path + ": the site's error page").contains("<main");
 		}
 		HttpResponse<String> longUrl = visitor.get("/help?country=" + "A".repeat(20_000));
 		assertThat(longUrl.statusCode()).isIn(400, 414, 431);
