@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +47,10 @@ class WriteBatchesTest {
 
 	@Test
 	void requestsArrivingWhileABatchIsWrittenGoTogetherInTheNextAndEachGetsItsOwnAnswer() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		this.batcher = new WriteBatches<>("test", limits(100, Duration.ZERO, WAIT, 1), (batch) -> {
-			record(batch);
-			if (this.batches.size() == 1) {
-				firstStarted.countDown();
-				awaitQuietly(releaseFirst);
-			}
+		HeldFirstBatch held = holdFirstBatch(100, (batch) -> {
 			batch.forEach((entry) -> entry.complete("done " + entry.item()));
 		});
-		Future<String> first = this.pool.submit(() -> this.batcher.write(0));
-		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<String> first = held.first();
 		List<Future<String>> others = new ArrayList<>();
 		for (int i = 1; i <= 20; i++) {
 			int item = i;
@@ -65,7 +58,7 @@ class WriteBatchesTest {
 		}
 		// all twenty are queued behind the first batch before it is let go
 		await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 20);
-		releaseFirst.countDown();
+		held.release().countDown();
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done 0");
 		for (int i = 1; i <= 20; i++) {
@@ -78,25 +71,17 @@ class WriteBatchesTest {
 
 	@Test
 	void aBatchHoldsNoMoreThanTheMaximum() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		this.batcher = new WriteBatches<>("test", limits(4, Duration.ZERO, WAIT, 1), (batch) -> {
-			record(batch);
-			if (this.batches.size() == 1) {
-				firstStarted.countDown();
-				awaitQuietly(releaseFirst);
-			}
+		HeldFirstBatch held = holdFirstBatch(4, (batch) -> {
 			batch.forEach((entry) -> entry.complete("ok"));
 		});
-		Future<String> first = this.pool.submit(() -> this.batcher.write(0));
-		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<String> first = held.first();
 		List<Future<String>> others = new ArrayList<>();
 		for (int i = 1; i <= 10; i++) {
 			int item = i;
 			others.add(this.pool.submit(() -> this.batcher.write(item)));
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 10);
-		releaseFirst.countDown();
+		held.release().countDown();
 		first.get(10, TimeUnit.SECONDS);
 		for (Future<String> other : others) {
 			assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
@@ -108,14 +93,7 @@ class WriteBatchesTest {
 
 	@Test
 	void oneFailedItemFailsAloneAndTheOthersOfItsBatchSucceed() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		this.batcher = new WriteBatches<>("test", limits(100, Duration.ZERO, WAIT, 1), (batch) -> {
-			record(batch);
-			if (this.batches.size() == 1) {
-				firstStarted.countDown();
-				awaitQuietly(releaseFirst);
-			}
+		HeldFirstBatch held = holdFirstBatch(100, (batch) -> {
 			for (WriteBatches.Entry<Integer, String> entry : batch) {
 				if (entry.item() == 3) {
 					entry.fail(new DuplicateKeyException("item 3 was written before"));
@@ -125,15 +103,14 @@ class WriteBatchesTest {
 				}
 			}
 		});
-		Future<String> first = this.pool.submit(() -> this.batcher.write(0));
-		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<String> first = held.first();
 		List<Future<String>> others = new ArrayList<>();
 		for (int i = 1; i <= 5; i++) {
 			int item = i;
 			others.add(this.pool.submit(() -> this.batcher.write(item)));
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 5);
-		releaseFirst.countDown();
+		held.release().countDown();
 		first.get(10, TimeUnit.SECONDS);
 
 		assertThat(this.batches.get(1)).as("the failed item was in the batch with the others").contains(3).hasSize(5);
@@ -231,22 +208,14 @@ class WriteBatchesTest {
 
 	@Test
 	void closingWritesWhatIsQueuedAndRefusesLaterItems() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		this.batcher = new WriteBatches<>("test", limits(100, Duration.ZERO, WAIT, 1), (batch) -> {
-			record(batch);
-			if (this.batches.size() == 1) {
-				firstStarted.countDown();
-				awaitQuietly(releaseFirst);
-			}
+		HeldFirstBatch held = holdFirstBatch(100, (batch) -> {
 			batch.forEach((entry) -> entry.complete("ok"));
 		});
-		Future<String> first = this.pool.submit(() -> this.batcher.write(0));
-		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<String> first = held.first();
 		Future<String> queuedItem = this.pool.submit(() -> this.batcher.write(1));
 		await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 1);
 		Future<?> closing = this.pool.submit(this.batcher::close);
-		releaseFirst.countDown();
+		held.release().countDown();
 		closing.get(10, TimeUnit.SECONDS);
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
 		assertThat(queuedItem.get(10, TimeUnit.SECONDS)).as("queued before closing, written").isEqualTo("ok");
@@ -260,6 +229,30 @@ class WriteBatchesTest {
 		assertThatThrownBy(() -> limits(1, Duration.ofMillis(-1), WAIT, 1))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> limits(1, Duration.ZERO, WAIT, 0)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * A batcher whose first batch (item 0 alone) is held until {@code release()} counts down, so that
+	 * the items a test sends meanwhile queue behind it; returns once that batch is being written.
+	 */
+	private HeldFirstBatch holdFirstBatch(int maxBatch, Consumer<List<WriteBatches.Entry<Integer, String>>> answer)
+			throws InterruptedException {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		this.batcher = new WriteBatches<>("test", limits(maxBatch, Duration.ZERO, WAIT, 1), (batch) -> {
+			record(batch);
+			if (this.batches.size() == 1) {
+				firstStarted.countDown();
+				awaitQuietly(releaseFirst);
+			}
+			answer.accept(batch);
+		});
+		Future<String> first = this.pool.submit(() -> this.batcher.write(0));
+		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		return new HeldFirstBatch(first, releaseFirst);
+	}
+
+	private record HeldFirstBatch(Future<String> first, CountDownLatch release) {
 	}
 
 	private static WriteBatches.Limits limits(int maxBatch, Duration linger, Duration wait, int writers) {
