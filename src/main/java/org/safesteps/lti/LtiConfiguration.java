@@ -41,7 +41,12 @@ class LtiConfiguration {
 	 */
 	@EventListener(ApplicationStartedEvent.class)
 	void createIndexes(ApplicationStartedEvent event) {
-		MongoDatabase db = event.getApplicationContext().getBean(MongoTemplate.class).getDb();
+		// as storage/Indexes: an index build on a large collection (or a busy machine) takes longer than
+		// a page may wait, and a timed-out build would stop the start-up
+		MongoDatabase db = event.getApplicationContext()
+			.getBean(MongoTemplate.class)
+			.getDb()
+			.withTimeout(30, TimeUnit.MINUTES);
 		db.getCollection("lti_registrations").createIndexes(List.of(new IndexModel(
 				compoundIndex(ascending("issuer"), ascending("clientId")),
 				new IndexOptions().name("issuer_client_unique").unique(true))));
