@@ -52,24 +52,9 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 	String textHtml(HelpService.TextChannel channel) {
 		String link = "<a href=\"sms:" + HelpBoxes.escape(channel.number().replace(" ", "")) + "\">"
 				+ HelpBoxes.escape(channel.number()) + "</a>";
-		String pattern = channel.hasKeyword() ? textKeyword : text;
-		StringBuilder html = new StringBuilder();
-		int i = 0;
-		while (i < pattern.length()) {
-			if (pattern.startsWith(NUMBER, i)) {
-				html.append(link);
-				i += NUMBER.length();
-			}
-			else if (pattern.startsWith(KEYWORD, i)) {
-				html.append("<strong>").append(HelpBoxes.escape(channel.keyword())).append("</strong>");
-				i += KEYWORD.length();
-			}
-			else {
-				html.append(HelpBoxes.escape(String.valueOf(pattern.charAt(i))));
-				i++;
-			}
-		}
-		return html.toString();
+		// The number first: it is digits, so the link cannot hold a {1}; an escaped keyword could hold a {0}.
+		return HelpBoxes.escape(channel.hasKeyword() ? textKeyword : text).replace(NUMBER, link)
+			.replace(KEYWORD, "<strong>" + HelpBoxes.escape(String.valueOf(channel.keyword())) + "</strong>");
 	}
 
 	private static CalloutLabels english() {

@@ -26,7 +26,7 @@ final class ClasspathContentSource {
 	}
 
 	static ContentSource scan(String rootLocation, ClassLoader classLoader) {
-		String root = trimSlashes(rootLocation);
+		String root = rootLocation.strip().replaceAll("^/+|/+$", "");
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		try {
 			List<String> roots = new ArrayList<>();
@@ -68,17 +68,6 @@ final class ClasspathContentSource {
 
 	private static boolean isHidden(String path) {
 		return path.startsWith(".") || path.contains("/.");
-	}
-
-	private static String trimSlashes(String location) {
-		String trimmed = location.strip();
-		while (trimmed.startsWith("/")) {
-			trimmed = trimmed.substring(1);
-		}
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed;
 	}
 
 }

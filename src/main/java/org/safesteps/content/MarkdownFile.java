@@ -67,14 +67,6 @@ final class MarkdownFile {
 		return file;
 	}
 
-	String path() {
-		return path;
-	}
-
-	String source() {
-		return source;
-	}
-
 	Document document() {
 		return document;
 	}
@@ -82,17 +74,6 @@ final class MarkdownFile {
 	/** The front matter as a {@code type}, or empty when it has problems (reported). */
 	<T> Optional<ContentYaml.Doc<T>> frontMatter(Class<T> type, Problems problems) {
 		return ContentYaml.frontMatter(path, document, type, problems);
-	}
-
-	/** Whether a help box names the crisis line ({@code :::help crisis}). */
-	boolean hasCrisisHelpBox() {
-		for (Node node : document.getDescendants()) {
-			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.kind())
-					&& CalloutExtension.CRISIS_OPTION.equals(callout.option())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	boolean hasHelpBox() {
