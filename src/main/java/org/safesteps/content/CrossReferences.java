@@ -16,16 +16,17 @@ final class CrossReferences {
 	static void check(Map<String, ModuleReader.ModuleDraft> modules, Map<String, PageReader.GuideDraft> guides,
 			List<MarkdownFile.LinkUse> links, Problems problems) {
 		for (ModuleReader.ModuleDraft module : modules.values()) {
-			if (module.guide() != null && !guides.containsKey(module.guide())) {
-				problems.error(module.path(), module.guideLine(), "guide '" + module.guide()
-						+ "' not found: there is no guidance/" + module.guide() + ".md");
+			String guide = module.module().guideId();
+			if (guide != null && !guides.containsKey(guide)) {
+				problems.error(module.path(), module.guideLine(), "guide '" + guide + "' not found: there is no guidance/"
+						+ guide + ".md");
 			}
 		}
 		for (PageReader.GuideDraft guide : guides.values()) {
-			for (int i = 0; i < guide.modules().size(); i++) {
-				if (!modules.containsKey(guide.modules().get(i))) {
-					problems.error(guide.path(), guide.moduleLine().applyAsInt(i), "unknown module '" + guide.modules().get(i)
-							+ "' in modules");
+			List<String> named = guide.page().modules();
+			for (int i = 0; i < named.size(); i++) {
+				if (!modules.containsKey(named.get(i))) {
+					problems.error(guide.path(), guide.moduleLine().applyAsInt(i), "unknown module '" + named.get(i) + "' in modules");
 				}
 			}
 		}

@@ -41,6 +41,9 @@ final class LoadContext {
 
 	private final Set<String> reportedMissingLabels = new HashSet<>();
 
+	// Null while there is no help directory with an INTL entry to fill help boxes from: then nothing is served.
+	private HelpBoxes helpBoxes;
+
 	void useLint(SafeguardingLint all) {
 		allLint = all;
 		lint = all.forLanguage(Localized.ENGLISH);
@@ -48,6 +51,15 @@ final class LoadContext {
 
 	void useLabels(Map<String, CalloutLabels> read) {
 		labels = read;
+	}
+
+	void useHelp(HelpDirectory help) {
+		helpBoxes = help != null && help.has(HelpDirectory.INTERNATIONAL) ? new HelpBoxes(help) : null;
+	}
+
+	/** The HTML of a page with its help boxes filled in for every country, in the words of {@code labels}. */
+	Html render(String html, Audience audience, CalloutLabels labels) {
+		return helpBoxes == null ? Html.of(html) : helpBoxes.render(html, audience, labels);
 	}
 
 	/** The English phrases. */
@@ -81,6 +93,15 @@ final class LoadContext {
 	boolean checkLanguage(String path, String language) {
 		if (Localized.ENGLISH.equals(language)) {
 			problems.error(path, 1, "English is the file without a language: remove '." + language + "' from the name");
+			return false;
+		}
+		return true;
+	}
+
+	/** Whether an id is lowercase letters, digits and dashes; reported when it is not. */
+	static boolean checkId(Problems problems, String path, int line, String what, String id) {
+		if (!ID.matcher(id).matches()) {
+			problems.error(path, line, what + " id '" + id + "' should be lowercase letters, digits and dashes");
 			return false;
 		}
 		return true;

@@ -29,7 +29,7 @@ final class TranslationReader {
 
 	/** The English side of a module, as read: what its translations are checked against. */
 	record English(String folderPath, Map<String, String> files, String moduleId, boolean sensitive,
-			Map<Band, PageReader.LessonDraft> lessons, Map<Band, Quiz> quizzes, PageReader.TeacherDraft teacherNotes) {
+			Map<Band, Lesson> lessons, Map<Band, Quiz> quizzes, TeacherNotes teacherNotes) {
 
 		String path(String name) {
 			return folderPath + "/" + name;
@@ -46,7 +46,7 @@ final class TranslationReader {
 
 		final String language;
 
-		final Map<Band, PageReader.LessonDraft> lessons = new EnumMap<>(Band.class);
+		final Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
 
 		final Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
 
@@ -54,10 +54,14 @@ final class TranslationReader {
 
 		String summary;
 
-		PageReader.TeacherDraft teacherNotes;
+		TeacherNotes teacherNotes;
 
 		TranslationDraft(String language) {
 			this.language = language;
+		}
+
+		ModuleTranslation translation() {
+			return new ModuleTranslation(title, summary, lessons, quizzes, teacherNotes);
 		}
 
 	}
@@ -69,7 +73,7 @@ final class TranslationReader {
 	}
 
 	/** The translations by language, from the translated files by path. */
-	Map<String, TranslationDraft> read(Map<String, String> files, English english) {
+	Map<String, ModuleTranslation> read(Map<String, String> files, English english) {
 		Map<String, TranslationDraft> translations = new TreeMap<>();
 		for (Map.Entry<String, String> file : files.entrySet()) {
 			String path = file.getKey();
@@ -92,13 +96,15 @@ final class TranslationReader {
 				markdown(path, file.getValue(), Translations.markdown(name).orElseThrow(), english, translations);
 			}
 		}
-		return translations;
+		Map<String, ModuleTranslation> read = new TreeMap<>();
+		translations.forEach((language, draft) -> read.put(language, draft.translation()));
+		return read;
 	}
 
 	/** {@code module.<language>.yml}. */
 	@JsonClassDescription("module translation")
 	record ModuleTranslationFile(@Required String title, @Required String summary,
-			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) implements Translations.Translated {
 	}
 
 	private void module(String path, String text, String language, English english,
@@ -108,8 +114,7 @@ final class TranslationReader {
 			TranslationDraft draft = translations.computeIfAbsent(language, TranslationDraft::new);
 			draft.title = yml.value().title();
 			draft.summary = yml.value().summary();
-			Translations.checkHash(path, () -> yml.line(Translations.TRANSLATED_FROM), yml.value().translatedFrom(),
-					englishPath, english.files().get(englishPath), problems);
+			Translations.checkHash(path, yml, englishPath, english.files().get(englishPath), problems);
 			context.lintFor(language).checkText(path, () -> yml.line("title"), draft.title, problems);
 			context.lintFor(language).checkText(path, () -> yml.line("summary"), draft.summary, problems);
 		});
@@ -131,8 +136,7 @@ final class TranslationReader {
 		if (quiz == null) {
 			return;
 		}
-		Translations.checkHash(path, () -> quiz.file().line(Translations.TRANSLATED_FROM), quiz.file().value().translatedFrom(),
-				englishPath, english.files().get(englishPath), problems);
+		Translations.checkHash(path, quiz.file(), englishPath, english.files().get(englishPath), problems);
 		Translations.checkQuiz(path, quiz, original, englishPath, problems);
 		translations.computeIfAbsent(name.language(), TranslationDraft::new).quizzes.put(band, quiz.quiz());
 	}
@@ -160,7 +164,7 @@ final class TranslationReader {
 				problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
 				return;
 			}
-			PageReader.TeacherDraft notes = pages.translatedTeacherNotes(path, text, language, englishPath,
+			TeacherNotes notes = pages.translatedTeacherNotes(path, text, language, englishPath,
 					english.files().get(englishPath), english.teacherNotes());
 			if (notes != null) {
 				translations.computeIfAbsent(language, TranslationDraft::new).teacherNotes = notes;
@@ -172,12 +176,12 @@ final class TranslationReader {
 			return;
 		}
 		String englishPath = english.path(band.id() + ".md");
-		PageReader.LessonDraft original = english.lessons().get(band);
+		Lesson original = english.lessons().get(band);
 		if (original == null) {
 			problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
 			return;
 		}
-		PageReader.LessonDraft lesson = pages.translatedLesson(path, text, language, original,
+		Lesson lesson = pages.translatedLesson(path, text, language, original, englishPath,
 				english.files().get(englishPath), english.sensitive());
 		translations.computeIfAbsent(language, TranslationDraft::new).lessons.put(band, lesson);
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +48,13 @@ final class Translations {
 	private Translations() {
 	}
 
+	/** The record of a file that may be a translation: the hash of the English file it was translated from. */
+	interface Translated {
+
+		String translatedFrom();
+
+	}
+
 	/** A file name split into what it translates and its language. */
 	record Name(String base, String language) {
 	}
@@ -89,23 +95,24 @@ final class Translations {
 	 * Reports a missing {@code translated-from} (an error: nobody could tell when the translation
 	 * goes out of date) and one that does not match the English file as it is now (a warning).
 	 */
-	static void checkHash(String path, IntSupplier line, String recorded, String englishPath, String englishText,
+	static void checkHash(String path, ContentYaml.Doc<? extends Translated> file, String englishPath, String englishText,
 			Problems problems) {
 		String current = ContentHash.of(englishText);
+		String recorded = file.value().translatedFrom();
 		if (recorded == null || recorded.isBlank()) {
-			problems.error(path, line.getAsInt(), "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
+			problems.error(path, file.line(TRANSLATED_FROM), "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
 					+ " it was translated from (sha256sum " + englishPath + " | cut -c1-16, now " + current + ")");
 		}
 		else if (!recorded.strip().equalsIgnoreCase(current)) {
-			problems.warning(path, line.getAsInt(), "out of date: translated from " + recorded.strip() + " but " + englishPath
+			problems.warning(path, file.line(TRANSLATED_FROM), "out of date: translated from " + recorded.strip() + " but " + englishPath
 					+ " is now " + current + "; update the translation, then its " + TRANSLATED_FROM);
 		}
 	}
 
 	/** The translation's steps have the English step ids, in the same order. */
-	static void checkSteps(String path, List<MarkdownFile.StepDraft> english, List<MarkdownFile.StepDraft> translated,
-			String englishPath, Problems problems) {
-		List<String> englishIds = english.stream().map(MarkdownFile.StepDraft::id).toList();
+	static void checkSteps(String path, List<Step> english, List<MarkdownFile.StepDraft> translated, String englishPath,
+			Problems problems) {
+		List<String> englishIds = english.stream().map(Step::id).toList();
 		List<String> translatedIds = translated.stream().map(MarkdownFile.StepDraft::id).toList();
 		if (englishIds.equals(translatedIds)) {
 			return;
