@@ -22,8 +22,8 @@ class ModuleReaderTest {
 	}
 
 	@Test
-	void aModuleFolderBecomesADraftWithItsBands() {
-		Module draft = reader.read("online-friends", folder(TestContent.valid(), "online-friends")).module();
+	void aModuleFolderBecomesAModuleWithItsBands() {
+		Module module = reader.read("online-friends", folder(TestContent.valid(), "online-friends")).module();
 
 		assertThat(context.problems.sorted()).isEmpty();
 		assertThat(module.id()).isEqualTo("online-friends");
