@@ -22,16 +22,13 @@ final class Translations {
 
 	static final String TRANSLATED_FROM = "translated-from";
 
-	private static final String LANGUAGE = "[a-z]{2,3}";
+	// "ages-11-13.es.md", "teacher.es.md", "ages-11-13.quiz.es.yml", "ages-11-13.check.es.yml", "module.es.yml".
+	private static final Pattern NAME = Pattern.compile("([a-z0-9-]+)(\\.quiz|\\.check)?\\.([a-z]{2,3})\\.(md|yml)");
 
-	// "ages-11-13.es.md", "ages-11-13.quiz.es.yml", "module.es.yml", "sextortion.es.md".
-	private static final Pattern MARKDOWN = Pattern.compile("([a-z0-9-]+)\\.(" + LANGUAGE + ")\\.md");
+	/** The kind of {@code module.<language>.yml}. */
+	static final String MODULE = ".yml";
 
-	private static final Pattern QUIZ = Pattern.compile("([a-z0-9-]+)\\.quiz\\.(" + LANGUAGE + ")\\.yml");
-
-	private static final Pattern MODULE = Pattern.compile("module\\.(" + LANGUAGE + ")\\.yml");
-
-	private static final Pattern CHECK = Pattern.compile("([a-z0-9-]+)\\.check\\.(" + LANGUAGE + ")\\.yml");
+	private static final Set<String> KINDS = Set.of(".md", ".quiz.yml", ".check.yml", MODULE);
 
 	// A rendered ## or ### heading of teacher notes; content HTML is escaped, so text cannot forge one.
 	private static final Pattern SECTION = Pattern.compile("<h([23]) id=\"([^\"]*)\">");
@@ -55,34 +52,33 @@ final class Translations {
 
 	}
 
-	/** A file name split into what it translates and its language. */
-	record Name(String base, String language) {
+	/**
+	 * A translated file's name: what it translates ({@code ages-11-13}, {@code teacher}, {@code module}),
+	 * its kind ({@code .md}, {@code .quiz.yml}, {@code .check.yml}, or {@link #MODULE}) and language.
+	 */
+	record Name(String base, String kind, String language) {
+
+		/** The English file's name. */
+		String english() {
+			return base + kind;
+		}
+
 	}
 
-	/** {@code <base>.<language>.md}, or empty for an English file. */
+	/** The name of a translated file, or empty for an English file or one of no known kind. */
+	static Optional<Name> name(String fileName) {
+		Matcher matcher = NAME.matcher(fileName);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		String kind = (matcher.group(2) == null ? "" : matcher.group(2)) + "." + matcher.group(4);
+		boolean known = KINDS.contains(kind) && (!kind.equals(MODULE) || matcher.group(1).equals("module"));
+		return known ? Optional.of(new Name(matcher.group(1), kind, matcher.group(3))) : Optional.empty();
+	}
+
+	/** {@code <base>.<language>.md}, or empty. */
 	static Optional<Name> markdown(String fileName) {
-		return match(MARKDOWN, fileName);
-	}
-
-	/** {@code <band>.quiz.<language>.yml}, or empty. */
-	static Optional<Name> quiz(String fileName) {
-		return match(QUIZ, fileName);
-	}
-
-	/** {@code module.<language>.yml}: the language, or empty. */
-	static Optional<String> module(String fileName) {
-		Matcher matcher = MODULE.matcher(fileName);
-		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-	}
-
-	/** {@code <band>.check.<language>.yml}, or empty. */
-	static Optional<Name> check(String fileName) {
-		return match(CHECK, fileName);
-	}
-
-	private static Optional<Name> match(Pattern pattern, String fileName) {
-		Matcher matcher = pattern.matcher(fileName);
-		return matcher.matches() ? Optional.of(new Name(matcher.group(1), matcher.group(2))) : Optional.empty();
+		return name(fileName).filter(name -> name.kind().equals(".md"));
 	}
 
 	/** Whether {@code text} carries the "not your fault" message, or null when no pattern is known for the language. */
