@@ -232,11 +232,8 @@ final class EvidenceReader {
 			lint.checkText(path, () -> yml.line("statements", index, "text"), items.get(i).text(), problems);
 		}
 		List<String> ids = items.stream().map(CheckStatement::id).toList();
-		if (!ids.equals(englishIds)) {
-			int differsAt = 0;
-			while (differsAt < Math.min(ids.size(), englishIds.size()) && ids.get(differsAt).equals(englishIds.get(differsAt))) {
-				differsAt++;
-			}
+		int differsAt = Translations.firstDifference(ids, englishIds);
+		if (differsAt >= 0) {
 			problems.error(path, yml.line("statements", differsAt, "id"), "statement ids " + ids + " differ from "
 					+ englishPath + " " + englishIds + ": keep the English statement ids, in the same order");
 			return;

@@ -1,7 +1,8 @@
 package org.safesteps.content;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,10 @@ final class Translations {
 
 	/** The kind of {@code module.<language>.yml}. */
 	static final String MODULE = ".yml";
+
+	// What a complete language translates: guidance pages; module.yml, teacher notes and each band's files.
+	private static final Pattern TRANSLATABLE = Pattern.compile("guidance/[^/.]*\\.md|modules/[^/]+/(?:module\\.yml|teacher\\.md|(?:"
+			+ String.join("|", Arrays.stream(Band.values()).map(Band::id).toList()) + ")(?:\\.md|\\.quiz\\.yml|\\.check\\.yml))");
 
 	private static final Set<String> KINDS = Set.of(".md", ".quiz.yml", ".check.yml", MODULE);
 
@@ -110,18 +115,22 @@ final class Translations {
 			Problems problems) {
 		List<String> englishIds = english.stream().map(Step::id).toList();
 		List<String> translatedIds = translated.stream().map(MarkdownFile.StepDraft::id).toList();
-		if (englishIds.equals(translatedIds)) {
+		int differs = firstDifference(translatedIds, englishIds);
+		if (differs < 0) {
 			return;
 		}
-		int line = 1;
-		for (int i = 0; i < translated.size(); i++) {
-			if (i >= englishIds.size() || !englishIds.get(i).equals(translatedIds.get(i))) {
-				line = translated.get(i).line();
-				break;
+		problems.error(path, differs < translated.size() ? translated.get(differs).line() : 1, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
+				+ ": keep each {#id} of the English steps, in the same order");
+	}
+
+	/** The first index at which two lists differ, or -1 when they are equal. */
+	static int firstDifference(List<?> one, List<?> other) {
+		for (int i = 0; i < Math.max(one.size(), other.size()); i++) {
+			if (i >= one.size() || i >= other.size() || !one.get(i).equals(other.get(i))) {
+				return i;
 			}
 		}
-		problems.error(path, line, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
-				+ ": keep each {#id} of the English steps, in the same order");
+		return -1;
 	}
 
 	/**
@@ -188,7 +197,7 @@ final class Translations {
 	static List<String> missing(Set<String> paths) {
 		List<String> missing = new ArrayList<>();
 		for (String path : paths.stream().sorted().toList()) {
-			if (!translatable(path)) {
+			if (!TRANSLATABLE.matcher(path).matches()) {
 				continue;
 			}
 			for (String language : COMPLETE_LANGUAGES) {
@@ -205,26 +214,6 @@ final class Translations {
 	private static String translatedPath(String path, String language) {
 		int dot = path.lastIndexOf('.');
 		return path.substring(0, dot) + "." + language + path.substring(dot);
-	}
-
-	private static boolean translatable(String path) {
-		String[] parts = path.split("/");
-		if (parts.length == 2 && parts[0].equals("guidance")) {
-			return parts[1].endsWith(".md") && parts[1].indexOf('.') == parts[1].length() - ".md".length();
-		}
-		if (parts.length != 3 || !parts[0].equals("modules")) {
-			return false;
-		}
-		String name = parts[2];
-		if (name.equals("module.yml") || name.equals("teacher.md")) {
-			return true;
-		}
-		for (String suffix : List.of(".md", ".quiz.yml", EvidenceReader.CHECK_SUFFIX)) {
-			if (name.endsWith(suffix) && Band.fromId(name.substring(0, name.length() - suffix.length())).isPresent()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -244,12 +233,7 @@ final class Translations {
 				headings.add(heading);
 			}
 		}
-		int differs = -1;
-		for (int i = 0; i < Math.max(english.size(), here.size()) && differs < 0; i++) {
-			if (i >= english.size() || i >= here.size() || english.get(i).level() != here.get(i).level()) {
-				differs = i;
-			}
-		}
+		int differs = firstDifference(english.stream().map(Section::level).toList(), here.stream().map(Section::level).toList());
 		if (differs >= 0) {
 			int at = Math.min(differs, headings.size() - 1);
 			int line = at < 0 ? 1 : headings.get(at).getStartLineNumber() + 1;
@@ -259,16 +243,11 @@ final class Translations {
 					+ outline + "), translated, in the same order");
 			return null;
 		}
-		StringBuilder withIds = new StringBuilder();
-		Matcher matcher = SECTION.matcher(html);
-		int i = 0;
-		while (matcher.find()) {
-			Section section = english.get(i++);
-			matcher.appendReplacement(withIds,
-					Matcher.quoteReplacement("<h" + section.level() + " id=\"" + section.id() + "\">"));
-		}
-		matcher.appendTail(withIds);
-		return withIds.toString();
+		Iterator<Section> inOrder = english.iterator();
+		return SECTION.matcher(html).replaceAll(heading -> {
+			Section section = inOrder.next();
+			return Matcher.quoteReplacement("<h" + section.level() + " id=\"" + section.id() + "\">");
+		});
 	}
 
 	private record Section(int level, String id) {
@@ -276,12 +255,8 @@ final class Translations {
 
 	// Level and id of each ## and ### heading, in order.
 	private static List<Section> sections(String html) {
-		List<Section> sections = new ArrayList<>();
-		Matcher matcher = SECTION.matcher(html);
-		while (matcher.find()) {
-			sections.add(new Section(Integer.parseInt(matcher.group(1)), matcher.group(2)));
-		}
-		return sections;
+		return SECTION.matcher(html).results().map(heading -> new Section(Integer.parseInt(heading.group(1)), heading.group(2)))
+			.toList();
 	}
 
 }
