@@ -3,6 +3,8 @@ package org.safesteps.content;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks that need every module and page read first: module.yml's guide, a guide's modules, and
@@ -54,19 +56,8 @@ final class CrossReferences {
 
 	// "/learn/sextortion/quiz?x#y" after "/learn/" is "sextortion".
 	static String idAfter(String url, String prefix) {
-		if (!url.startsWith(prefix)) {
-			return null;
-		}
-		String rest = url.substring(prefix.length());
-		int end = rest.length();
-		for (char stop : new char[] { '/', '?', '#' }) {
-			int at = rest.indexOf(stop);
-			if (at >= 0) {
-				end = Math.min(end, at);
-			}
-		}
-		String id = rest.substring(0, end);
-		return id.isEmpty() ? null : id;
+		Matcher id = Pattern.compile(Pattern.quote(prefix) + "([^/?#]+)").matcher(url);
+		return id.lookingAt() ? id.group(1) : null;
 	}
 
 }

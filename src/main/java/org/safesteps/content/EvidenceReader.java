@@ -128,10 +128,10 @@ final class EvidenceReader {
 		}
 		List<Band> bands = new ArrayList<>();
 		for (int i = 0; i < item.bands().size(); i++) {
-			String band = item.bands().get(i);
-			int line = yml.line("statements", index, "bands", i);
-			Band.fromId(band).ifPresentOrElse(bands::add,
-					() -> problems.error(path, line, "unknown band '" + band + "' (" + Band.ids() + ")"));
+			Band band = LoadContext.band(problems, path, yml.line("statements", index, "bands", i), item.bands().get(i));
+			if (band != null) {
+				bands.add(band);
+			}
 		}
 		boolean valid = url(path, item.source(), yml.line("statements", index, "source"));
 		return bands.isEmpty() || !valid ? null
@@ -148,9 +148,8 @@ final class EvidenceReader {
 		for (int i = 0; i < items.size(); i++) {
 			Covers item = items.get(i);
 			int line = module.line("covers", i, "band");
-			Band band = Band.fromId(item.band()).orElse(null);
+			Band band = LoadContext.band(problems, path, line, item.band());
 			if (band == null) {
-				problems.error(path, line, "unknown band '" + item.band() + "' (" + Band.ids() + ")");
 				continue;
 			}
 			if (!listed.contains(band)) {

@@ -107,6 +107,15 @@ final class LoadContext {
 		return true;
 	}
 
+	/** The band with this id; an unknown one is reported. */
+	static Band band(Problems problems, String path, int line, String id) {
+		Band band = Band.fromId(id).orElse(null);
+		if (band == null) {
+			problems.error(path, line, "unknown band '" + id + "' (" + Band.ids() + ")");
+		}
+		return band;
+	}
+
 	Band bandOf(String path, String bandId) {
 		Band band = Band.fromId(bandId).orElse(null);
 		if (band == null) {

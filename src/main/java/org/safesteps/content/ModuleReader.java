@@ -46,11 +46,6 @@ final class ModuleReader {
 
 	/** module.yml read and checked, with the line of each band it lists. */
 	private record Settings(ContentYaml.Doc<ModuleFile> yml, ModuleFile file, boolean sensitive, Map<Band, Integer> bands) {
-
-		String id() {
-			return file.id();
-		}
-
 	}
 
 	/** The files of one module folder by path; null when the module cannot be read (reported). */
@@ -85,7 +80,7 @@ final class ModuleReader {
 			else if (EvidenceReader.isCheck(name)) {
 				Band band = listedBand(path, name, EvidenceReader.CHECK_SUFFIX, "confidence check", module.bands());
 				if (band != null) {
-					context.evidence.check(path, file.getValue(), module.id(), band, context.lint());
+					context.evidence.check(path, file.getValue(), module.file().id(), band, context.lint());
 				}
 			}
 			else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
@@ -98,7 +93,7 @@ final class ModuleReader {
 			else if (name.endsWith(".md") && !name.contains("/")) {
 				Band band = listedBand(path, name, ".md", "lesson", module.bands());
 				if (band != null) {
-					lessons.put(band, pages.lesson(path, file.getValue(), band, module.id(), module.sensitive()));
+					lessons.put(band, pages.lesson(path, file.getValue(), band, module.file().id(), module.sensitive()));
 				}
 			}
 			else if (name.endsWith(".md") || name.endsWith(".yml") || name.endsWith(".yaml")) {
@@ -106,7 +101,7 @@ final class ModuleReader {
 			}
 		}
 		checkComplete(folderPath, ymlPath, files, module.bands(), teacherNotes);
-		TranslationReader.English english = new TranslationReader.English(folderPath, files, module.id(),
+		TranslationReader.English english = new TranslationReader.English(folderPath, files, module.file().id(),
 				module.sensitive(), lessons, quizzes, teacherNotes);
 		ModuleFile file = module.file();
 		return new ModuleDraft(ymlPath, new Module(file.id(), file.order(), file.topic(), file.title(), file.summary(),
@@ -128,13 +123,11 @@ final class ModuleReader {
 		context.checkTopic(ymlPath, yml.line("topic"), module.topic());
 		Map<Band, Integer> listed = new EnumMap<>(Band.class);
 		for (int i = 0; i < module.bands().size(); i++) {
-			String bandId = module.bands().get(i);
 			int line = yml.line("bands", i);
-			Band.fromId(bandId).ifPresentOrElse(known -> {
-				if (listed.putIfAbsent(known, line) != null) {
-					problems.error(ymlPath, line, "band " + known.id() + " is listed twice");
-				}
-			}, () -> problems.error(ymlPath, line, "unknown band '" + bandId + "' (" + Band.ids() + ")"));
+			Band band = LoadContext.band(problems, ymlPath, line, module.bands().get(i));
+			if (band != null && listed.putIfAbsent(band, line) != null) {
+				problems.error(ymlPath, line, "band " + band.id() + " is listed twice");
+			}
 		}
 		context.coverage.put(id, context.evidence.covers(ymlPath, yml, listed.keySet()));
 		return new Settings(yml, module, module.sensitive() || ALWAYS_SENSITIVE.contains(id), listed);
