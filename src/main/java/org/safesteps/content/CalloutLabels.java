@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,12 +42,9 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 
 	/** The emergency line as HTML, the number as the given (already built) telephone link. */
 	String emergencyHtml(String telLink) {
-		int at = emergency.indexOf(NUMBER);
-		if (at < 0) {
-			return HelpBoxes.escape(emergency) + " " + telLink;
-		}
-		return HelpBoxes.escape(emergency.substring(0, at)) + telLink
-				+ HelpBoxes.escape(emergency.substring(at + NUMBER.length()));
+		String escaped = HelpBoxes.escape(emergency);
+		return escaped.contains(NUMBER) ? escaped.replaceFirst(Pattern.quote(NUMBER), Matcher.quoteReplacement(telLink))
+				: escaped + " " + telLink;
 	}
 
 	/** "Text 686868" or "Text CONNECT to 686868", escaped, the number as an SMS link. */

@@ -23,6 +23,7 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import org.safesteps.content.CalloutExtension.CalloutBlock;
 
 /** One parsed Markdown file: its front matter, callouts, links, and its body split into steps or whole. */
 record MarkdownFile(String path, Document document) {
