@@ -1,7 +1,6 @@
 package org.safesteps.content;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,11 +40,8 @@ final class ClasspathContentSource {
 					continue;
 				}
 				String path = relativePath(url, roots);
-				if (path == null || isHidden(path) || files.containsKey(path)) {
-					continue;
-				}
-				try (InputStream in = resource.getInputStream()) {
-					files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				if (path != null && !isHidden(path) && !files.containsKey(path)) {
+					files.put(path, resource.getContentAsString(StandardCharsets.UTF_8));
 				}
 			}
 			return new MemoryContentSource(files, "classpath:" + root);

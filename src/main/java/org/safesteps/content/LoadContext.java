@@ -68,7 +68,7 @@ final class LoadContext {
 	}
 
 	SafeguardingLint lintFor(String language) {
-		return allLint.forLanguage(language);
+		return Localized.ENGLISH.equals(language) ? lint : allLint.forLanguage(language);
 	}
 
 	/** The callout labels a file in {@code language} is parsed with; a language without any is reported once. */

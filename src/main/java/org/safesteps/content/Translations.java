@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.Heading;
@@ -141,14 +142,8 @@ final class Translations {
 		Quiz translated = read.quiz();
 		List<QuizReader.QuestionEntry> entries = read.file().value().questions();
 		// A question's line, looked up only for a problem (the translation's first question with the id).
-		ToIntFunction<String> lineOf = id -> {
-			for (int i = 0; i < entries.size(); i++) {
-				if (entries.get(i).id().equals(id)) {
-					return read.file().line("questions", i, "id");
-				}
-			}
-			return 1;
-		};
+		ToIntFunction<String> lineOf = id -> IntStream.range(0, entries.size()).filter(i -> entries.get(i).id().equals(id))
+			.map(i -> read.file().line("questions", i, "id")).findFirst().orElse(1);
 		for (Question question : english.questions()) {
 			if (translated.question(question.id()).isEmpty()) {
 				problems.error(path, 1, "question '" + question.id() + "' of " + englishPath + " is missing");
