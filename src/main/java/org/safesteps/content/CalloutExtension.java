@@ -12,7 +12,6 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
@@ -30,7 +29,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * Flexmark extension for the callout containers {@code :::tip}, {@code :::talk}, {@code :::scenario}
  * and {@code :::help}, each closed by a line {@code :::}.
  */
-final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension, NodeRenderer {
 
 	/**
 	 * Written inside every help box where the country's services go. An HTML comment cannot come
@@ -73,14 +72,14 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 	@Override
 	public void extend(HtmlRenderer.Builder builder, String rendererType) {
-		builder.nodeRendererFactory(options -> new CalloutRenderer());
+		builder.nodeRendererFactory(options -> this);
 	}
 
-	private static final class StartFactory implements CustomBlockParserFactory {
+	private static final class StartFactory implements CustomBlockParserFactory, BlockParserFactory {
 
 		@Override
 		public BlockParserFactory apply(DataHolder options) {
-			return new OpeningFence(options);
+			return this;
 		}
 
 		@Override
@@ -96,14 +95,6 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 		@Override
 		public boolean affectsGlobalScope() {
 			return false;
-		}
-
-	}
-
-	private static final class OpeningFence extends AbstractBlockParserFactory {
-
-		OpeningFence(DataHolder options) {
-			super(options);
 		}
 
 		@Override
@@ -168,33 +159,76 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 	}
 
-	private static final class CalloutRenderer implements NodeRenderer {
+	@Override
+	public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+		return Set.of(new NodeRenderingHandler<>(CalloutBlock.class, this::render));
+	}
 
-		@Override
-		public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-			return Set.of(new NodeRenderingHandler<>(CalloutBlock.class, this::render));
+	private void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
+		// Unknown kinds never reach a reader (they are validation errors); render them plainly anyway.
+		CalloutKind kind = CalloutKind.fromId(node.kind()).orElse(null);
+		html.line();
+		if (kind == null) {
+			html.raw("<aside class=\"callout\">");
+		}
+		else {
+			html.raw("<aside class=\"callout callout-" + kind.id() + "\" aria-label=\""
+					+ HelpBoxes.escape(LABELS.get(context.getDocument()).name(kind)) + "\">");
+		}
+		html.line();
+		context.renderChildren(node);
+		if (kind == CalloutKind.HELP) {
+			html.line().raw(HELP_SERVICES_MARKER).line();
+			if (CRISIS_OPTION.equals(node.option())) {
+				html.raw(CRISIS_LINES_MARKER).line();
+			}
+		}
+		html.raw("</aside>").line();
+	}
+
+	/** A `:::kind` ... `:::` container in lesson Markdown. */
+	static final class CalloutBlock extends Block {
+
+		private final String kind;
+
+		private final String option;
+
+		private final int line;
+
+		// Kept on the node so validation can report an unclosed callout with its line after parsing.
+		private boolean closed;
+
+		CalloutBlock(String kind, String option, int line) {
+			this.kind = kind;
+			this.option = option;
+			this.line = line;
 		}
 
-		private void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
-			// Unknown kinds never reach a reader (they are validation errors); render them plainly anyway.
-			CalloutKind kind = CalloutKind.fromId(node.kind()).orElse(null);
-			html.line();
-			if (kind == null) {
-				html.raw("<aside class=\"callout\">");
-			}
-			else {
-				html.raw("<aside class=\"callout callout-" + kind.id() + "\" aria-label=\""
-						+ HelpBoxes.escape(LABELS.get(context.getDocument()).name(kind)) + "\">");
-			}
-			html.line();
-			context.renderChildren(node);
-			if (kind == CalloutKind.HELP) {
-				html.line().raw(HELP_SERVICES_MARKER).line();
-				if (CRISIS_OPTION.equals(node.option())) {
-					html.raw(CRISIS_LINES_MARKER).line();
-				}
-			}
-			html.raw("</aside>").line();
+		String kind() {
+			return kind;
+		}
+
+		/** The word after the kind ({@code :::help crisis}), or null. */
+		String option() {
+			return option;
+		}
+
+		boolean isClosed() {
+			return closed;
+		}
+
+		void markClosed() {
+			closed = true;
+		}
+
+		/** 1-based line of the opening fence (the node's own chars start at its first child). */
+		int line() {
+			return line;
+		}
+
+		@Override
+		public BasedSequence[] getSegments() {
+			return EMPTY_SEGMENTS;
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,36 +42,18 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 
 	/** The emergency line as HTML, the number as the given (already built) telephone link. */
 	String emergencyHtml(String telLink) {
-		int at = emergency.indexOf(NUMBER);
-		if (at < 0) {
-			return HelpBoxes.escape(emergency) + " " + telLink;
-		}
-		return HelpBoxes.escape(emergency.substring(0, at)) + telLink
-				+ HelpBoxes.escape(emergency.substring(at + NUMBER.length()));
+		String escaped = HelpBoxes.escape(emergency);
+		return escaped.contains(NUMBER) ? escaped.replaceFirst(Pattern.quote(NUMBER), Matcher.quoteReplacement(telLink))
+				: escaped + " " + telLink;
 	}
 
 	/** "Text 686868" or "Text CONNECT to 686868", escaped, the number as an SMS link. */
 	String textHtml(HelpService.TextChannel channel) {
 		String link = "<a href=\"sms:" + HelpBoxes.escape(channel.number().replace(" ", "")) + "\">"
 				+ HelpBoxes.escape(channel.number()) + "</a>";
-		String pattern = channel.hasKeyword() ? textKeyword : text;
-		StringBuilder html = new StringBuilder();
-		int i = 0;
-		while (i < pattern.length()) {
-			if (pattern.startsWith(NUMBER, i)) {
-				html.append(link);
-				i += NUMBER.length();
-			}
-			else if (pattern.startsWith(KEYWORD, i)) {
-				html.append("<strong>").append(HelpBoxes.escape(channel.keyword())).append("</strong>");
-				i += KEYWORD.length();
-			}
-			else {
-				html.append(HelpBoxes.escape(String.valueOf(pattern.charAt(i))));
-				i++;
-			}
-		}
-		return html.toString();
+		// The number first: it is digits, so the link cannot hold a {1}; an escaped keyword could hold a {0}.
+		return HelpBoxes.escape(channel.hasKeyword() ? textKeyword : text).replace(NUMBER, link)
+			.replace(KEYWORD, "<strong>" + HelpBoxes.escape(String.valueOf(channel.keyword())) + "</strong>");
 	}
 
 	private static CalloutLabels english() {

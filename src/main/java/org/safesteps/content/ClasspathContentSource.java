@@ -1,7 +1,6 @@
 package org.safesteps.content;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ final class ClasspathContentSource {
 	}
 
 	static ContentSource scan(String rootLocation, ClassLoader classLoader) {
-		String root = trimSlashes(rootLocation);
+		String root = rootLocation.strip().replaceAll("^/+|/+$", "");
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		try {
 			List<String> roots = new ArrayList<>();
@@ -41,11 +40,8 @@ final class ClasspathContentSource {
 					continue;
 				}
 				String path = relativePath(url, roots);
-				if (path == null || isHidden(path) || files.containsKey(path)) {
-					continue;
-				}
-				try (InputStream in = resource.getInputStream()) {
-					files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				if (path != null && !isHidden(path) && !files.containsKey(path)) {
+					files.put(path, resource.getContentAsString(StandardCharsets.UTF_8));
 				}
 			}
 			return new MemoryContentSource(files, "classpath:" + root);
@@ -68,17 +64,6 @@ final class ClasspathContentSource {
 
 	private static boolean isHidden(String path) {
 		return path.startsWith(".") || path.contains("/.");
-	}
-
-	private static String trimSlashes(String location) {
-		String trimmed = location.strip();
-		while (trimmed.startsWith("/")) {
-			trimmed = trimmed.substring(1);
-		}
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return trimmed;
 	}
 
 }

@@ -1,9 +1,5 @@
 package org.safesteps.content;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,20 +69,11 @@ record ContentFiles(Map<String, String> all, String version, Map<String, String>
 		return all.get(path);
 	}
 
+	// A NUL ends each path and text, so moving text from one file to the next changes the hash.
 	static String version(Map<String, String> files) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Map.Entry<String, String> file : files.entrySet()) {
-				digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-				digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
-		}
+		StringBuilder all = new StringBuilder();
+		files.forEach((path, text) -> all.append(path).append('\0').append(text).append('\0'));
+		return ContentHash.of(all.toString()).substring(0, 12);
 	}
 
 }

@@ -78,7 +78,7 @@ final class ContentYaml {
 
 	/** A YAML file as a {@code type}, or empty when it has problems (reported). */
 	static <T> Optional<Doc<T>> read(String path, String text, Class<T> type, Problems problems) {
-		return read(new Reading(path, problems, text, 0, null, ""), type);
+		return read(new Reading(path, problems, text, 0, null), type);
 	}
 
 	/**
@@ -88,12 +88,12 @@ final class ContentYaml {
 	 */
 	static <T> Optional<Doc<T>> frontMatter(String path, Document document, Class<T> type, Problems problems) {
 		if (!(document.getFirstChild() instanceof YamlFrontMatterBlock block)) {
-			return read(new Reading(path, problems, "{}", 0, 1, IN_FRONT_MATTER), type);
+			return read(new Reading(path, problems, "{}", 1, 1), type);
 		}
 		int fence = block.getStartLineNumber() + 1;
 		String[] lines = block.getChars().toString().split("\\R", -1);
 		String yaml = String.join("\n", Arrays.copyOfRange(lines, 1, Math.max(1, lines.length - 1)));
-		return read(new Reading(path, problems, yaml.isBlank() ? "{}" : yaml, fence, fence, IN_FRONT_MATTER), type);
+		return read(new Reading(path, problems, yaml.isBlank() ? "{}" : yaml, fence, fence), type);
 	}
 
 	private static <T> Optional<Doc<T>> read(Reading reading, Class<T> type) {
@@ -203,9 +203,10 @@ final class ContentYaml {
 
 		private final int linesBefore;
 
-		// The line missing keys are reported on: the opening fence of front matter; null for the first key.
+		// The line missing keys are reported on: the opening fence of front matter; null for the first key of a file.
 		private final Integer rootLine;
 
+		// What a message about front matter ends with.
 		private final String where;
 
 		private final Set<String> reported = new HashSet<>();
@@ -215,13 +216,13 @@ final class ContentYaml {
 		// Reported when the file is read, all of them unless its YAML is malformed.
 		private final List<ContentProblem> found = new ArrayList<>();
 
-		Reading(String path, Problems problems, String text, int linesBefore, Integer rootLine, String where) {
+		Reading(String path, Problems problems, String text, int linesBefore, Integer rootLine) {
 			this.path = path;
 			this.problems = problems;
 			this.text = text;
 			this.linesBefore = linesBefore;
 			this.rootLine = rootLine;
-			this.where = where;
+			this.where = rootLine == null ? "" : IN_FRONT_MATTER;
 		}
 
 		void error(int line, String message) {

@@ -3,6 +3,8 @@ package org.safesteps.content;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks that need every module and page read first: module.yml's guide, a guide's modules, and
@@ -16,16 +18,17 @@ final class CrossReferences {
 	static void check(Map<String, ModuleReader.ModuleDraft> modules, Map<String, PageReader.GuideDraft> guides,
 			List<MarkdownFile.LinkUse> links, Problems problems) {
 		for (ModuleReader.ModuleDraft module : modules.values()) {
-			if (module.guide() != null && !guides.containsKey(module.guide())) {
-				problems.error(module.path(), module.guideLine(), "guide '" + module.guide()
-						+ "' not found: there is no guidance/" + module.guide() + ".md");
+			String guide = module.module().guideId();
+			if (guide != null && !guides.containsKey(guide)) {
+				problems.error(module.path(), module.guideLine(), "guide '" + guide + "' not found: there is no guidance/"
+						+ guide + ".md");
 			}
 		}
 		for (PageReader.GuideDraft guide : guides.values()) {
-			for (int i = 0; i < guide.modules().size(); i++) {
-				if (!modules.containsKey(guide.modules().get(i))) {
-					problems.error(guide.path(), guide.moduleLine().applyAsInt(i), "unknown module '" + guide.modules().get(i)
-							+ "' in modules");
+			List<String> named = guide.page().modules();
+			for (int i = 0; i < named.size(); i++) {
+				if (!modules.containsKey(named.get(i))) {
+					problems.error(guide.path(), guide.moduleLine().applyAsInt(i), "unknown module '" + named.get(i) + "' in modules");
 				}
 			}
 		}
@@ -53,19 +56,8 @@ final class CrossReferences {
 
 	// "/learn/sextortion/quiz?x#y" after "/learn/" is "sextortion".
 	static String idAfter(String url, String prefix) {
-		if (!url.startsWith(prefix)) {
-			return null;
-		}
-		String rest = url.substring(prefix.length());
-		int end = rest.length();
-		for (char stop : new char[] { '/', '?', '#' }) {
-			int at = rest.indexOf(stop);
-			if (at >= 0) {
-				end = Math.min(end, at);
-			}
-		}
-		String id = rest.substring(0, end);
-		return id.isEmpty() ? null : id;
+		Matcher id = Pattern.compile(Pattern.quote(prefix) + "([^/?#]+)").matcher(url);
+		return id.lookingAt() ? id.group(1) : null;
 	}
 
 }

@@ -27,17 +27,6 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
 	}
 
-	/** A curriculum with no frameworks or confidence checks. */
-	public Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version,
-			Map<String, Map<String, GuidePage>> translatedGuides) {
-		this(modules, guides, help, version, translatedGuides, Evidence.NONE);
-	}
-
-	/** A curriculum with no translations. */
-	public Curriculum(List<Module> modules, Map<String, GuidePage> guides, HelpDirectory help, String version) {
-		this(modules, guides, help, version, Map.of());
-	}
-
 	public Optional<Module> module(String id) {
 		return modules.stream().filter(module -> module.id().equals(id)).findFirst();
 	}

@@ -9,9 +9,10 @@ import java.util.TreeMap;
 /**
  * Parses, checks and renders the whole content tree once into a {@link Curriculum}, collecting every
  * problem with its file and line. The steps: read the files ({@link ContentFiles}), the settings
- * (lint, the Spanish glossary and lint over every Spanish file, callout labels, help directory), frameworks, guidance pages and module folders
+ * (lint, the Spanish glossary and lint over every Spanish file, callout labels, help directory),
+ * frameworks, guidance pages and module folders, each page rendered with its help boxes filled in
  * ({@link PageReader}, {@link ModuleReader}, {@link TranslationReader}), then the checks across
- * files ({@link CrossReferences}) and, when nothing is wrong, rendering ({@link CurriculumRenderer}).
+ * files ({@link CrossReferences}) and, when nothing is wrong, the curriculum.
  * Stateless: one instance may load many times, from many threads.
  */
 public final class CurriculumLoader {
@@ -28,27 +29,21 @@ public final class CurriculumLoader {
 		Map<String, PageReader.GuideDraft> guides = new TreeMap<>();
 		files.guides().forEach((path, text) -> {
 			PageReader.GuideDraft guide = pages.guide(path, text);
-			PageReader.GuideDraft other = guides.putIfAbsent(guide.id(), guide);
+			PageReader.GuideDraft other = guides.putIfAbsent(guide.page().id(), guide);
 			if (other != null) {
-				problems.error(path, 1, "duplicate guidance page id '" + guide.id() + "' (also " + other.path() + ")");
+				problems.error(path, 1, "duplicate guidance page id '" + guide.page().id() + "' (also " + other.path() + ")");
 			}
 		});
-		Map<String, Map<String, PageReader.GuideDraft>> translatedGuides = new TreeMap<>();
-		files.guideTranslations().forEach((path, text) -> {
-			PageReader.GuideDraft translation = pages.guideTranslation(path, text, guides, files);
-			if (translation != null) {
-				translatedGuides.computeIfAbsent(translation.language(), key -> new TreeMap<>())
-					.put(translation.id(), translation);
-			}
-		});
+		Map<String, Map<String, GuidePage>> translatedGuides = new TreeMap<>();
+		files.guideTranslations().forEach((path, text) -> pages.guideTranslation(path, text, guides, files, translatedGuides));
 
 		ModuleReader reader = new ModuleReader(context, pages);
 		Map<String, ModuleReader.ModuleDraft> modules = new LinkedHashMap<>();
 		files.moduleFolders().forEach((folder, folderFiles) -> {
 			ModuleReader.ModuleDraft module = reader.read(folder, folderFiles);
-			ModuleReader.ModuleDraft other = module == null ? null : modules.putIfAbsent(module.id(), module);
+			ModuleReader.ModuleDraft other = module == null ? null : modules.putIfAbsent(module.module().id(), module);
 			if (other != null) {
-				problems.error(module.path(), 1, "duplicate module id '" + module.id() + "' (also in " + other.path() + ")");
+				problems.error(module.path(), 1, "duplicate module id '" + module.module().id() + "' (also in " + other.path() + ")");
 			}
 		});
 
@@ -57,9 +52,10 @@ public final class CurriculumLoader {
 		List<String> missing = Translations.missing(files.all().keySet());
 		Curriculum curriculum = null;
 		if (!problems.hasErrors() && help != null) {
-			CurriculumRenderer renderer = new CurriculumRenderer(help, context);
-			curriculum = new Curriculum(renderer.modules(modules.values()), renderer.guides(guides.values()), help,
-					files.version(), renderer.translatedGuides(translatedGuides), evidence);
+			Map<String, GuidePage> guidePages = new TreeMap<>();
+			guides.forEach((id, guide) -> guidePages.put(id, guide.page()));
+			curriculum = new Curriculum(modules.values().stream().map(ModuleReader.ModuleDraft::module).toList(), guidePages,
+					help, files.version(), translatedGuides, evidence);
 		}
 		return new LoadResult(curriculum, problems.sorted(), context.readability, context.notMeasured, missing);
 	}
@@ -83,7 +79,9 @@ public final class CurriculumLoader {
 			context.useLabels(CalloutLabels.read(ContentFiles.LABELS, files.text(ContentFiles.LABELS), problems));
 		}
 		if (files.has(ContentFiles.HELP)) {
-			return HelpDirectoryReader.read(ContentFiles.HELP, files.text(ContentFiles.HELP), today, problems);
+			HelpDirectory help = HelpDirectoryReader.read(ContentFiles.HELP, files.text(ContentFiles.HELP), today, problems);
+			context.useHelp(help);
+			return help;
 		}
 		problems.error(ContentFiles.HELP, 1, "missing: the help directory is required");
 		return null;

@@ -1,5 +1,6 @@
 package org.safesteps.content;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +25,9 @@ final class DirectoryContentSource implements ContentSource {
 		}
 		try (Stream<Path> files = Files.walk(root)) {
 			return files.filter(Files::isRegularFile)
-				.map(root::relativize)
-				.filter(path -> !isHidden(path))
-				.map(DirectoryContentSource::slashed)
+				.map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+				// Editors and operating systems leave .DS_Store, .swp and similar files beside content.
+				.filter(path -> !path.startsWith(".") && !path.contains("/."))
 				.sorted()
 				.toList();
 		}
@@ -48,27 +49,6 @@ final class DirectoryContentSource implements ContentSource {
 	@Override
 	public String describe() {
 		return root.toString();
-	}
-
-	// Editors and operating systems leave .DS_Store, .swp and similar files beside content.
-	private static boolean isHidden(Path relative) {
-		for (Path part : relative) {
-			if (part.toString().startsWith(".")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String slashed(Path relative) {
-		StringBuilder path = new StringBuilder();
-		for (Path part : relative) {
-			if (!path.isEmpty()) {
-				path.append('/');
-			}
-			path.append(part);
-		}
-		return path.toString();
 	}
 
 }

@@ -19,9 +19,6 @@ public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<St
 		Map<String, Map<Band, ConfidenceCheck>> checks,
 		Map<String, Map<String, Map<Band, ConfidenceCheck>>> translatedChecks) {
 
-	/** No frameworks, no coverage, no checks: for curricula built by hand in tests. */
-	public static final Evidence NONE = new Evidence(List.of(), Map.of(), Map.of());
-
 	public Evidence {
 		frameworks = frameworks.stream().sorted(Comparator.comparing(Framework::id)).toList();
 		coverage = coverage.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,

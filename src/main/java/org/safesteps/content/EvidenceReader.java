@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,8 +26,6 @@ final class EvidenceReader {
 	static final String FRAMEWORKS = "frameworks/";
 
 	static final String CHECK_SUFFIX = ".check.yml";
-
-	private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
 	private static final int MIN_CHECK_STATEMENTS = 2;
 
@@ -85,7 +82,8 @@ final class EvidenceReader {
 
 	/** {@code <band>.check.yml} and its translations. */
 	@JsonClassDescription("confidence check")
-	record CheckFile(@Required List<CheckStatement> statements, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	record CheckFile(@Required List<CheckStatement> statements, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom)
+			implements Translations.Translated {
 	}
 
 	@JsonClassDescription("check statement")
@@ -121,8 +119,7 @@ final class EvidenceReader {
 	private FrameworkStatement statement(String path, StatementEntry item, String frameworkId,
 			ContentYaml.Doc<FrameworkFile> yml, int index) {
 		String id = item.id();
-		if (!ID.matcher(id).matches()) {
-			problems.error(path, yml.line("statements", index, "id"), "statement id '" + id + "' should be lowercase letters, digits and dashes");
+		if (!LoadContext.checkId(problems, path, yml.line("statements", index, "id"), "statement", id)) {
 			return null;
 		}
 		String other = statementPaths.putIfAbsent(id, path);
@@ -131,10 +128,10 @@ final class EvidenceReader {
 		}
 		List<Band> bands = new ArrayList<>();
 		for (int i = 0; i < item.bands().size(); i++) {
-			String band = item.bands().get(i);
-			int line = yml.line("statements", index, "bands", i);
-			Band.fromId(band).ifPresentOrElse(bands::add,
-					() -> problems.error(path, line, "unknown band '" + band + "' (" + Band.ids() + ")"));
+			Band band = LoadContext.band(problems, path, yml.line("statements", index, "bands", i), item.bands().get(i));
+			if (band != null) {
+				bands.add(band);
+			}
 		}
 		boolean valid = url(path, item.source(), yml.line("statements", index, "source"));
 		return bands.isEmpty() || !valid ? null
@@ -151,9 +148,8 @@ final class EvidenceReader {
 		for (int i = 0; i < items.size(); i++) {
 			Covers item = items.get(i);
 			int line = module.line("covers", i, "band");
-			Band band = Band.fromId(item.band()).orElse(null);
+			Band band = LoadContext.band(problems, path, line, item.band());
 			if (band == null) {
-				problems.error(path, line, "unknown band '" + item.band() + "' (" + Band.ids() + ")");
 				continue;
 			}
 			if (!listed.contains(band)) {
@@ -190,9 +186,7 @@ final class EvidenceReader {
 		List<CheckStatement> items = yml.value().statements();
 		for (int i = 0; i < items.size(); i++) {
 			CheckStatement item = items.get(i);
-			if (!ID.matcher(item.id()).matches()) {
-				problems.error(path, yml.line("statements", i, "id"), "statement id '" + item.id()
-						+ "' should be lowercase letters, digits and dashes");
+			if (!LoadContext.checkId(problems, path, yml.line("statements", i, "id"), "statement", item.id())) {
 				continue;
 			}
 			if (!ids.add(item.id())) {
@@ -229,8 +223,7 @@ final class EvidenceReader {
 		if (yml == null) {
 			return;
 		}
-		Translations.checkHash(path, () -> yml.line(Translations.TRANSLATED_FROM), yml.value().translatedFrom(), englishPath,
-				englishText, problems);
+		Translations.checkHash(path, yml, englishPath, englishText, problems);
 		List<String> englishIds = english.statements().stream().map(ConfidenceCheck.Statement::id).toList();
 		List<CheckStatement> items = yml.value().statements();
 		for (int i = 0; i < items.size(); i++) {
@@ -238,11 +231,8 @@ final class EvidenceReader {
 			lint.checkText(path, () -> yml.line("statements", index, "text"), items.get(i).text(), problems);
 		}
 		List<String> ids = items.stream().map(CheckStatement::id).toList();
-		if (!ids.equals(englishIds)) {
-			int differsAt = 0;
-			while (differsAt < Math.min(ids.size(), englishIds.size()) && ids.get(differsAt).equals(englishIds.get(differsAt))) {
-				differsAt++;
-			}
+		int differsAt = Translations.firstDifference(ids, englishIds);
+		if (differsAt >= 0) {
 			problems.error(path, yml.line("statements", differsAt, "id"), "statement ids " + ids + " differ from "
 					+ englishPath + " " + englishIds + ": keep the English statement ids, in the same order");
 			return;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.vladsch.flexmark.util.sequence.Escaping;
+
 /** Fills each rendered help box with a country's services, once per country, at load time. */
 final class HelpBoxes {
 
@@ -16,10 +18,6 @@ final class HelpBoxes {
 
 	HelpBoxes(HelpDirectory help) {
 		this.help = help;
-	}
-
-	Html render(String html, Audience audience) {
-		return render(html, audience, CalloutLabels.ENGLISH);
 	}
 
 	/** The HTML per country, the emergency line in the language of {@code labels}; services stay as listed. */
@@ -56,10 +54,6 @@ final class HelpBoxes {
 	}
 
 	/** The emergency number, then each service for the audience: name (linked), what, who, phone. */
-	static String services(Country country, Audience audience) {
-		return services(country, audience, CalloutLabels.ENGLISH);
-	}
-
 	static String services(Country country, Audience audience, CalloutLabels labels) {
 		StringBuilder html = new StringBuilder("<div class=\"help-services\">\n");
 		if (country.emergency() != null) {
@@ -110,20 +104,9 @@ final class HelpBoxes {
 		return "<a href=\"tel:" + escape(digits) + "\">" + escape(phone) + "</a>";
 	}
 
+	// Flexmark's escaping, plus the apostrophe: an attribute value may be in single quotes.
 	static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> escaped.append("&amp;");
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
+		return Escaping.escapeHtml(text, false).replace("'", "&#39;");
 	}
 
 }

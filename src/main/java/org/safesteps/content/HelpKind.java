@@ -1,8 +1,6 @@
 package org.safesteps.content;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What a help directory entry is: a service (report, remove, talk) or a crisis line, which the
@@ -14,10 +12,6 @@ public enum HelpKind {
 
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	static Optional<HelpKind> fromId(String id) {
-		return Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst();
 	}
 
 }

@@ -12,8 +12,6 @@ public final class Html {
 
 	static final String INTERNATIONAL = "INTL";
 
-	private static final Html EMPTY = new Html("", Map.of());
-
 	private final String html;
 
 	private final Map<String, String> byCountry;
@@ -26,10 +24,6 @@ public final class Html {
 	/** HTML that is the same for every country (it has no help box). */
 	public static Html of(String html) {
 		return new Html(Objects.requireNonNull(html), Map.of());
-	}
-
-	static Html empty() {
-		return EMPTY;
 	}
 
 	/** HTML with help boxes, keyed by upper-case country code; must hold {@code INTL}. */

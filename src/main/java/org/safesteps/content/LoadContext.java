@@ -41,6 +41,9 @@ final class LoadContext {
 
 	private final Set<String> reportedMissingLabels = new HashSet<>();
 
+	// Null while there is no help directory with an INTL entry to fill help boxes from: then nothing is served.
+	private HelpBoxes helpBoxes;
+
 	void useLint(SafeguardingLint all) {
 		allLint = all;
 		lint = all.forLanguage(Localized.ENGLISH);
@@ -50,13 +53,22 @@ final class LoadContext {
 		labels = read;
 	}
 
+	void useHelp(HelpDirectory help) {
+		helpBoxes = help != null && help.has(HelpDirectory.INTERNATIONAL) ? new HelpBoxes(help) : null;
+	}
+
+	/** The HTML of a page with its help boxes filled in for every country, in the words of {@code labels}. */
+	Html render(String html, Audience audience, CalloutLabels labels) {
+		return helpBoxes == null ? Html.of(html) : helpBoxes.render(html, audience, labels);
+	}
+
 	/** The English phrases. */
 	SafeguardingLint lint() {
 		return lint;
 	}
 
 	SafeguardingLint lintFor(String language) {
-		return allLint.forLanguage(language);
+		return Localized.ENGLISH.equals(language) ? lint : allLint.forLanguage(language);
 	}
 
 	/** The callout labels a file in {@code language} is parsed with; a language without any is reported once. */
@@ -84,6 +96,24 @@ final class LoadContext {
 			return false;
 		}
 		return true;
+	}
+
+	/** Whether an id is lowercase letters, digits and dashes; reported when it is not. */
+	static boolean checkId(Problems problems, String path, int line, String what, String id) {
+		if (!ID.matcher(id).matches()) {
+			problems.error(path, line, what + " id '" + id + "' should be lowercase letters, digits and dashes");
+			return false;
+		}
+		return true;
+	}
+
+	/** The band with this id; an unknown one is reported. */
+	static Band band(Problems problems, String path, int line, String id) {
+		Band band = Band.fromId(id).orElse(null);
+		if (band == null) {
+			problems.error(path, line, "unknown band '" + id + "' (" + Band.ids() + ")");
+		}
+		return band;
 	}
 
 	Band bandOf(String path, String bandId) {

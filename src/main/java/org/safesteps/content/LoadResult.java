@@ -18,10 +18,6 @@ public record LoadResult(Curriculum curriculum, List<ContentProblem> problems, L
 		missingTranslations = List.copyOf(missingTranslations);
 	}
 
-	public LoadResult(Curriculum curriculum, List<ContentProblem> problems, List<ReadabilityScore> readability) {
-		this(curriculum, problems, readability, List.of(), List.of());
-	}
-
 	public List<ContentProblem> errors() {
 		return problems.stream().filter(ContentProblem::isError).toList();
 	}

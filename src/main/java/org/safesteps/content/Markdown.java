@@ -100,7 +100,7 @@ final class Markdown {
 	}
 
 	/** Replaces each top-level {@code ##} heading of a lesson with {@link #STEP_MARKER}. */
-	private static final class StepHeadings implements HtmlRenderer.HtmlRendererExtension {
+	private static final class StepHeadings implements HtmlRenderer.HtmlRendererExtension, NodeRenderer {
 
 		@Override
 		public void rendererOptions(MutableDataHolder options) {
@@ -108,12 +108,8 @@ final class Markdown {
 
 		@Override
 		public void extend(HtmlRenderer.Builder builder, String rendererType) {
-			builder.nodeRendererFactory(options -> new StepHeadingRenderer());
+			builder.nodeRendererFactory(options -> this);
 		}
-
-	}
-
-	private static final class StepHeadingRenderer implements NodeRenderer {
 
 		@Override
 		public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {

@@ -6,30 +6,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import org.safesteps.content.CalloutExtension.CalloutBlock;
 
 /** One parsed Markdown file: its front matter, callouts, links, and its body split into steps or whole. */
-final class MarkdownFile {
-
-	private final String path;
-
-	private final String source;
-
-	private final Document document;
-
-	private MarkdownFile(String path, String source, Document document) {
-		this.path = path;
-		this.source = source;
-		this.document = document;
-	}
+record MarkdownFile(String path, Document document) {
 
 	/** A link or image address in the file, for the cross-reference checks that need every module. */
 	record LinkUse(String path, int line, String url, boolean image) {
@@ -39,16 +36,11 @@ final class MarkdownFile {
 	record StepDraft(String id, String title, int line, String html) {
 	}
 
-	/** Parses the file and reports unknown or unclosed callouts. */
-	static MarkdownFile parse(String path, String source, Problems problems) {
-		return parse(path, source, problems, CalloutLabels.ENGLISH);
-	}
-
-	/** Parses a file written in the language of {@code labels}, which name its callouts. */
+	/** Parses a file written in the language of {@code labels}, which name its callouts; reports unknown or unclosed ones. */
 	static MarkdownFile parse(String path, String source, Problems problems, CalloutLabels labels) {
 		Document document = Markdown.parse(source);
 		document.set(CalloutExtension.LABELS, labels);
-		MarkdownFile file = new MarkdownFile(path, source, document);
+		MarkdownFile file = new MarkdownFile(path, document);
 		for (Node node : document.getDescendants()) {
 			if (node instanceof CalloutBlock callout) {
 				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
@@ -67,32 +59,9 @@ final class MarkdownFile {
 		return file;
 	}
 
-	String path() {
-		return path;
-	}
-
-	String source() {
-		return source;
-	}
-
-	Document document() {
-		return document;
-	}
-
 	/** The front matter as a {@code type}, or empty when it has problems (reported). */
 	<T> Optional<ContentYaml.Doc<T>> frontMatter(Class<T> type, Problems problems) {
 		return ContentYaml.frontMatter(path, document, type, problems);
-	}
-
-	/** Whether a help box names the crisis line ({@code :::help crisis}). */
-	boolean hasCrisisHelpBox() {
-		for (Node node : document.getDescendants()) {
-			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.kind())
-					&& CalloutExtension.CRISIS_OPTION.equals(callout.option())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	boolean hasHelpBox() {
@@ -121,7 +90,30 @@ final class MarkdownFile {
 
 	/** The words a reader sees, one block per line, for the readability score. */
 	String plainText() {
-		return PlainText.of(document);
+		return plainText(document, new StringBuilder()).toString();
+	}
+
+	// One block (paragraph, heading, list item, cell) a line; front matter, ids, references and raw HTML are not read.
+	private static StringBuilder plainText(Node node, StringBuilder text) {
+		if (node instanceof Text) {
+			text.append(node.getChars());
+		}
+		else if (node instanceof Code code) {
+			text.append(code.getText());
+		}
+		else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+			text.append(node instanceof SoftLineBreak ? ' ' : '\n');
+		}
+		else if (!(node instanceof YamlFrontMatterBlock || node instanceof AttributesNode || node instanceof Reference
+				|| node instanceof HtmlInline || node instanceof HtmlBlock)) {
+			for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+				plainText(child, text);
+			}
+			if (node instanceof Paragraph || node instanceof Heading || node instanceof TableCell) {
+				text.append('\n');
+			}
+		}
+		return text;
 	}
 
 	/** Splits the body at {@code ##} headings; anything but front matter before the first one is reported. */
@@ -149,7 +141,7 @@ final class MarkdownFile {
 	}
 
 	private static StepDraft step(Heading heading, String html, int index) {
-		String title = PlainText.of(heading).strip();
+		String title = plainText(heading, new StringBuilder()).toString().strip();
 		String id = explicitId(heading);
 		if (id == null) {
 			id = slug(title);

@@ -6,15 +6,10 @@ import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
 /** Content held in memory: tests, the benchmark, and the classpath snapshot. */
-final class MemoryContentSource implements ContentSource {
+record MemoryContentSource(Map<String, String> files, String describe) implements ContentSource {
 
-	private final Map<String, String> files;
-
-	private final String description;
-
-	MemoryContentSource(Map<String, String> files, String description) {
-		this.files = new TreeMap<>(files);
-		this.description = description;
+	MemoryContentSource {
+		files = new TreeMap<>(files);
 	}
 
 	@Override
@@ -29,11 +24,6 @@ final class MemoryContentSource implements ContentSource {
 			throw new NoSuchElementException("no content file " + path);
 		}
 		return text;
-	}
-
-	@Override
-	public String describe() {
-		return description;
 	}
 
 }

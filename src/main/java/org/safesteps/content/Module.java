@@ -22,14 +22,6 @@ public record Module(String id, int order, String topic, String title, String su
 		translations = Map.copyOf(translations);
 	}
 
-	/** A module with no translations. */
-	public Module(String id, int order, String topic, String title, String summary, List<Band> bands,
-			List<String> objectives, int minutes, boolean sensitive, String guideId, Map<Band, Lesson> lessons,
-			Map<Band, Quiz> quizzes, TeacherNotes teacherNotes) {
-		this(id, order, topic, title, summary, bands, objectives, minutes, sensitive, guideId, lessons, quizzes,
-				teacherNotes, Map.of());
-	}
-
 	public Optional<Lesson> lesson(Band band) {
 		return Optional.ofNullable(lessons.get(band));
 	}

@@ -33,11 +33,8 @@ final class ModuleReader {
 		this.translations = new TranslationReader(context, pages);
 	}
 
-	/** A module's English files and its translations, before help boxes are filled in. */
-	record ModuleDraft(String path, String id, int order, String topic, String title, String summary,
-			List<Band> bands, List<String> objectives, int minutes, boolean sensitive, String guide, int guideLine,
-			Map<Band, PageReader.LessonDraft> lessons, Map<Band, Quiz> quizzes, PageReader.TeacherDraft teacherNotes,
-			Map<String, TranslationReader.TranslationDraft> translations) {
+	/** A module, with its module.yml and the line of its guide for the checks across files. */
+	record ModuleDraft(String path, Module module, int guideLine) {
 	}
 
 	/** module.yml. */
@@ -49,11 +46,6 @@ final class ModuleReader {
 
 	/** module.yml read and checked, with the line of each band it lists. */
 	private record Settings(ContentYaml.Doc<ModuleFile> yml, ModuleFile file, boolean sensitive, Map<Band, Integer> bands) {
-
-		String id() {
-			return file.id();
-		}
-
 	}
 
 	/** The files of one module folder by path; null when the module cannot be read (reported). */
@@ -69,9 +61,9 @@ final class ModuleReader {
 		if (module == null) {
 			return null;
 		}
-		Map<Band, PageReader.LessonDraft> lessons = new EnumMap<>(Band.class);
+		Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
 		Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
-		PageReader.TeacherDraft teacherNotes = null;
+		TeacherNotes teacherNotes = null;
 		Map<String, String> translationFiles = new TreeMap<>();
 		for (Map.Entry<String, String> file : files.entrySet()) {
 			String path = file.getKey();
@@ -88,7 +80,7 @@ final class ModuleReader {
 			else if (EvidenceReader.isCheck(name)) {
 				Band band = listedBand(path, name, EvidenceReader.CHECK_SUFFIX, "confidence check", module.bands());
 				if (band != null) {
-					context.evidence.check(path, file.getValue(), module.id(), band, context.lint());
+					context.evidence.check(path, file.getValue(), module.file().id(), band, context.lint());
 				}
 			}
 			else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
@@ -101,7 +93,7 @@ final class ModuleReader {
 			else if (name.endsWith(".md") && !name.contains("/")) {
 				Band band = listedBand(path, name, ".md", "lesson", module.bands());
 				if (band != null) {
-					lessons.put(band, pages.lesson(path, file.getValue(), band, module.id(), module.sensitive()));
+					lessons.put(band, pages.lesson(path, file.getValue(), band, module.file().id(), module.sensitive()));
 				}
 			}
 			else if (name.endsWith(".md") || name.endsWith(".yml") || name.endsWith(".yaml")) {
@@ -109,13 +101,12 @@ final class ModuleReader {
 			}
 		}
 		checkComplete(folderPath, ymlPath, files, module.bands(), teacherNotes);
-		TranslationReader.English english = new TranslationReader.English(folderPath, files, module.id(),
+		TranslationReader.English english = new TranslationReader.English(folderPath, files, module.file().id(),
 				module.sensitive(), lessons, quizzes, teacherNotes);
-		Map<String, TranslationReader.TranslationDraft> translated = translations.read(translationFiles, english);
 		ModuleFile file = module.file();
-		return new ModuleDraft(ymlPath, file.id(), file.order(), file.topic(), file.title(), file.summary(),
+		return new ModuleDraft(ymlPath, new Module(file.id(), file.order(), file.topic(), file.title(), file.summary(),
 				List.copyOf(module.bands().keySet()), file.objectives(), file.minutes(), module.sensitive(), file.guide(),
-				module.yml().line("guide"), lessons, quizzes, teacherNotes, translated);
+				lessons, quizzes, teacherNotes, translations.read(translationFiles, english)), module.yml().line("guide"));
 	}
 
 	private Settings settings(String folder, String ymlPath, String text) {
@@ -128,19 +119,15 @@ final class ModuleReader {
 		if (!id.equals(folder)) {
 			problems.error(ymlPath, yml.line("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
 		}
-		if (!LoadContext.ID.matcher(id).matches()) {
-			problems.error(ymlPath, yml.line("id"), "module id '" + id + "' should be lowercase letters, digits and dashes");
-		}
+		LoadContext.checkId(problems, ymlPath, yml.line("id"), "module", id);
 		context.checkTopic(ymlPath, yml.line("topic"), module.topic());
 		Map<Band, Integer> listed = new EnumMap<>(Band.class);
 		for (int i = 0; i < module.bands().size(); i++) {
-			String bandId = module.bands().get(i);
 			int line = yml.line("bands", i);
-			Band.fromId(bandId).ifPresentOrElse(known -> {
-				if (listed.putIfAbsent(known, line) != null) {
-					problems.error(ymlPath, line, "band " + known.id() + " is listed twice");
-				}
-			}, () -> problems.error(ymlPath, line, "unknown band '" + bandId + "' (" + Band.ids() + ")"));
+			Band band = LoadContext.band(problems, ymlPath, line, module.bands().get(i));
+			if (band != null && listed.putIfAbsent(band, line) != null) {
+				problems.error(ymlPath, line, "band " + band.id() + " is listed twice");
+			}
 		}
 		context.coverage.put(id, context.evidence.covers(ymlPath, yml, listed.keySet()));
 		return new Settings(yml, module, module.sensitive() || ALWAYS_SENSITIVE.contains(id), listed);
@@ -156,17 +143,15 @@ final class ModuleReader {
 	}
 
 	private void checkComplete(String folderPath, String ymlPath, Map<String, String> files, Map<Band, Integer> listed,
-			PageReader.TeacherDraft teacherNotes) {
-		for (Map.Entry<Band, Integer> band : listed.entrySet()) {
-			if (!files.containsKey(folderPath + "/" + band.getKey().id() + ".md")) {
-				problems.error(ymlPath, band.getValue(), "band " + band.getKey().id() + " has no lesson: add "
-						+ band.getKey().id() + ".md");
+			TeacherNotes teacherNotes) {
+		listed.forEach((band, line) -> {
+			for (String suffix : List.of(".md", ".quiz.yml")) {
+				if (!files.containsKey(folderPath + "/" + band.id() + suffix)) {
+					problems.error(ymlPath, line, "band " + band.id() + " has no " + (suffix.equals(".md") ? "lesson" : "quiz")
+							+ ": add " + band.id() + suffix);
+				}
 			}
-			if (!files.containsKey(folderPath + "/" + band.getKey().id() + ".quiz.yml")) {
-				problems.error(ymlPath, band.getValue(), "band " + band.getKey().id() + " has no quiz: add "
-						+ band.getKey().id() + ".quiz.yml");
-			}
-		}
+		});
 		if (teacherNotes == null) {
 			problems.error(folderPath, 1, "module folder has no teacher.md (teacher notes)");
 		}

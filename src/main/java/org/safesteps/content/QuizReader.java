@@ -14,7 +14,8 @@ record QuizReader(String path, Problems problems, SafeguardingLint lint, Content
 
 	/** {@code <band>.quiz.yml}, and its translations ({@code translated-from} set). */
 	@JsonClassDescription("quiz")
-	record QuizFile(@Required List<QuestionEntry> questions, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+	record QuizFile(@Required List<QuestionEntry> questions, @JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom)
+			implements Translations.Translated {
 	}
 
 	/** A question; an {@code order} question has {@code items} (in the right order), the others {@code options}. */
@@ -71,32 +72,39 @@ record QuizReader(String path, Problems problems, SafeguardingLint lint, Content
 			}
 			lint(entry.story(), "questions", index, "story");
 		}
-		List<Option> options = type == QuestionType.ORDER ? items(entry, index, name) : options(entry, index, type, name);
+		List<Option> options = options(entry, index, type, name);
 		checkCorrect(index, type, name, options);
 		return new Question(entry.id(), type, entry.text(), type == QuestionType.SCENARIO ? entry.story() : null, options);
 	}
 
+	// An order question lists items, in the right order, where the others list options.
 	private List<Option> options(QuestionEntry question, int index, QuestionType type, String name) {
-		if (question.options().isEmpty()) {
-			problems.error(path, file.line("questions", index), name + " has no options");
+		boolean order = type == QuestionType.ORDER;
+		String noun = order ? "item" : "option";
+		List<OptionEntry> entries = order ? question.items() : question.options();
+		if (entries.isEmpty()) {
+			problems.error(path, file.line("questions", index), order
+					? "order " + name + " has no items (list them under 'items', in the right order)" : name + " has no options");
 		}
 		List<Option> options = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < question.options().size(); i++) {
-			OptionEntry entry = question.options().get(i);
-			Object[] at = { "questions", index, "options", i };
+		for (int i = 0; i < entries.size(); i++) {
+			OptionEntry entry = entries.get(i);
+			Object[] at = { "questions", index, noun + "s", i };
 			if (!ids.add(entry.id())) {
-				problems.error(path, file.line("questions", index, "options", i, "id"),
-						"duplicate option id '" + entry.id() + "' in " + name);
+				problems.error(path, file.line(at, "id"), "duplicate " + noun + " id '" + entry.id() + "' in " + name);
 			}
-			String feedback = feedback(entry, "option '" + entry.id() + "' of " + name, at);
+			String feedback = feedback(entry, noun + " '" + entry.id() + "' of " + name, at);
 			if (type == QuestionType.SCENARIO && (entry.outcome() == null || entry.outcome().isBlank())) {
 				problems.error(path, file.line(at), "option '" + entry.id() + "' of scenario " + name
 						+ " has no outcome (what happens next)");
 			}
-			lint(entry.text(), "questions", index, "options", i, "text");
-			lint(entry.outcome(), "questions", index, "options", i, "outcome");
-			options.add(new Option(entry.id(), entry.text(), entry.correct(), feedback,
+			lint(entry.text(), at, "text");
+			if (!order) {
+				lint(entry.outcome(), at, "outcome");
+			}
+			// The answer to an order question is the order itself, so no item is "correct" on its own.
+			options.add(new Option(entry.id(), entry.text(), !order && entry.correct(), feedback,
 					type == QuestionType.SCENARIO ? entry.outcome() : null));
 		}
 		if (type == QuestionType.TRUE_FALSE && !options.isEmpty()
@@ -105,27 +113,6 @@ record QuizReader(String path, Problems problems, SafeguardingLint lint, Content
 					"true-false " + name + " needs exactly two options, with ids \"true\" and \"false\"");
 		}
 		return options;
-	}
-
-	private List<Option> items(QuestionEntry question, int index, String name) {
-		if (question.items().isEmpty()) {
-			problems.error(path, file.line("questions", index),
-					"order " + name + " has no items (list them under 'items', in the right order)");
-		}
-		List<Option> items = new ArrayList<>();
-		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < question.items().size(); i++) {
-			OptionEntry entry = question.items().get(i);
-			if (!ids.add(entry.id())) {
-				problems.error(path, file.line("questions", index, "items", i, "id"),
-						"duplicate item id '" + entry.id() + "' in " + name);
-			}
-			String feedback = feedback(entry, "item '" + entry.id() + "' of " + name, "questions", index, "items", i);
-			lint(entry.text(), "questions", index, "items", i, "text");
-			// The answer to an order question is the order itself, so no item is "correct" on its own.
-			items.add(new Option(entry.id(), entry.text(), false, feedback, null));
-		}
-		return items;
 	}
 
 	private String feedback(OptionEntry entry, String what, Object... at) {

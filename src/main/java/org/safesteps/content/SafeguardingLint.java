@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,7 @@ final class SafeguardingLint {
 	}
 
 	// Words match across any whitespace (a phrase may wrap), and a straight apostrophe matches a curly one.
-	private static String wordsPattern(String phrase) {
+	static String wordsPattern(String phrase) {
 		List<String> words = new ArrayList<>();
 		for (String word : phrase.strip().split("\\s+")) {
 			words.add(Pattern.quote(word).replace("'", "\\E['’]\\Q"));
@@ -111,35 +112,36 @@ final class SafeguardingLint {
 
 	/** Checks a whole Markdown file, front matter included; glossary paragraphs may explain an allowed phrase. */
 	void checkMarkdown(String path, String source, Document document, Problems problems) {
-		String lowerCase = source.toLowerCase(Locale.ROOT);
-		for (Phrase phrase : phrases) {
-			if (!phrase.mayOccurIn(lowerCase)) {
-				continue;
-			}
-			List<int[]> glossaryParagraphs = phrase.allowedInGlossary ? glossaryParagraphs(document, phrase) : List.of();
-			Matcher matcher = phrase.pattern.matcher(source);
-			while (matcher.find()) {
-				int at = matcher.start();
-				if (glossaryParagraphs.stream().noneMatch(range -> at >= range[0] && at < range[1])) {
-					problems.error(path, lineAt(source, at), phrase.message());
-				}
-			}
-		}
+		check(path, () -> 1, source, document, problems);
 	}
 
 	/** Checks one YAML value that starts on the given line (looked up only when a phrase is found). */
 	void checkText(String path, IntSupplier line, String text, Problems problems) {
-		if (text == null) {
-			return;
+		if (text != null) {
+			check(path, line, text, null, problems);
 		}
+	}
+
+	// A document's glossary paragraphs may explain a phrase allowed in the glossary.
+	private void check(String path, IntSupplier line, String text, Document document, Problems problems) {
 		String lowerCase = text.toLowerCase(Locale.ROOT);
 		for (Phrase phrase : phrases) {
-			if (!phrase.mayOccurIn(lowerCase)) {
-				continue;
+			if (phrase.mayOccurIn(lowerCase)) {
+				List<int[]> allowed = document != null && phrase.allowedInGlossary ? glossaryParagraphs(document, phrase)
+						: List.of();
+				report(path, line, text, phrase.pattern, allowed, match -> phrase.message(), problems);
 			}
-			Matcher matcher = phrase.pattern.matcher(text);
-			while (matcher.find()) {
-				problems.error(path, line.getAsInt() + lineAt(text, matcher.start()) - 1, phrase.message());
+		}
+	}
+
+	/** Reports every match of {@code pattern} that does not start in an allowed range, on its line. */
+	static void report(String path, IntSupplier line, String text, Pattern pattern, List<int[]> allowed,
+			UnaryOperator<String> message, Problems problems) {
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			int at = matcher.start();
+			if (allowed.stream().noneMatch(range -> at >= range[0] && at < range[1])) {
+				problems.error(path, line.getAsInt() + lineAt(text, at) - 1, message.apply(matcher.group()));
 			}
 		}
 	}

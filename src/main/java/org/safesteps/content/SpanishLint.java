@@ -56,21 +56,9 @@ final class SpanishLint {
 	private record Rule(Pattern avoid, Pattern allow, String message) {
 
 		void check(String path, int line, String text, Problems problems) {
-			List<int[]> allowed = new ArrayList<>();
-			if (allow != null) {
-				Matcher allowedMatch = allow.matcher(text);
-				while (allowedMatch.find()) {
-					allowed.add(new int[] { allowedMatch.start(), allowedMatch.end() });
-				}
-			}
-			Matcher matcher = avoid.matcher(text);
-			while (matcher.find()) {
-				int at = matcher.start();
-				if (allowed.stream().noneMatch(range -> at >= range[0] && at < range[1])) {
-					problems.error(path, line + SafeguardingLint.lineAt(text, at) - 1,
-							message.replace("{0}", matcher.group()));
-				}
-			}
+			List<int[]> allowed = allow == null ? List.of()
+					: allow.matcher(text).results().map(match -> new int[] { match.start(), match.end() }).toList();
+			SafeguardingLint.report(path, () -> line, text, avoid, allowed, match -> message.replace("{0}", match), problems);
 		}
 
 	}
@@ -148,7 +136,7 @@ final class SpanishLint {
 			String prefix = value.startsWith("*") ? "\\p{L}*" : "";
 			String suffix = value.endsWith("*") && value.length() > 1 ? "\\p{L}*" : "";
 			String core = value.substring(prefix.isEmpty() ? 0 : 1, value.length() - (suffix.isEmpty() ? 0 : 1));
-			alternatives.add(prefix + phrase(core) + suffix);
+			alternatives.add(prefix + SafeguardingLint.wordsPattern(core) + suffix);
 		}
 		return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -158,16 +146,8 @@ final class SpanishLint {
 		if (phrases.isEmpty()) {
 			return null;
 		}
-		return Pattern.compile(String.join("|", phrases.stream().map(phrase -> phrase(phrase.strip())).toList()),
+		return Pattern.compile(String.join("|", phrases.stream().map(SafeguardingLint::wordsPattern).toList()),
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-	}
-
-	private static String phrase(String words) {
-		List<String> quoted = new ArrayList<>();
-		for (String word : words.split("\\s+")) {
-			quoted.add(Pattern.quote(word));
-		}
-		return String.join("\\s+", quoted);
 	}
 
 	/** One Spanish file: the glossary everywhere, the register its reader needs outside quoted speech. */

@@ -29,24 +29,13 @@ final class TranslationReader {
 
 	/** The English side of a module, as read: what its translations are checked against. */
 	record English(String folderPath, Map<String, String> files, String moduleId, boolean sensitive,
-			Map<Band, PageReader.LessonDraft> lessons, Map<Band, Quiz> quizzes, PageReader.TeacherDraft teacherNotes) {
-
-		String path(String name) {
-			return folderPath + "/" + name;
-		}
-
-		String text(String name) {
-			return files.get(path(name));
-		}
-
+			Map<Band, Lesson> lessons, Map<Band, Quiz> quizzes, TeacherNotes teacherNotes) {
 	}
 
 	/** A module's files in one other language, filled in as they are read. */
 	static final class TranslationDraft {
 
-		final String language;
-
-		final Map<Band, PageReader.LessonDraft> lessons = new EnumMap<>(Band.class);
+		final Map<Band, Lesson> lessons = new EnumMap<>(Band.class);
 
 		final Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
 
@@ -54,132 +43,93 @@ final class TranslationReader {
 
 		String summary;
 
-		PageReader.TeacherDraft teacherNotes;
+		TeacherNotes teacherNotes;
 
-		TranslationDraft(String language) {
-			this.language = language;
+		ModuleTranslation translation() {
+			return new ModuleTranslation(title, summary, lessons, quizzes, teacherNotes);
 		}
 
-	}
-
-	/** Whether a file name in a module folder is a translation. */
-	static boolean isTranslation(String name) {
-		return !name.contains("/") && (Translations.module(name).isPresent() || Translations.quiz(name).isPresent()
-				|| Translations.check(name).isPresent() || Translations.markdown(name).isPresent());
-	}
-
-	/** The translations by language, from the translated files by path. */
-	Map<String, TranslationDraft> read(Map<String, String> files, English english) {
-		Map<String, TranslationDraft> translations = new TreeMap<>();
-		for (Map.Entry<String, String> file : files.entrySet()) {
-			String path = file.getKey();
-			String name = path.substring(english.folderPath().length() + 1);
-			var moduleLanguage = Translations.module(name);
-			var quiz = Translations.quiz(name);
-			var check = Translations.check(name);
-			if (moduleLanguage.isPresent()) {
-				if (context.checkLanguage(path, moduleLanguage.get())) {
-					module(path, file.getValue(), moduleLanguage.get(), english, translations);
-				}
-			}
-			else if (quiz.isPresent()) {
-				quiz(path, file.getValue(), quiz.get(), english, translations);
-			}
-			else if (check.isPresent()) {
-				check(path, file.getValue(), check.get(), english);
-			}
-			else {
-				markdown(path, file.getValue(), Translations.markdown(name).orElseThrow(), english, translations);
-			}
-		}
-		return translations;
 	}
 
 	/** {@code module.<language>.yml}. */
 	@JsonClassDescription("module translation")
 	record ModuleTranslationFile(@Required String title, @Required String summary,
-			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) {
+			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) implements Translations.Translated {
 	}
 
-	private void module(String path, String text, String language, English english,
-			Map<String, TranslationDraft> translations) {
-		String englishPath = english.path("module.yml");
+	/** Whether a file name in a module folder is a translation. */
+	static boolean isTranslation(String name) {
+		return !name.contains("/") && Translations.name(name).isPresent();
+	}
+
+	/** The translations by language, from the translated files by path. */
+	Map<String, ModuleTranslation> read(Map<String, String> files, English english) {
+		Map<String, TranslationDraft> drafts = new TreeMap<>();
+		files.forEach((path, text) -> {
+			Translations.Name name = Translations.name(path.substring(english.folderPath().length() + 1)).orElseThrow();
+			// Module titles and teacher notes are for every band; every other file names its band.
+			boolean teacher = name.english().equals("teacher.md");
+			boolean banded = !teacher && !name.kind().equals(Translations.MODULE);
+			Band band = banded ? context.bandOf(path, name.base()) : null;
+			if (banded && band == null || !context.checkLanguage(path, name.language())) {
+				return;
+			}
+			String englishPath = english.folderPath() + "/" + name.english();
+			String englishText = english.files().get(englishPath);
+			String language = name.language();
+			switch (name.kind()) {
+				case Translations.MODULE -> module(path, text, language, englishPath, englishText, drafts);
+				case ".quiz.yml" -> quiz(path, text, language, band, englishPath, english, drafts);
+				case ".check.yml" -> context.evidence.checkTranslation(path, text, english.moduleId(), band, language,
+						englishPath, englishText, context.lintFor(language));
+				default -> {
+					if (teacher ? english.teacherNotes() == null : english.lessons().get(band) == null) {
+						problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
+					}
+					else if (teacher) {
+						TeacherNotes notes = pages.translatedTeacherNotes(path, text, language, englishPath, englishText,
+								english.teacherNotes());
+						if (notes != null) {
+							drafts.computeIfAbsent(language, key -> new TranslationDraft()).teacherNotes = notes;
+						}
+					}
+					else {
+						drafts.computeIfAbsent(language, key -> new TranslationDraft()).lessons.put(band, pages.translatedLesson(
+								path, text, language, english.lessons().get(band), englishPath, englishText, english.sensitive()));
+					}
+				}
+			}
+		});
+		Map<String, ModuleTranslation> read = new TreeMap<>();
+		drafts.forEach((language, draft) -> read.put(language, draft.translation()));
+		return read;
+	}
+
+	private void module(String path, String text, String language, String englishPath, String englishText,
+			Map<String, TranslationDraft> drafts) {
 		ContentYaml.read(path, text, ModuleTranslationFile.class, problems).ifPresent(yml -> {
-			TranslationDraft draft = translations.computeIfAbsent(language, TranslationDraft::new);
+			TranslationDraft draft = drafts.computeIfAbsent(language, key -> new TranslationDraft());
 			draft.title = yml.value().title();
 			draft.summary = yml.value().summary();
-			Translations.checkHash(path, () -> yml.line(Translations.TRANSLATED_FROM), yml.value().translatedFrom(),
-					englishPath, english.files().get(englishPath), problems);
+			Translations.checkHash(path, yml, englishPath, englishText, problems);
 			context.lintFor(language).checkText(path, () -> yml.line("title"), draft.title, problems);
 			context.lintFor(language).checkText(path, () -> yml.line("summary"), draft.summary, problems);
 		});
 	}
 
-	private void quiz(String path, String text, Translations.Name name, English english,
-			Map<String, TranslationDraft> translations) {
-		Band band = context.bandOf(path, name.base());
-		if (band == null || !context.checkLanguage(path, name.language())) {
-			return;
-		}
-		String englishPath = english.path(band.id() + ".quiz.yml");
+	private void quiz(String path, String text, String language, Band band, String englishPath, English english,
+			Map<String, TranslationDraft> drafts) {
 		Quiz original = english.quizzes().get(band);
 		if (original == null) {
 			problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
 			return;
 		}
-		QuizReader.Read quiz = QuizReader.read(path, text, problems, context.lintFor(name.language()));
-		if (quiz == null) {
-			return;
+		QuizReader.Read quiz = QuizReader.read(path, text, problems, context.lintFor(language));
+		if (quiz != null) {
+			Translations.checkHash(path, quiz.file(), englishPath, english.files().get(englishPath), problems);
+			Translations.checkQuiz(path, quiz, original, englishPath, problems);
+			drafts.computeIfAbsent(language, key -> new TranslationDraft()).quizzes.put(band, quiz.quiz());
 		}
-		Translations.checkHash(path, () -> quiz.file().line(Translations.TRANSLATED_FROM), quiz.file().value().translatedFrom(),
-				englishPath, english.files().get(englishPath), problems);
-		Translations.checkQuiz(path, quiz, original, englishPath, problems);
-		translations.computeIfAbsent(name.language(), TranslationDraft::new).quizzes.put(band, quiz.quiz());
-	}
-
-	private void check(String path, String text, Translations.Name name, English english) {
-		Band band = context.bandOf(path, name.base());
-		if (band == null || !context.checkLanguage(path, name.language())) {
-			return;
-		}
-		String englishPath = english.path(band.id() + EvidenceReader.CHECK_SUFFIX);
-		context.evidence.checkTranslation(path, text, english.moduleId(), band, name.language(), englishPath,
-				english.files().get(englishPath), context.lintFor(name.language()));
-	}
-
-	// A translated lesson (<band>.<language>.md) or teacher notes (teacher.<language>.md).
-	private void markdown(String path, String text, Translations.Name name, English english,
-			Map<String, TranslationDraft> translations) {
-		String language = name.language();
-		if (name.base().equals("teacher")) {
-			if (!context.checkLanguage(path, language)) {
-				return;
-			}
-			String englishPath = english.path("teacher.md");
-			if (english.teacherNotes() == null) {
-				problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
-				return;
-			}
-			PageReader.TeacherDraft notes = pages.translatedTeacherNotes(path, text, language, englishPath,
-					english.files().get(englishPath), english.teacherNotes());
-			if (notes != null) {
-				translations.computeIfAbsent(language, TranslationDraft::new).teacherNotes = notes;
-			}
-			return;
-		}
-		Band band = context.bandOf(path, name.base());
-		if (band == null || !context.checkLanguage(path, language)) {
-			return;
-		}
-		String englishPath = english.path(band.id() + ".md");
-		PageReader.LessonDraft original = english.lessons().get(band);
-		if (original == null) {
-			problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
-			return;
-		}
-		PageReader.LessonDraft lesson = pages.translatedLesson(path, text, language, original,
-				english.files().get(englishPath), english.sensitive());
-		translations.computeIfAbsent(language, TranslationDraft::new).lessons.put(band, lesson);
 	}
 
 }

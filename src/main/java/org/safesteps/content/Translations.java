@@ -1,14 +1,15 @@
 package org.safesteps.content;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.Heading;
@@ -23,16 +24,17 @@ final class Translations {
 
 	static final String TRANSLATED_FROM = "translated-from";
 
-	private static final String LANGUAGE = "[a-z]{2,3}";
+	// "ages-11-13.es.md", "teacher.es.md", "ages-11-13.quiz.es.yml", "ages-11-13.check.es.yml", "module.es.yml".
+	private static final Pattern NAME = Pattern.compile("([a-z0-9-]+)(\\.quiz|\\.check)?\\.([a-z]{2,3})\\.(md|yml)");
 
-	// "ages-11-13.es.md", "ages-11-13.quiz.es.yml", "module.es.yml", "sextortion.es.md".
-	private static final Pattern MARKDOWN = Pattern.compile("([a-z0-9-]+)\\.(" + LANGUAGE + ")\\.md");
+	/** The kind of {@code module.<language>.yml}. */
+	static final String MODULE = ".yml";
 
-	private static final Pattern QUIZ = Pattern.compile("([a-z0-9-]+)\\.quiz\\.(" + LANGUAGE + ")\\.yml");
+	// What a complete language translates: guidance pages; module.yml, teacher notes and each band's files.
+	private static final Pattern TRANSLATABLE = Pattern.compile("guidance/[^/.]*\\.md|modules/[^/]+/(?:module\\.yml|teacher\\.md|(?:"
+			+ String.join("|", Arrays.stream(Band.values()).map(Band::id).toList()) + ")(?:\\.md|\\.quiz\\.yml|\\.check\\.yml))");
 
-	private static final Pattern MODULE = Pattern.compile("module\\.(" + LANGUAGE + ")\\.yml");
-
-	private static final Pattern CHECK = Pattern.compile("([a-z0-9-]+)\\.check\\.(" + LANGUAGE + ")\\.yml");
+	private static final Set<String> KINDS = Set.of(".md", ".quiz.yml", ".check.yml", MODULE);
 
 	// A rendered ## or ### heading of teacher notes; content HTML is escaped, so text cannot forge one.
 	private static final Pattern SECTION = Pattern.compile("<h([23]) id=\"([^\"]*)\">");
@@ -49,34 +51,40 @@ final class Translations {
 	private Translations() {
 	}
 
-	/** A file name split into what it translates and its language. */
-	record Name(String base, String language) {
+	/** The record of a file that may be a translation: the hash of the English file it was translated from. */
+	interface Translated {
+
+		String translatedFrom();
+
 	}
 
-	/** {@code <base>.<language>.md}, or empty for an English file. */
+	/**
+	 * A translated file's name: what it translates ({@code ages-11-13}, {@code teacher}, {@code module}),
+	 * its kind ({@code .md}, {@code .quiz.yml}, {@code .check.yml}, or {@link #MODULE}) and language.
+	 */
+	record Name(String base, String kind, String language) {
+
+		/** The English file's name. */
+		String english() {
+			return base + kind;
+		}
+
+	}
+
+	/** The name of a translated file, or empty for an English file or one of no known kind. */
+	static Optional<Name> name(String fileName) {
+		Matcher matcher = NAME.matcher(fileName);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		String kind = (matcher.group(2) == null ? "" : matcher.group(2)) + "." + matcher.group(4);
+		boolean known = KINDS.contains(kind) && (!kind.equals(MODULE) || matcher.group(1).equals("module"));
+		return known ? Optional.of(new Name(matcher.group(1), kind, matcher.group(3))) : Optional.empty();
+	}
+
+	/** {@code <base>.<language>.md}, or empty. */
 	static Optional<Name> markdown(String fileName) {
-		return match(MARKDOWN, fileName);
-	}
-
-	/** {@code <band>.quiz.<language>.yml}, or empty. */
-	static Optional<Name> quiz(String fileName) {
-		return match(QUIZ, fileName);
-	}
-
-	/** {@code module.<language>.yml}: the language, or empty. */
-	static Optional<String> module(String fileName) {
-		Matcher matcher = MODULE.matcher(fileName);
-		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-	}
-
-	/** {@code <band>.check.<language>.yml}, or empty. */
-	static Optional<Name> check(String fileName) {
-		return match(CHECK, fileName);
-	}
-
-	private static Optional<Name> match(Pattern pattern, String fileName) {
-		Matcher matcher = pattern.matcher(fileName);
-		return matcher.matches() ? Optional.of(new Name(matcher.group(1), matcher.group(2))) : Optional.empty();
+		return name(fileName).filter(name -> name.kind().equals(".md"));
 	}
 
 	/** Whether {@code text} carries the "not your fault" message, or null when no pattern is known for the language. */
@@ -89,36 +97,41 @@ final class Translations {
 	 * Reports a missing {@code translated-from} (an error: nobody could tell when the translation
 	 * goes out of date) and one that does not match the English file as it is now (a warning).
 	 */
-	static void checkHash(String path, IntSupplier line, String recorded, String englishPath, String englishText,
+	static void checkHash(String path, ContentYaml.Doc<? extends Translated> file, String englishPath, String englishText,
 			Problems problems) {
 		String current = ContentHash.of(englishText);
+		String recorded = file.value().translatedFrom();
 		if (recorded == null || recorded.isBlank()) {
-			problems.error(path, line.getAsInt(), "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
+			problems.error(path, file.line(TRANSLATED_FROM), "translation has no '" + TRANSLATED_FROM + "': add the hash of " + englishPath
 					+ " it was translated from (sha256sum " + englishPath + " | cut -c1-16, now " + current + ")");
 		}
 		else if (!recorded.strip().equalsIgnoreCase(current)) {
-			problems.warning(path, line.getAsInt(), "out of date: translated from " + recorded.strip() + " but " + englishPath
+			problems.warning(path, file.line(TRANSLATED_FROM), "out of date: translated from " + recorded.strip() + " but " + englishPath
 					+ " is now " + current + "; update the translation, then its " + TRANSLATED_FROM);
 		}
 	}
 
 	/** The translation's steps have the English step ids, in the same order. */
-	static void checkSteps(String path, List<MarkdownFile.StepDraft> english, List<MarkdownFile.StepDraft> translated,
-			String englishPath, Problems problems) {
-		List<String> englishIds = english.stream().map(MarkdownFile.StepDraft::id).toList();
+	static void checkSteps(String path, List<Step> english, List<MarkdownFile.StepDraft> translated, String englishPath,
+			Problems problems) {
+		List<String> englishIds = english.stream().map(Step::id).toList();
 		List<String> translatedIds = translated.stream().map(MarkdownFile.StepDraft::id).toList();
-		if (englishIds.equals(translatedIds)) {
+		int differs = firstDifference(translatedIds, englishIds);
+		if (differs < 0) {
 			return;
 		}
-		int line = 1;
-		for (int i = 0; i < translated.size(); i++) {
-			if (i >= englishIds.size() || !englishIds.get(i).equals(translatedIds.get(i))) {
-				line = translated.get(i).line();
-				break;
+		problems.error(path, differs < translated.size() ? translated.get(differs).line() : 1, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
+				+ ": keep each {#id} of the English steps, in the same order");
+	}
+
+	/** The first index at which two lists differ, or -1 when they are equal. */
+	static int firstDifference(List<?> one, List<?> other) {
+		for (int i = 0; i < Math.max(one.size(), other.size()); i++) {
+			if (i >= one.size() || i >= other.size() || !one.get(i).equals(other.get(i))) {
+				return i;
 			}
 		}
-		problems.error(path, line, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
-				+ ": keep each {#id} of the English steps, in the same order");
+		return -1;
 	}
 
 	/**
@@ -129,14 +142,8 @@ final class Translations {
 		Quiz translated = read.quiz();
 		List<QuizReader.QuestionEntry> entries = read.file().value().questions();
 		// A question's line, looked up only for a problem (the translation's first question with the id).
-		ToIntFunction<String> lineOf = id -> {
-			for (int i = 0; i < entries.size(); i++) {
-				if (entries.get(i).id().equals(id)) {
-					return read.file().line("questions", i, "id");
-				}
-			}
-			return 1;
-		};
+		ToIntFunction<String> lineOf = id -> IntStream.range(0, entries.size()).filter(i -> entries.get(i).id().equals(id))
+			.map(i -> read.file().line("questions", i, "id")).findFirst().orElse(1);
 		for (Question question : english.questions()) {
 			if (translated.question(question.id()).isEmpty()) {
 				problems.error(path, 1, "question '" + question.id() + "' of " + englishPath + " is missing");
@@ -185,7 +192,7 @@ final class Translations {
 	static List<String> missing(Set<String> paths) {
 		List<String> missing = new ArrayList<>();
 		for (String path : paths.stream().sorted().toList()) {
-			if (!translatable(path)) {
+			if (!TRANSLATABLE.matcher(path).matches()) {
 				continue;
 			}
 			for (String language : COMPLETE_LANGUAGES) {
@@ -202,26 +209,6 @@ final class Translations {
 	private static String translatedPath(String path, String language) {
 		int dot = path.lastIndexOf('.');
 		return path.substring(0, dot) + "." + language + path.substring(dot);
-	}
-
-	private static boolean translatable(String path) {
-		String[] parts = path.split("/");
-		if (parts.length == 2 && parts[0].equals("guidance")) {
-			return parts[1].endsWith(".md") && parts[1].indexOf('.') == parts[1].length() - ".md".length();
-		}
-		if (parts.length != 3 || !parts[0].equals("modules")) {
-			return false;
-		}
-		String name = parts[2];
-		if (name.equals("module.yml") || name.equals("teacher.md")) {
-			return true;
-		}
-		for (String suffix : List.of(".md", ".quiz.yml", EvidenceReader.CHECK_SUFFIX)) {
-			if (name.endsWith(suffix) && Band.fromId(name.substring(0, name.length() - suffix.length())).isPresent()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -241,12 +228,7 @@ final class Translations {
 				headings.add(heading);
 			}
 		}
-		int differs = -1;
-		for (int i = 0; i < Math.max(english.size(), here.size()) && differs < 0; i++) {
-			if (i >= english.size() || i >= here.size() || english.get(i).level() != here.get(i).level()) {
-				differs = i;
-			}
-		}
+		int differs = firstDifference(english.stream().map(Section::level).toList(), here.stream().map(Section::level).toList());
 		if (differs >= 0) {
 			int at = Math.min(differs, headings.size() - 1);
 			int line = at < 0 ? 1 : headings.get(at).getStartLineNumber() + 1;
@@ -256,16 +238,11 @@ final class Translations {
 					+ outline + "), translated, in the same order");
 			return null;
 		}
-		StringBuilder withIds = new StringBuilder();
-		Matcher matcher = SECTION.matcher(html);
-		int i = 0;
-		while (matcher.find()) {
-			Section section = english.get(i++);
-			matcher.appendReplacement(withIds,
-					Matcher.quoteReplacement("<h" + section.level() + " id=\"" + section.id() + "\">"));
-		}
-		matcher.appendTail(withIds);
-		return withIds.toString();
+		Iterator<Section> inOrder = english.iterator();
+		return SECTION.matcher(html).replaceAll(heading -> {
+			Section section = inOrder.next();
+			return Matcher.quoteReplacement("<h" + section.level() + " id=\"" + section.id() + "\">");
+		});
 	}
 
 	private record Section(int level, String id) {
@@ -273,12 +250,8 @@ final class Translations {
 
 	// Level and id of each ## and ### heading, in order.
 	private static List<Section> sections(String html) {
-		List<Section> sections = new ArrayList<>();
-		Matcher matcher = SECTION.matcher(html);
-		while (matcher.find()) {
-			sections.add(new Section(Integer.parseInt(matcher.group(1)), matcher.group(2)));
-		}
-		return sections;
+		return SECTION.matcher(html).results().map(heading -> new Section(Integer.parseInt(heading.group(1)), heading.group(2)))
+			.toList();
 	}
 
 }

@@ -22,16 +22,16 @@ class ModuleReaderTest {
 	}
 
 	@Test
-	void aModuleFolderBecomesADraftWithItsBands() {
-		ModuleReader.ModuleDraft draft = reader.read("online-friends", folder(TestContent.valid(), "online-friends"));
+	void aModuleFolderBecomesAModuleWithItsBands() {
+		Module module = reader.read("online-friends", folder(TestContent.valid(), "online-friends")).module();
 
 		assertThat(context.problems.sorted()).isEmpty();
-		assertThat(draft.id()).isEqualTo("online-friends");
-		assertThat(draft.bands()).containsExactly(Band.AGES_8_10);
-		assertThat(draft.lessons()).containsOnlyKeys(Band.AGES_8_10);
-		assertThat(draft.quizzes()).containsOnlyKeys(Band.AGES_8_10);
-		assertThat(draft.teacherNotes().summary()).isNotBlank();
-		assertThat(draft.translations()).isEmpty();
+		assertThat(module.id()).isEqualTo("online-friends");
+		assertThat(module.bands()).containsExactly(Band.AGES_8_10);
+		assertThat(module.lessons()).containsOnlyKeys(Band.AGES_8_10);
+		assertThat(module.quizzes()).containsOnlyKeys(Band.AGES_8_10);
+		assertThat(module.teacherNotes().summary()).isNotBlank();
+		assertThat(module.translations()).isEmpty();
 		assertThat(context.readability).extracting(ReadabilityScore::moduleId).containsExactly("online-friends");
 	}
 
