@@ -183,8 +183,8 @@ class AccessibilityIT extends JourneyTest {
 			}
 			quizStates(band, module, "display: all options");
 			display(null);
-			// last: the resume code moves this learner off the device (before the display states, it
-			// took a second join, three page loads, to reach them)
+			// last: the resume code moves this learner off the device (before the display states, they
+			// needed a second join in every band)
 			scan("/me");
 			find(By.cssSelector("form[action='/me/resume-code'] button")).click();
 			scanHere("/me", "resume code shown");
