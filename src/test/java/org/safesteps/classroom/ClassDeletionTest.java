@@ -2,15 +2,11 @@ package org.safesteps.classroom;
 
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Deleting a class: nothing half-deleted shows after a failure midway, and a retry completes it. */
-@SpringBootTest
-@Import(ClassDeletionTest.FailOnce.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClassDeletionTest {
 
 	@Autowired
@@ -38,7 +33,7 @@ class ClassDeletionTest {
 	MongoTemplate mongo;
 
 	@Autowired
-	FailOnce failOnce;
+	ClassDeletionFault failOnce;
 
 	@Test
 	void aDeletionThatFailsMidwayHidesTheClassAndTheRetryRemovesEverything() {
@@ -95,21 +90,6 @@ class ClassDeletionTest {
 				.append("tokenHash", UUID.randomUUID().toString())
 				.append("createdAt", new Date())
 				.append("lastSeenAt", new Date()));
-	}
-
-	/** Stands for a database failure in one of the later steps, once. */
-	@TestConfiguration
-	static class FailOnce {
-
-		final AtomicBoolean armed = new AtomicBoolean();
-
-		@EventListener
-		void on(ClassEvents.ClassDeleted event) {
-			if (this.armed.getAndSet(false)) {
-				throw new IllegalStateException("Lost the database midway");
-			}
-		}
-
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -28,6 +30,8 @@ import org.safesteps.content.Quiz;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pseudonym, e-mail addresses).
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "logging.level.org.safesteps=DEBUG")
+// The shared application, its log level raised to DEBUG for this class only (not a property: that
+// would be a configuration of its own, one more application start).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LogsCarryNoSecretsTest {
 
 	private static final Logger log = LoggerFactory.getLogger(LogsCarryNoSecretsTest.class);
@@ -53,6 +58,8 @@ class LogsCarryNoSecretsTest {
 	private static final Pattern RESUME = Pattern.compile("class=\"resume-code\">([A-Z0-9-]{14})<");
 
 	private static final String MODULE = "trusted-adults";
+
+	private static final String APP = "org.safesteps";
 
 	@LocalServerPort
 	int port;
@@ -68,6 +75,22 @@ class LogsCarryNoSecretsTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	LoggingSystem logging;
+
+	private LogLevel levelBefore;
+
+	@BeforeEach
+	void appLogsAtDebug() {
+		this.levelBefore = this.logging.getLoggerConfiguration(APP).getConfiguredLevel();
+		this.logging.setLogLevel(APP, LogLevel.DEBUG);
+	}
+
+	@AfterEach
+	void appLogsAsBefore() {
+		this.logging.setLogLevel(APP, this.levelBefore);
+	}
 
 	@Test
 	void aWholeJourneyWhenLoggedAtDebugLeavesNoTokenCodePasswordPseudonymOrEmailInTheOutput(CapturedOutput output) {

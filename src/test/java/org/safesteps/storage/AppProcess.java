@@ -124,7 +124,8 @@ final class AppProcess {
 			catch (RuntimeException notYet) {
 				// not listening yet
 			}
-			sleep(200);
+			// a refused connection costs nothing: look again soon (a start is waited for four times a run)
+			sleep(50);
 		}
 		this.process.destroyForcibly();
 		throw new IllegalStateException("the app was not ready within " + limit);

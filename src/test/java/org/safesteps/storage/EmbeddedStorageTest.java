@@ -22,14 +22,20 @@ class EmbeddedStorageTest {
 	@TempDir
 	Path dataDir;
 
+	// One test for both: the instance on another folder starts beside the restarted one (three
+	// application starts; five as two tests).
 	@Test
-	void dataSurvivesARestartOnTheSameDataFolder() {
+	void dataSurvivesARestartOnTheSameDataFolderAndASecondInstanceOnAnotherFolderStarts(@TempDir Path otherDir) {
 		try (ConfigurableApplicationContext first = start()) {
 			first.getBean(MongoTemplate.class).getCollection("probe").insertOne(new Document("_id", "kept"));
 		}
-		try (ConfigurableApplicationContext second = start()) {
+		try (ConfigurableApplicationContext second = start();
+				ConfigurableApplicationContext other = start(otherDir)) {
 			assertThat(second.getBean(MongoTemplate.class).getCollection("probe").countDocuments(new Document("_id", "kept")))
 				.isEqualTo(1);
+			assertThat(other.isActive()).isTrue();
+			assertThat(other.getBean(MongoTemplate.class).getCollection("probe").countDocuments(new Document("_id", "kept")))
+				.as("the other folder's own data").isZero();
 		}
 	}
 
@@ -44,14 +50,6 @@ class EmbeddedStorageTest {
 				assertThat(analysis.getAction()).contains("SAFESTEPS_DATA_DIR");
 			});
 			assertThat(first.isActive()).isTrue();
-		}
-	}
-
-	@Test
-	void aSecondInstanceOnAnotherDataFolderStarts(@TempDir Path otherDir) {
-		try (ConfigurableApplicationContext first = start();
-				ConfigurableApplicationContext second = start(otherDir)) {
-			assertThat(second.isActive()).isTrue();
 		}
 	}
 

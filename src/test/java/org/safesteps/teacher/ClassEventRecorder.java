@@ -3,13 +3,18 @@ package org.safesteps.teacher;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 import org.safesteps.classroom.ClassEvents;
 
-/** Keeps the class events published while a test runs (requests run on server threads). */
-@TestConfiguration(proxyBeanMethods = false)
+/**
+ * Keeps the class events published while a test runs (requests run on server threads). A component
+ * of the test sources, so every test application has it (the application's component scan reaches
+ * the test classes): the tests that read it share the one cached application instead of starting
+ * one with an imported configuration of their own. A test clears it before it acts.
+ */
+@Component
 class ClassEventRecorder {
 
 	final List<Object> events = new CopyOnWriteArrayList<>();

@@ -18,14 +18,12 @@ import org.safesteps.support.Browserless;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A teacher runs a class through the forms, as a browser without JavaScript would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ClassEventRecorder.class)
 class TeacherClassPagesTest {
 
 	@LocalServerPort
