@@ -15,7 +15,7 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
 /**
  * Reads a packaged asset's bytes once and answers from memory afterwards. From the jar, every
  * request looked the file up through the class loader twice (for its length and its content) and
- * inflated it again: a third of an asset request's CPU in the 9:00 burst (docs/performance.md).
+ * inflated it again: 40% of the asset handler's time in the 9:00 burst (docs/performance.md).
  * Placed after Spring's caching resolver, so what is kept is the in-memory copy; only the few files
  * under the themes' static folders are ever kept.
  */
