@@ -351,7 +351,7 @@ if wants lesson || wants quiz || wants burst || wants school; then
 				burst=$(grep '^BENCH' "$OUT/burst.r$RUN.txt")
 				printf '%s\t%s\t%s\n' "$burst" "$load" "$(per_request "$cpu_before" "$(cpu_ms "$APP_PID")" "$burst")" \
 					>>"$OUT/runs/burst.tsv"
-				add_row burst "9:00 burst, per learner: arrival to first lesson with its CSS, JS, icon and fonts (open loop; requests/s and CPU: every request)" "${BENCH_BURST_THREADS:-256} max" -
+				add_row burst "9:00 burst, per learner: arrival to first lesson with its CSS, JS and icon$([[ "${BENCH_BURST_FONTS:-none}" == all ]] && echo " and every font") (open loop; requests/s and CPU: every request)" "${BENCH_BURST_THREADS:-256} max" -
 				NOTES+=("Burst, round $RUN: $(head -1 "$OUT/burst.r$RUN.txt")")
 				NOTES+=("Burst, round $RUN: $(sed -n 3p "$OUT/burst.r$RUN.txt")")
 				NOTES+=("Burst, round $RUN: $(grep '^load generator' "$OUT/burst.r$RUN.txt")")
@@ -472,7 +472,8 @@ wrk -t$THREADS, $DURATION per scenario after a $WARMUP warm-up, $RUNS round(s); 
 	echo
 	echo "The burst's p50/p95/p99 are per learner: from the learner's scheduled arrival until its first lesson and"
 	echo "the assets the pages link have arrived (GET /join, POST /join, GET /learn, GET the lesson, and each page's"
-	echo "stylesheets, script, icon and fonts not fetched before, as a browser with a cold cache); its requests/s and"
+	echo "stylesheets, script and icon not fetched before, as a browser with a cold cache; no font, as Chromium in every band's"
+	echo "default theme, unless BENCH_BURST_FONTS=all); its requests/s and"
 	echo "CPU ms/request count every request, pages and assets. Every simulated pupil and teacher has its own address"
 	echo "(X-Forwarded-For from loopback, which the app trusts as its reverse proxy), so the limits count each apart."
 	echo "The load column is the machine's 1-minute load average when a measured run started: above the core count,"

@@ -65,15 +65,22 @@ class LearnerStore {
 			.build();
 	}
 
-	/** A new learner with a fresh pseudonym, holding the hash of {@code token}. */
+	/**
+	 * A new learner with a fresh pseudonym, holding the hash of {@code token}; kept in memory at
+	 * once, as a lookup would keep them: the page the join redirects to then needs no read.
+	 */
 	Learner create(String classId, Band band, String tokenHash) {
 		Instant now = this.clock.instant();
 		for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
 			String name = (classId != null && attempt < PLAIN_NAME_ATTEMPTS) ? Pseudonyms.forClass(Secrets.random())
 					: Pseudonyms.forSelfLearner(Secrets.random());
 			try {
+				long before = this.forgettings.get();
 				// A string id (not an ObjectId): progress, attempts and reports refer to learners by this string.
-				return this.mongo.insert(new Learner(java.util.UUID.randomUUID().toString(), classId, name, band, tokenHash, null, now, now));
+				Learner created = this.mongo.insert(new Learner(java.util.UUID.randomUUID().toString(), classId, name,
+						band, tokenHash, null, now, now));
+				keep(tokenHash, created, before);
+				return created;
 			}
 			catch (DuplicateKeyException ex) {
 				// the name is taken in this class; draw another
@@ -108,12 +115,17 @@ class LearnerStore {
 			return Optional.empty();
 		}
 		learner = seen(tokenHash, learner);
+		keep(tokenHash, learner, before);
+		return Optional.of(learner);
+	}
+
+	/** Keeps a learner read or written when {@link #forgettings} stood at {@code before}. */
+	private void keep(String tokenHash, Learner learner, long before) {
 		this.recognised.put(tokenHash, learner);
 		if (this.forgettings.get() != before) {
-			// a learner was forgotten while this one was read: it may have been this one
+			// a learner was forgotten meanwhile: it may have been this one
 			this.recognised.invalidate(tokenHash);
 		}
-		return Optional.of(learner);
 	}
 
 	/** Writes the last-seen time if it is more than an hour old, and keeps the learner with it. */

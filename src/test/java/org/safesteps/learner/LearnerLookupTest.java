@@ -56,6 +56,18 @@ class LearnerLookupTest {
 	}
 
 	@Test
+	void aLearnerJustCreatedIsKeptSoThePageAfterTheJoinReadsNothing() {
+		String token = Secrets.newToken();
+		Learner learner = this.store.create("class-lookup", Band.AGES_8_10, Secrets.sha256(token));
+
+		// removed behind the instance's back: only a copy kept at creation can still answer
+		this.mongo.remove(Query.query(Criteria.where("_id").is(learner.id())), Learner.class);
+		assertThat(this.store.findByTokenHash(Secrets.sha256(token))).as("kept since its creation").get()
+			.extracting(Learner::id).isEqualTo(learner.id());
+		assertThat(this.store.findByTokenHashInDatabase(Secrets.sha256(token))).isEmpty();
+	}
+
+	@Test
 	void aLearnerRemovedElsewhereReadsOnlyStepsAlreadyReachedFromTheKeptCopyAndNothingIsWrittenForThem() {
 		String token = Secrets.newToken();
 		Learner learner = this.store.create(null, Band.AGES_8_10, Secrets.sha256(token));

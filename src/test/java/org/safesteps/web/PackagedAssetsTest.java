@@ -1,6 +1,7 @@
 package org.safesteps.web;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,23 @@ class PackagedAssetsTest {
 		assertThat(http.get("/assets/ages-5-7/theme.css").body()).contains("--font-size-base");
 		assertThat(http.get("/assets/base/no-such-file.css").statusCode()).isEqualTo(404);
 		assertThat(http.get("/assets/base/../../application.properties").statusCode()).isIn(400, 404);
+	}
+
+	@Test
+	void assetsCarryEverySecurityHeaderOfAPageButNoCookie() {
+		Http http = new Http(this.port);
+		HttpResponse<String> page = http.get("/join", "X-Forwarded-Proto", "https");
+		for (String asset : List.of("/assets/base/site.css", "/assets/base/safesteps.js", "/assets/base/favicon.svg",
+				"/assets/base/fonts/opendyslexic-latin-400-normal.woff2", "/assets/base/no-such-file.css")) {
+			HttpResponse<String> response = http.get(asset, "X-Forwarded-Proto", "https");
+			for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+					"Referrer-Policy", "Permissions-Policy", "Strict-Transport-Security")) {
+				assertThat(response.headers().allValues(header)).as(asset + " " + header)
+					.isNotEmpty()
+					.isEqualTo(page.headers().allValues(header));
+			}
+			assertThat(response.headers().allValues("Set-Cookie")).as(asset).isEmpty();
+		}
 	}
 
 }
