@@ -118,7 +118,7 @@ start_app() {
 	shift 2
 	say "Starting $JAR ($HEAP, embedded database in a fresh temporary folder, rate limits on): $name"
 	local jfr=()
-	[[ "${BENCH_JFR:-0}" == 1 ]] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name.jfr,settings=profile")
+	[[ "${BENCH_JFR:-0}" == 1 ]] && jfr=("-XX:StartFlightRecording=filename=$OUT/$name.jfr,settings=profile" "-XX:FlightRecorderOptions:stackdepth=256")
 	# Started from the temporary folder, not the project folder: there, the app would read themes/
 	# and content/ from the folders (live editing, templates re-read every 2 s) instead of the jar.
 	(cd "$WORK" && SAFESTEPS_DATA_DIR="$data" SAFESTEPS_ADMIN_EMAIL="$ADMIN_EMAIL" \

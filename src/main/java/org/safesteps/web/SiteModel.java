@@ -5,6 +5,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -37,6 +40,18 @@ class SiteModel {
 	@ModelAttribute("languages")
 	List<Language> languages() {
 		return Language.all();
+	}
+
+	/**
+	 * Whether a teacher is signed in in this browser: the footer offers the sign-in to anyone else.
+	 * (The security dialect's {@code sec:authorize} parsed its expression on every page, an eighth
+	 * of the time a page took to render.)
+	 */
+	@ModelAttribute("signedIn")
+	boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	/** Where the switch comes back to: this page, with its query. */
