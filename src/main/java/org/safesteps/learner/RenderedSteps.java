@@ -4,8 +4,10 @@ import java.io.CharArrayWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,12 +37,20 @@ import org.safesteps.theme.Themes;
  * are not kept. A rendered page that holds a form (its CSRF field is per browser) is never kept.
  * Bounded by {@code safesteps.rendered-steps.max-size}; with themes edited in a folder, kept only
  * as long as Thymeleaf trusts a template read from it.
+ * <p>
+ * Beside the pages, whole responses (the kept page with the headers the filters wrote around it)
+ * are kept for {@link KeptStepFilter}, which serves them without the filter chain and MVC.
  */
 @Component
 @EnableConfigurationProperties(RenderedStepsProperties.class)
 class RenderedSteps {
 
+	/** Request attribute: the kept page a request's response was written from (only a page any reader may get). */
+	static final String SHARED_PAGE = RenderedSteps.class.getName() + ".sharedPage";
+
 	private final Cache<Key, Page> pages;
+
+	private final Cache<Object, Response> responses;
 
 	private final ViewResolver views;
 
@@ -53,6 +63,12 @@ class RenderedSteps {
 			.weigher((Key key, Page page) -> page.body().length + 200);
 		themes.templatesRereadAfter().ifPresent(builder::expireAfterWrite);
 		this.pages = builder.build();
+		// the bodies are the pages' own arrays: the weight counts them again, so this bound is generous
+		Caffeine<Object, Response> responses = Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.weigher((Object key, Response response) -> response.body().length + 1_000);
+		themes.templatesRereadAfter().ifPresent(responses::expireAfterWrite);
+		this.responses = responses.build();
 	}
 
 	/**
@@ -68,9 +84,25 @@ class RenderedSteps {
 		return this.renders.get();
 	}
 
-	/** Forgets every kept page (for tests comparing a kept page with a fresh rendering). */
+	/** Forgets every kept page and response (for tests comparing a kept page with a fresh rendering). */
 	void clear() {
 		this.pages.invalidateAll();
+		this.responses.invalidateAll();
+	}
+
+	/** The whole response kept for requests of this key ({@link KeptStepFilter}'s), if any. */
+	Optional<Response> response(Object requestKey) {
+		return Optional.ofNullable(this.responses.getIfPresent(requestKey));
+	}
+
+	/** Keeps a response written from a kept page, for requests of this key. */
+	void keep(Object requestKey, Response response) {
+		this.responses.put(requestKey, response);
+	}
+
+	/** The body of the kept page this request's response was written from, if it was. */
+	static Optional<byte[]> sharedBody(HttpServletRequest request) {
+		return (request.getAttribute(SHARED_PAGE) instanceof Page page) ? Optional.of(page.body()) : Optional.empty();
 	}
 
 	/**
@@ -95,6 +127,13 @@ class RenderedSteps {
 	private record Page(byte[] body, String contentType) {
 	}
 
+	/**
+	 * A response as the full chain wrote it for a kept page: its body, content type, locale
+	 * (Content-Language) and every other header but those the servlet container writes itself.
+	 */
+	record Response(byte[] body, String contentType, Locale locale, List<Map.Entry<String, String>> headers) {
+	}
+
 	private final class StepView implements View {
 
 		private final Key key;
@@ -112,6 +151,7 @@ class RenderedSteps {
 			Page page = RenderedSteps.this.pages.getIfPresent(this.key);
 			if (page != null) {
 				response.setContentType(page.contentType());
+				request.setAttribute(SHARED_PAGE, page);
 			}
 			else {
 				page = renderAndKeep(model, request, response);
@@ -136,6 +176,7 @@ class RenderedSteps {
 					response.getContentType());
 			if (!holdsForm(html, request)) {
 				RenderedSteps.this.pages.put(this.key, page);
+				request.setAttribute(SHARED_PAGE, page);
 			}
 			return page;
 		}

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Puts the body-size and rate-limit filters in front of Spring Security, so a refused request costs
- * no session or sign-in work.
+ * no session or sign-in work, and in front of the learner's kept-step filter (ordered just before
+ * Spring Security), so the limits apply to every request as before.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -18,7 +19,7 @@ class RateLimitConfiguration {
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, RateLimitProperties properties) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
 				new RateLimitFilter(limits, properties));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}
@@ -27,7 +28,7 @@ class RateLimitConfiguration {
 	FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RateLimitProperties properties) {
 		FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
 				new BodySizeFilter(properties.maxBody()));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 3);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -1,0 +1,264 @@
+package org.safesteps.learner;
+
+import java.io.IOException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Lesson;
+import org.safesteps.content.Localized;
+import org.safesteps.content.Module;
+import org.safesteps.display.DisplayOptions;
+import org.safesteps.guidance.HelpCountry;
+import org.safesteps.progress.ProgressStore;
+import org.safesteps.theme.RequestLanguage;
+import org.safesteps.theme.RequestTheme;
+
+/**
+ * Serves a learner's lesson step ({@code GET /learn/{module}?step=n}) from the response the full
+ * filter chain and MVC wrote for the same request before, without running them again. The first
+ * such request of a kind goes through everything and its response (the kept page of
+ * {@link RenderedSteps} with the headers the filters wrote around it) is kept; later ones get those
+ * bytes and headers straight away.
+ * <p>
+ * "The same request" is every input the full chain's answer depends on: the path and query, the
+ * learner's band and the page's language (their class's language, the switch's cookie or
+ * Accept-Language), the Accept-Language header (help country), the display, language and country
+ * cookies, and whether the request came over HTTPS (HSTS, cookie flags). Everything else must be
+ * absent or the request falls through to the full chain: another cookie (a teacher's session, the
+ * sign-in return address, a learning platform's frame), a body, an Authorization header, a query
+ * other than {@code step=n}, a method other than GET, an address Spring Security's firewall would
+ * refuse, a learner not recognised, a module or step not theirs, a step not reached yet (the full
+ * chain marks it), the first step while the confidence check may be offered (a form with this
+ * browser's token), no CSRF cookie yet (the full chain sets one), any failure of the lookups
+ * (database trouble is answered by the full chain as always).
+ * <p>
+ * What it skips, and why each part is not needed for such a request: Spring Security's
+ * authorisation ({@code /learn/**} is open to everyone: children are not accounts), its session,
+ * security-context, request-cache, logout, sign-in and account-status filters (no session or
+ * request-cache cookie, so there is nobody signed in and nothing to restore), the CSRF filter (a
+ * GET is not checked; the browser's token cookie exists, so none is written), the header writers
+ * (their headers are in the kept response, written for the same inputs), and MVC (the handler,
+ * the model advice and the view, whose output is the kept page). It runs after the filters that
+ * apply to it: database failures (outermost), body size and rate limits (ordered before it), the
+ * learning-platform frame marker (its cookie sends the request to the full chain). The learner is
+ * looked up as the controller does (the same five-second copy, last-seen time written as before).
+ */
+final class KeptStepFilter extends OncePerRequestFilter {
+
+	private static final Pattern PATH = Pattern.compile("/learn/[a-z0-9][a-z0-9-]{0,79}");
+
+	private static final Pattern QUERY = Pattern.compile("step=([1-9][0-9]{0,2})");
+
+	/** Spring Security's CSRF cookie (account feature): present, so the full chain would write none. */
+	static final String CSRF_COOKIE = "safesteps_csrf";
+
+	/** The only cookies such a request may carry; the full chain reads no others for it. */
+	private static final Set<String> COOKIES = Set.of(LearnerCookie.NAME, CSRF_COOKIE, DisplayOptions.COOKIE,
+			RequestLanguage.COOKIE, HelpCountry.COOKIE);
+
+	/** Headers the servlet container writes itself, and those set through their own methods. */
+	private static final Set<String> NOT_KEPT = Set.of("date", "content-length", "transfer-encoding", "connection",
+			"keep-alive", "content-type", "content-language");
+
+	/** The same checks as Spring Security's (default) firewall, which the full chain passes requests through. */
+	private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+
+	private final Curriculum curriculum;
+
+	private final Learners learners;
+
+	private final ProgressStore progress;
+
+	private final RenderedSteps steps;
+
+	private final AtomicLong served = new AtomicLong();
+
+	KeptStepFilter(Curriculum curriculum, Learners learners, ProgressStore progress, RenderedSteps steps) {
+		this.curriculum = curriculum;
+		this.learners = learners;
+		this.progress = progress;
+		this.steps = steps;
+	}
+
+	/** How many requests were answered here rather than by the full chain (for tests). */
+	long served() {
+		return this.served.get();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Step> step = step(request);
+		if (step.isPresent()) {
+			Optional<RenderedSteps.Response> kept = this.steps.response(step.get().key());
+			if (kept.isPresent() && reached(step.get())) {
+				write(kept.get(), response);
+				this.served.incrementAndGet();
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+		step.ifPresent((asked) -> keep(asked, request, response));
+	}
+
+	/** The step this request asks for, if it is one this filter may answer. */
+	private Optional<Step> step(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) || request.getContentLengthLong() > 0
+				|| request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			return Optional.empty();
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String query = request.getQueryString();
+		Matcher number = (query != null) ? QUERY.matcher(query) : null;
+		if (!PATH.matcher(path).matches() || (number != null && !number.matches()) || !onlyKnownCookies(request)) {
+			return Optional.empty();
+		}
+		try {
+			FirewalledRequest checked = this.firewall.getFirewalledRequest(request);
+			String acceptLanguage = String.join("\n", Collections.list(checked.getHeaders(HttpHeaders.ACCEPT_LANGUAGE)));
+			Optional<Learner> learner = this.learners.current(request);
+			if (learner.isEmpty()) {
+				return Optional.empty();
+			}
+			Band band = learner.get().band();
+			String moduleId = path.substring("/learn/".length());
+			Optional<Module> module = this.curriculum.module(moduleId).filter((found) -> found.hasBand(band));
+			String language = RequestLanguage.of(request).code();
+			Optional<Localized<Lesson>> lesson = module.flatMap((found) -> found.lesson(band, language));
+			if (lesson.isEmpty()) {
+				return Optional.empty();
+			}
+			int total = lesson.get().value().steps().size();
+			int stepNumber = (number != null) ? Integer.parseInt(number.group(1)) : 1;
+			if (stepNumber > total
+					|| (stepNumber == 1 && this.curriculum.evidence().check(moduleId, band).isPresent())) {
+				return Optional.empty();
+			}
+			return Optional.of(new Step(key(request, path, query, acceptLanguage), learner.get().id(), moduleId,
+					stepNumber - 1, total));
+		}
+		catch (RuntimeException ex) {
+			// refused by the firewall (RequestRejectedException), or a lookup failed: the full chain answers as it always does
+			return Optional.empty();
+		}
+	}
+
+	/** The inputs of the full chain's answer; null band or language when the request has none (never kept). */
+	private static Key key(HttpServletRequest request, String path, String query, String acceptLanguage) {
+		Map<String, String> cookies = new TreeMap<>();
+		for (Cookie cookie : request.getCookies()) {
+			if (!cookie.getName().equals(LearnerCookie.NAME) && !cookie.getName().equals(CSRF_COOKIE)) {
+				cookies.put(cookie.getName(), cookie.getValue());
+			}
+		}
+		Band band = (request.getAttribute(RequestTheme.BAND_ATTRIBUTE) instanceof Band found) ? found : null;
+		return new Key(path, query, band, RequestLanguage.of(request).code(), acceptLanguage, Map.copyOf(cookies),
+				request.isSecure());
+	}
+
+	/** Learner, CSRF token and the reader's settings only, each once, and the learner's and token present. */
+	private static boolean onlyKnownCookies(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return false;
+		}
+		Set<String> seen = new HashSet<>();
+		for (Cookie cookie : cookies) {
+			if (!COOKIES.contains(cookie.getName()) || !seen.add(cookie.getName())) {
+				return false;
+			}
+			if (cookie.getName().equals(CSRF_COOKIE) && (cookie.getValue() == null || cookie.getValue().isEmpty())) {
+				return false;
+			}
+		}
+		return seen.contains(CSRF_COOKIE) && LearnerCookie.read(request).isPresent();
+	}
+
+	/** Whether the learner reached the step before (else the full chain marks it, checking the learner first). */
+	private boolean reached(Step step) {
+		try {
+			return this.progress.reached(step.learnerId(), step.moduleId(), step.index(), step.total());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Keeps the full chain's response to a request this filter could not answer yet, if it is a kept
+	 * page, complete, without a cookie, and the request's inputs did not change on the way (the class's
+	 * language, say).
+	 */
+	private void keep(Step step, HttpServletRequest request, HttpServletResponse response) {
+		Optional<byte[]> body = RenderedSteps.sharedBody(request);
+		if (body.isEmpty() || response.getStatus() != HttpStatus.OK.value()
+				|| !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || response.getContentType() == null) {
+			return;
+		}
+		Key now = key(request, step.key().path(), step.key().query(), step.key().acceptLanguage());
+		if (!now.equals(step.key()) || now.band() == null) {
+			return;
+		}
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		Map<String, String> names = new LinkedHashMap<>();
+		response.getHeaderNames().forEach((name) -> names.putIfAbsent(name.toLowerCase(Locale.ROOT), name));
+		names.forEach((lowerCase, name) -> {
+			if (!NOT_KEPT.contains(lowerCase)) {
+				response.getHeaders(name).forEach((value) -> headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value)));
+			}
+		});
+		this.steps.keep(step.key(), new RenderedSteps.Response(body.get(), response.getContentType(),
+				response.getLocale(), List.copyOf(headers)));
+	}
+
+	/** In the order the full chain writes them: the locale, the content type, the other headers, the body. */
+	private static void write(RenderedSteps.Response kept, HttpServletResponse response) throws IOException {
+		response.setLocale(kept.locale());
+		response.setContentType(kept.contentType());
+		for (Map.Entry<String, String> header : kept.headers()) {
+			response.addHeader(header.getKey(), header.getValue());
+		}
+		response.getOutputStream().write(kept.body());
+	}
+
+	/**
+	 * What a response depends on.
+	 *
+	 * @param cookies the display, language and country cookies' values by name
+	 * @param secure whether the request came over HTTPS
+	 */
+	record Key(String path, String query, Band band, String language, String acceptLanguage,
+			Map<String, String> cookies, boolean secure) {
+	}
+
+	private record Step(Key key, String learnerId, String moduleId, int index, int total) {
+	}
+
+}
