@@ -6,16 +6,19 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * This instance's class reports, each kept with the {@link Stamp} of the data it was counted from
  * and used again only while the stamp read before each page is the same. The stamp is the class's
- * counter ({@link ClassReportVersions}), which the app's own writes count up, and what catches a
- * change made any other way (a restore, an edit in the database, a write whose count-up was lost):
- * the class's learners (read anyway for the matrix) and its numbers of progress and attempt
- * documents. Four small reads instead of every progress and attempt document of the class.
+ * counter ({@link ClassReportVersions}), which every write of the app that changes the report counts
+ * up, and the class's learners (read anyway for the matrix), which catch a learner who joined or
+ * was deleted: two small reads by index. The numbers of progress and attempt documents were part of
+ * the stamp until issue 25; counting them on the embedded server read every document of the class,
+ * a fifth of the page's CPU time at 35 learners x 12 modules. A change made around the app (an edit
+ * in the database by hand, a count-up lost with the database process) now shows with the class's
+ * next counted change or after {@link #MAX_AGE} at the latest; a restore runs with the app stopped
+ * (backup/RestoreCommand), so no report kept in memory outlives it.
  */
 final class ClassReportCache {
 
@@ -24,22 +27,23 @@ final class ClassReportCache {
 
 	/**
 	 * How long a report may be used at most, even with an unchanged stamp: bounds what a lost
-	 * count-up (see {@link ClassReportVersions#changed}) could leave on screen.
+	 * count-up (see {@link ClassReportVersions#changed}) or an edit in the database by hand could
+	 * leave on screen.
 	 */
 	static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-	private final MongoTemplate mongo;
-
 	private final ClassReportVersions versions;
 
-	private final Cache<String, Kept> kept = Caffeine.newBuilder()
-		.maximumSize(CLASSES)
-		.expireAfterWrite(MAX_AGE)
-		.build();
+	private final Cache<String, Kept> kept;
 
-	ClassReportCache(MongoTemplate mongo, ClassReportVersions versions) {
-		this.mongo = mongo;
+	ClassReportCache(ClassReportVersions versions) {
+		this(versions, Ticker.systemTicker());
+	}
+
+	/** With the clock that ages the reports kept (tests move it on). */
+	ClassReportCache(ClassReportVersions versions, Ticker ticker) {
 		this.versions = versions;
+		this.kept = Caffeine.newBuilder().maximumSize(CLASSES).expireAfterWrite(MAX_AGE).ticker(ticker).build();
 	}
 
 	/**
@@ -48,7 +52,7 @@ final class ClassReportCache {
 	 */
 	Stamp stamp(String classId, Supplier<List<ClassReports.LearnerRef>> learners) {
 		long version = this.versions.current(classId);
-		return new Stamp(version, learners.get(), count("progress", classId), count("attempts", classId));
+		return new Stamp(version, learners.get());
 	}
 
 	/** The report kept for this stamp and these modules, or a fresh one counted now and kept. */
@@ -68,19 +72,8 @@ final class ClassReportCache {
 		this.kept.invalidate(classId);
 	}
 
-	/**
-	 * The {@code count} command, not {@code countDocuments}: MongoDB answers it from the
-	 * {@code class_module} index alone, and the embedded server from its index too, where
-	 * {@code countDocuments} (an aggregation) would read the whole collection there.
-	 */
-	private long count(String collection, String classId) {
-		Document result = this.mongo.getDb()
-			.runCommand(new Document("count", collection).append("query", new Document("classId", classId)));
-		return (result.get("n") instanceof Number n) ? n.longValue() : -1;
-	}
-
-	/** What a report was counted from: the class's counter, its learners, its numbers of documents. */
-	record Stamp(long version, List<ClassReports.LearnerRef> learners, long progress, long attempts) {
+	/** What a report was counted from: the class's counter and its learners. */
+	record Stamp(long version, List<ClassReports.LearnerRef> learners) {
 
 		Stamp {
 			learners = List.copyOf(learners);

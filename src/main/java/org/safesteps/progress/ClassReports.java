@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -41,15 +42,22 @@ public class ClassReports {
 
 	private final ClassReportCache cache;
 
+	@Autowired
 	public ClassReports(MongoTemplate mongo, ClassRoster roster, ClassReportVersions versions) {
+		this(mongo, roster, new ClassReportCache(versions));
+	}
+
+	ClassReports(MongoTemplate mongo, ClassRoster roster, ClassReportCache cache) {
 		this.mongo = mongo;
 		this.roster = roster;
-		this.cache = new ClassReportCache(mongo, versions);
+		this.cache = cache;
 	}
 
 	/**
 	 * The matrix, the completion per module and the questions of every module: the report kept for
-	 * the class if its data has not changed since (four small reads), else {@link #fresh}.
+	 * the class if its data has not changed since (two small reads), else {@link #fresh}. While the
+	 * data is unchanged the same object is returned, so a caller may keep what it derives from it
+	 * (the class page keeps its rendered report) for as long as it gets the same object back.
 	 */
 	public Summary summary(String classId, List<String> moduleIds) {
 		ClassReportCache.Stamp stamp = this.cache.stamp(classId, () -> learners(classId));

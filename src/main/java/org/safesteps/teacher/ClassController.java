@@ -2,11 +2,13 @@ package org.safesteps.teacher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,9 +68,11 @@ class ClassController {
 
 	private final ClassDeletion deletion;
 
+	private final ClassReportSection reportSection;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
 			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages,
-			CourseLinks courseLinks, ClassDeletion deletion) {
+			CourseLinks courseLinks, ClassDeletion deletion, ClassReportSection reportSection) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -79,15 +83,17 @@ class ClassController {
 		this.messages = messages;
 		this.courseLinks = courseLinks;
 		this.deletion = deletion;
+		this.reportSection = reportSection;
 	}
 
 	@GetMapping("/teacher/classes/{classId}")
-	String show(@PathVariable String classId, HttpServletRequest request, Model model) {
+	String show(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		SchoolClass schoolClass = this.access.require(classId, request);
 		if (!model.containsAttribute("assignForm")) {
 			model.addAttribute("assignForm", new AssignForm("", null, null));
 		}
-		return page(schoolClass, request, model);
+		return page(schoolClass, request, response, model);
 	}
 
 	@PostMapping("/teacher/classes/{classId}/code")
@@ -142,7 +148,7 @@ class ClassController {
 
 	@PostMapping("/teacher/classes/{classId}/assignments")
 	String assign(@PathVariable String classId, @Valid @ModelAttribute AssignForm assignForm, BindingResult result,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		SchoolClass schoolClass = this.access.require(classId, request);
 		if (result.getTarget() == null) {
 			// a due date that is no date (the date field never sends one): no form could be built to show again
@@ -154,7 +160,7 @@ class ClassController {
 			result.rejectValue("moduleId", "class.assign.unknown");
 		}
 		if (result.hasErrors()) {
-			return page(schoolClass, request, model);
+			return page(schoolClass, request, response, model);
 		}
 		if (module.get().sensitive() && !assignForm.isConfirmed()) {
 			model.addAttribute("schoolClass", schoolClass);
@@ -245,7 +251,8 @@ class ClassController {
 		return "teacher/questions";
 	}
 
-	private String page(SchoolClass schoolClass, HttpServletRequest request, Model model) {
+	private String page(SchoolClass schoolClass, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		String me = this.access.teacher(request).id();
 		List<Assignment> assigned = this.assignments.forClass(schoolClass.id());
 		Set<String> assignedIds = assigned.stream().map(Assignment::moduleId).collect(Collectors.toSet());
@@ -267,9 +274,13 @@ class ClassController {
 			.stream()
 			.filter((module) -> !assignedIds.contains(module.id()))
 			.toList());
-		model.addAttribute("report", ClassReport.build(this.reports, this.curriculum, schoolClass.id(),
-				schoolClass.band(), rows.stream().map((row) -> row.module().id()).toList(),
-				ClassReport.Labels.of(this.messages, RequestContextUtils.getLocale(request))));
+		List<String> moduleIds = rows.stream().map((row) -> row.module().id()).toList();
+		ClassReports.Summary summary = this.reports.summary(schoolClass.id(), moduleIds);
+		Locale locale = RequestContextUtils.getLocale(request);
+		model.addAttribute("reportSection", this.reportSection.html(schoolClass.id(), schoolClass.band(), moduleIds,
+				summary, () -> ClassReport.build(summary, this.curriculum, schoolClass.band(), moduleIds,
+						ClassReport.Labels.of(this.messages, locale)),
+				locale, request, response));
 		return "teacher/class";
 	}
 
@@ -277,8 +288,12 @@ class ClassController {
 		return "redirect:/teacher/classes/" + classId;
 	}
 
-	/** An assignment with its module, for the list on the class page. */
-	record AssignedModule(Module module, Assignment assignment) {
+	/**
+	 * An assignment with its module, for the list on the class page. Public, as {@link ClassReport}
+	 * is: the SpEL compiler turns {@code row.module.id} into direct calls only when every type on
+	 * the way is public; on a package-private record it reflects on every read, 24 rows a page.
+	 */
+	public record AssignedModule(Module module, Assignment assignment) {
 	}
 
 }

@@ -38,8 +38,13 @@ public record ClassReport(List<Column> columns, ClassReports.Matrix matrix, List
 	 */
 	static ClassReport build(ClassReports reports, Curriculum curriculum, String classId, Band band,
 			List<String> moduleIds, Labels labels) {
+		return build(reports.summary(classId, moduleIds), curriculum, band, moduleIds, labels);
+	}
+
+	/** {@link #build} from the class's summary already read. */
+	static ClassReport build(ClassReports.Summary summary, Curriculum curriculum, Band band, List<String> moduleIds,
+			Labels labels) {
 		List<Column> columns = moduleIds.stream().map((id) -> new Column(id, title(curriculum, id))).toList();
-		ClassReports.Summary summary = reports.summary(classId, moduleIds);
 		List<Missed> missed = new ArrayList<>();
 		List<QuizLink> quizzes = new ArrayList<>();
 		boolean hiddenMisses = false;

@@ -1,5 +1,6 @@
 package org.safesteps.progress;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The class report kept in memory ({@link ClassReportCache}) against the report counted from the
  * database, after each of a series of steps, quiz submissions and tallies, on this instance and
  * on a second one (another {@link ClassReports} with its own memory, as another app instance
- * behind the balancer has), and after changes made around the app.
+ * behind the balancer has), and after changes made around the app: a learner deleted shows at
+ * once, an attempt written by hand with the class's next change or after the age limit.
  */
 // the web tests' configuration, so one application (Spring's context cache) serves both
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -142,11 +145,50 @@ class ClassReportCacheTest {
 	}
 
 	@Test
-	void changesMadeAroundTheAppShowToo() {
-		String moduleId = MODULES.get(0);
+	void aLearnerDeletedAroundTheAppLeavesTheReportAtOnce() {
 		this.reports.summary(this.classId, MODULES);
 
-		// written straight into the database, as a restore or an edit by hand would: no count-up
+		this.mongo.getCollection("learners").deleteOne(Filters.eq("_id", this.learners.get(1)));
+
+		assertThat(this.reports.summary(this.classId, MODULES).matrix().rows()).as("a learner gone")
+			.hasSize(5)
+			.noneMatch((row) -> row.learner().id().equals(this.learners.get(1)));
+		assertThat(this.reports.summary(this.classId, MODULES)).isEqualTo(this.reports.fresh(this.classId, MODULES));
+	}
+
+	@Test
+	void anAttemptWrittenAroundTheAppShowsWithTheClassesNextChange() {
+		String moduleId = MODULES.get(0);
+		this.reports.summary(this.classId, MODULES);
+		attemptAroundTheApp(moduleId);
+
+		this.progress.markStep(new Owner(this.learners.get(2), this.classId, Band.AGES_11_13), moduleId, 1, 5);
+
+		assertThat(this.reports.summary(this.classId, MODULES).questions().get(moduleId))
+			.extracting(QuestionShares::questionId)
+			.contains("q-around");
+		assertThat(this.reports.summary(this.classId, MODULES)).isEqualTo(this.reports.fresh(this.classId, MODULES));
+	}
+
+	@Test
+	void anAttemptWrittenAroundTheAppShowsOnceTheKeptReportIsTooOld() {
+		String moduleId = MODULES.get(0);
+		AtomicLong nanos = new AtomicLong();
+		ClassReports aged = new ClassReports(this.mongo, this.roster, new ClassReportCache(this.versions, nanos::get));
+		ClassReports.Summary kept = aged.summary(this.classId, MODULES);
+		attemptAroundTheApp(moduleId);
+
+		nanos.addAndGet(ClassReportCache.MAX_AGE.minusSeconds(1).toNanos());
+		assertThat(aged.summary(this.classId, MODULES)).as("no count-up, younger than the limit: kept").isSameAs(kept);
+
+		nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+		assertThat(aged.summary(this.classId, MODULES).questions().get(moduleId))
+			.extracting(QuestionShares::questionId)
+			.contains("q-around");
+	}
+
+	/** An attempt written straight into the database, as an edit by hand would: no count-up. */
+	private void attemptAroundTheApp(String moduleId) {
 		this.mongo.getCollection("attempts")
 			.insertOne(new Document("_id", UUID.randomUUID().toString())
 				.append("submissionId", UUID.randomUUID().toString())
@@ -158,15 +200,6 @@ class ClassReportCacheTest {
 					.append("correct", true)))
 				.append("score", 100)
 				.append("createdAt", new Date()));
-		assertThat(this.reports.summary(this.classId, MODULES).questions().get(moduleId))
-			.extracting(QuestionShares::questionId)
-			.contains("q-around");
-
-		this.mongo.getCollection("learners").deleteOne(Filters.eq("_id", this.learners.get(1)));
-		assertThat(this.reports.summary(this.classId, MODULES).matrix().rows()).as("a learner gone")
-			.hasSize(5)
-			.noneMatch((row) -> row.learner().id().equals(this.learners.get(1)));
-		assertThat(this.reports.summary(this.classId, MODULES)).isEqualTo(this.reports.fresh(this.classId, MODULES));
 	}
 
 	private void submit(Owner owner, String moduleId, Random random) {
