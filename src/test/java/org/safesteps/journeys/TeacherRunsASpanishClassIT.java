@@ -2,17 +2,11 @@ package org.safesteps.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,32 +15,30 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.yaml.snakeyaml.Yaml;
 
 import org.safesteps.account.AccountStore;
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.content.Module;
 import org.safesteps.content.Quiz;
+import org.safesteps.support.SpanishFiles;
 
 /**
  * A Spanish class end to end: a teacher makes a class in Spanish and assigns every module of its
  * band; the parent letter prints in Spanish and links each module's Spanish parent guide; a child
- * joins and, for every assigned module with Spanish files, reads the lesson and takes the quiz in
- * Spanish. The Spanish expected on the pages is read from the {@code .es} files themselves, not
- * from the app; a module whose Spanish files are not written yet must show English with the note
- * that says so, so the journey covers each module as its translation lands, with no change here.
+ * joins, sees every assigned module with Spanish files open in Spanish, reads one lesson through by
+ * "Siguiente" and takes its quiz in Spanish. The Spanish expected on the pages is read from the
+ * {@code .es} files themselves, not from the app; a module whose Spanish files are not written yet
+ * must show English with the note that says so, so the journey covers each module as its
+ * translation lands, with no change here. Every step of every Spanish lesson, every Spanish quiz's
+ * questions and every Spanish guide are checked page by page over HTTP (learner.SpanishLessonsTest):
+ * here, what needs the browser (the forms, the links followed, the pages as shown).
  */
 // the third longest starts early: failsafe runs two classes at a time (pom.xml)
 @Order(3)
 class TeacherRunsASpanishClassIT extends JourneyTest {
 
 	private static final Band BAND = Band.AGES_11_13;
-
-	private static final Path CONTENT = Path.of("content");
-
-	// "## Tus adultos de confianza {#your-adults}": a step heading and its id.
-	private static final Pattern STEP = Pattern.compile("^## (.+?)\\s*\\{#[a-z0-9-]+\\}\\s*$", Pattern.MULTILINE);
 
 	@Autowired
 	AccountStore accounts;
@@ -81,12 +73,15 @@ class TeacherRunsASpanishClassIT extends JourneyTest {
 		this.driver.manage().deleteAllCookies();
 		ChildPages.join(this, code);
 		assertThat(heading()).isEqualTo("Mis lecciones");
-		List<String> readInSpanish = new ArrayList<>();
+		List<String> inSpanish = new ArrayList<>();
 		for (Module module : assigned) {
-			Optional<SpanishLesson> lesson = SpanishLesson.of(module.id());
-			if (lesson.isPresent() && Files.exists(quizFile(module.id(), "es"))) {
-				readsTheLessonAndTakesTheQuizInSpanish(module, lesson.get());
-				readInSpanish.add(module.id());
+			Optional<SpanishFiles.Lesson> lesson = SpanishFiles.lesson(module.id(), BAND);
+			if (lesson.isPresent() && Files.exists(SpanishFiles.quizFile(module.id(), BAND))) {
+				opensTheLessonInSpanish(module, lesson.get());
+				if (inSpanish.isEmpty()) {
+					readsTheLessonAndTakesTheQuizInSpanish(module, lesson.get());
+				}
+				inSpanish.add(module.id());
 			}
 			else {
 				open("/learn/" + module.id());
@@ -95,7 +90,7 @@ class TeacherRunsASpanishClassIT extends JourneyTest {
 			}
 			open("/learn");
 		}
-		assertThat(readInSpanish).as("the modules shipped in Spanish were read in Spanish")
+		assertThat(inSpanish).as("the modules shipped in Spanish were opened in Spanish")
 			.contains("trusted-adults", "sextortion");
 	}
 
@@ -120,64 +115,71 @@ class TeacherRunsASpanishClassIT extends JourneyTest {
 		return assigned;
 	}
 
+	/**
+	 * The letter names every module in Spanish and links each Spanish guide; the first link is
+	 * followed (each guide's page in Spanish: SpanishLessonsTest).
+	 */
 	private void theLetterIsInSpanishAndLinksTheSpanishGuides(List<Module> assigned) {
 		assertThat(heading()).isEqualTo("Lo que su hijo o hija está aprendiendo sobre la seguridad en internet");
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
 		String letter = find(By.cssSelector(".letter")).getText();
 		assertThat(letter).contains("Estimada familia:", "la clase 6.º B usará SafeSteps").doesNotContain("Dear parent");
-		String letterPage = this.driver.getCurrentUrl();
-		int guidesFollowed = 0;
+		List<Module> withGuides = new ArrayList<>();
 		for (Module module : assigned) {
-			spanishYaml(CONTENT.resolve("modules").resolve(module.id()).resolve("module.es.yml"))
+			SpanishFiles.module(module.id())
 				.ifPresent((yml) -> assertThat(letter).as(module.id() + " title").contains((String) yml.get("title")));
-			Path guide = CONTENT.resolve("guidance").resolve(module.guideId() + ".es.md");
-			if (module.guideId() == null || !Files.exists(guide)) {
-				continue;
+			if (module.guideId() != null && Files.exists(SpanishFiles.guide(module.guideId()))) {
+				assertThat(letter).as(module.id() + " guide").contains(url("/parents/" + module.guideId() + "?lang=es"));
+				withGuides.add(module);
 			}
-			String link = url("/parents/" + module.guideId() + "?lang=es");
-			assertThat(letter).as(module.id() + " guide").contains(link);
-			find(By.linkText(link)).click();
-			assertThat(heading()).as(link).isEqualTo(frontMatter(read(guide)).get("title"));
-			assertThat(this.driver.findElements(By.cssSelector(".language-fallback"))).as(link).isEmpty();
-			assertThat(find(By.cssSelector("article.guide")).getAttribute("lang")).isEqualTo("es");
-			this.driver.get(letterPage);
-			guidesFollowed++;
 		}
-		assertThat(guidesFollowed).as("the Spanish guides on main (trusted-adults, sextortion at least)")
-			.isGreaterThanOrEqualTo(2);
+		assertThat(withGuides).as("the Spanish guides on main (trusted-adults, sextortion at least)").hasSizeGreaterThanOrEqualTo(2);
+		String guideId = withGuides.get(0).guideId();
+		String link = url("/parents/" + guideId + "?lang=es");
+		find(By.linkText(link)).click();
+		assertThat(heading()).as(link).isEqualTo(SpanishFiles.frontMatter(SpanishFiles.read(SpanishFiles.guide(guideId))).get("title"));
+		assertThat(this.driver.findElements(By.cssSelector(".language-fallback"))).as(link).isEmpty();
+		assertThat(find(By.cssSelector("article.guide")).getAttribute("lang")).isEqualTo("es");
 	}
 
-	private void readsTheLessonAndTakesTheQuizInSpanish(Module module, SpanishLesson lesson) {
+	/** From "Mis lecciones": the module's link in Spanish opens its lesson in Spanish at the first step. */
+	private void opensTheLessonInSpanish(Module module, SpanishFiles.Lesson lesson) {
 		WebElement link = find(By.cssSelector("main a[href='/learn/" + module.id() + "']"));
-		spanishYaml(CONTENT.resolve("modules").resolve(module.id()).resolve("module.es.yml"))
-			.ifPresent((yml) -> assertThat(link.getText()).isEqualTo(yml.get("title")));
+		SpanishFiles.module(module.id()).ifPresent((yml) -> assertThat(link.getText()).isEqualTo(yml.get("title")));
 		link.click();
 		waitForPath("/learn/" + module.id());
 		assertThat(heading()).as(module.id()).isEqualTo(lesson.title())
 			.isNotEqualTo(module.lesson(BAND).orElseThrow().title());
 		assertThat(this.driver.findElements(By.cssSelector(".language-fallback"))).as(module.id()).isEmpty();
+		assertsTheStep(module, lesson, 1);
+	}
+
+	/** On from the first step: every step by "Next", then the quiz, answered right, in Spanish. */
+	private void readsTheLessonAndTakesTheQuizInSpanish(Module module, SpanishFiles.Lesson lesson) {
 		int total = lesson.steps().size();
-		for (int step = 1; step <= total; step++) {
-			assertThat(find(By.cssSelector(".step-progress")).getText()).isEqualTo("Paso " + step + " de " + total);
-			WebElement article = find(By.cssSelector("article.lesson-step"));
-			assertThat(article.getAttribute("lang")).isEqualTo("es");
-			assertThat(article.findElement(By.tagName("h2")).getText()).as(module.id() + " step " + step)
-				.isEqualTo(lesson.steps().get(step - 1));
-			if (step < total) {
-				find(By.cssSelector("a[rel=next]")).click();
-				waitForPath("step=" + (step + 1));
-			}
+		for (int step = 2; step <= total; step++) {
+			find(By.cssSelector("a[rel=next]")).click();
+			waitForPath("step=" + step);
+			assertsTheStep(module, lesson, step);
 		}
 		find(By.linkText("Hacer el cuestionario")).click();
 		waitForPath("/learn/" + module.id() + "/quiz");
 
-		List<String> questions = spanishQuestions(module.id());
 		assertThat(this.driver.findElements(By.cssSelector(".question-text"))).extracting(WebElement::getText)
-			.as(module.id() + " quiz").containsExactlyElementsOf(questions);
+			.as(module.id() + " quiz").containsExactlyElementsOf(SpanishFiles.quizQuestions(module.id(), BAND));
 		Quiz quiz = module.quiz(BAND, "es").orElseThrow().value();
 		ChildPages.answer(this.driver, quiz, true);
 		assertThat(heading()).isEqualTo("Tus respuestas");
 		assertThat(find(By.tagName("main")).getText()).contains("¡Muy bien, todas las respuestas son correctas!");
+	}
+
+	private void assertsTheStep(Module module, SpanishFiles.Lesson lesson, int step) {
+		int total = lesson.steps().size();
+		assertThat(find(By.cssSelector(".step-progress")).getText()).isEqualTo("Paso " + step + " de " + total);
+		WebElement article = find(By.cssSelector("article.lesson-step"));
+		assertThat(article.getAttribute("lang")).isEqualTo("es");
+		assertThat(article.findElement(By.tagName("h2")).getText()).as(module.id() + " step " + step)
+			.isEqualTo(lesson.steps().get(step - 1));
 	}
 
 	private void signIn(String email, String password) {
@@ -186,50 +188,6 @@ class TeacherRunsASpanishClassIT extends JourneyTest {
 		find(By.id("password")).sendKeys(password);
 		find(By.cssSelector("main form button[type=submit]")).click();
 		waitForPath("/teacher");
-	}
-
-	private static Path quizFile(String moduleId, String language) {
-		return CONTENT.resolve("modules").resolve(moduleId).resolve(BAND.id() + ".quiz." + language + ".yml");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> spanishQuestions(String moduleId) {
-		Map<String, Object> quiz = new Yaml().load(read(quizFile(moduleId, "es")));
-		return ((List<Map<String, Object>>) quiz.get("questions")).stream().map((q) -> (String) q.get("text")).toList();
-	}
-
-	private static Optional<Map<String, Object>> spanishYaml(Path file) {
-		return Files.exists(file) ? Optional.of(new Yaml().load(read(file))) : Optional.empty();
-	}
-
-	private static Map<String, Object> frontMatter(String markdown) {
-		Matcher matcher = Pattern.compile("\\A---\\R(.*?)\\R---\\R", Pattern.DOTALL).matcher(markdown);
-		assertThat(matcher.find()).as("front matter").isTrue();
-		return new Yaml().load(matcher.group(1));
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** A Spanish lesson as its file has it: the title and the step headings, in order. */
-	private record SpanishLesson(String title, List<String> steps) {
-
-		static Optional<SpanishLesson> of(String moduleId) {
-			Path file = CONTENT.resolve("modules").resolve(moduleId).resolve(BAND.id() + ".es.md");
-			if (!Files.exists(file)) {
-				return Optional.empty();
-			}
-			String markdown = read(file);
-			List<String> steps = STEP.matcher(markdown).results().map((step) -> step.group(1)).toList();
-			return Optional.of(new SpanishLesson((String) frontMatter(markdown).get("title"), steps));
-		}
-
 	}
 
 }

@@ -61,7 +61,10 @@ final class AppProcess {
 		int port = freePort();
 		int databasePort = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
+				// four starts a run: the client compiler alone and the serial collector start it with less
+				// CPU than the default compilers and G1 (docs/testing.md, "Third pass"); what is killed and
+				// checked is the same app and data folder
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,
 				"--safesteps.storage.embedded-port=" + databasePort, "--safesteps.rate-limits.enabled=false",
 				// a shared, busy test machine: a slow start must not read as a database outage
 				"--safesteps.storage.timeout=10s",
