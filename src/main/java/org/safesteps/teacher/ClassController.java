@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -70,9 +71,12 @@ class ClassController {
 
 	private final ClassReportSection reportSection;
 
+	private final KeptClassPage keptPage;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
 			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages,
-			CourseLinks courseLinks, ClassDeletion deletion, ClassReportSection reportSection) {
+			CourseLinks courseLinks, ClassDeletion deletion, ClassReportSection reportSection,
+			KeptClassPage keptPage) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -84,16 +88,18 @@ class ClassController {
 		this.courseLinks = courseLinks;
 		this.deletion = deletion;
 		this.reportSection = reportSection;
+		this.keptPage = keptPage;
 	}
 
+	/** The page, kept while nothing on it changed ({@link KeptClassPage}); built from the database each time. */
 	@GetMapping("/teacher/classes/{classId}")
-	String show(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	View show(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Model model) {
 		SchoolClass schoolClass = this.access.require(classId, request);
 		if (!model.containsAttribute("assignForm")) {
 			model.addAttribute("assignForm", new AssignForm("", null, null));
 		}
-		return page(schoolClass, request, response, model);
+		page(schoolClass, request, response, model);
+		return this.keptPage;
 	}
 
 	@PostMapping("/teacher/classes/{classId}/code")
@@ -281,7 +287,7 @@ class ClassController {
 				summary, () -> ClassReport.build(summary, this.curriculum, schoolClass.band(), moduleIds,
 						ClassReport.Labels.of(this.messages, locale)),
 				locale, request, response));
-		return "teacher/class";
+		return KeptClassPage.VIEW;
 	}
 
 	private static String back(String classId) {
