@@ -259,7 +259,8 @@ class ClassController {
 
 	private String page(SchoolClass schoolClass, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		String me = this.access.teacher(request).id();
+		Account viewer = this.access.teacher(request);
+		String me = viewer.id();
 		List<Assignment> assigned = this.assignments.forClass(schoolClass.id());
 		Set<String> assignedIds = assigned.stream().map(Assignment::moduleId).collect(Collectors.toSet());
 		List<AssignedModule> rows = new ArrayList<>();
@@ -269,7 +270,13 @@ class ClassController {
 		}
 		List<Account> teachers = new ArrayList<>();
 		for (String teacherId : schoolClass.teacherIds()) {
-			this.accounts.findById(teacherId).ifPresent(teachers::add);
+			// the viewer's own account was read for this request already (AccountStatusFilter)
+			if (teacherId.equals(me)) {
+				teachers.add(viewer);
+			}
+			else {
+				this.accounts.findById(teacherId).ifPresent(teachers::add);
+			}
 		}
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("owner", schoolClass.isOwnedBy(me));
