@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -70,9 +71,12 @@ class ClassController {
 
 	private final ClassReportSection reportSection;
 
+	private final KeptClassPage keptPage;
+
 	ClassController(ClassAccess access, ClassStore classes, AssignmentStore assignments, AccountStore accounts,
 			Curriculum curriculum, ClassReports reports, ApplicationEventPublisher events, MessageSource messages,
-			CourseLinks courseLinks, ClassDeletion deletion, ClassReportSection reportSection) {
+			CourseLinks courseLinks, ClassDeletion deletion, ClassReportSection reportSection,
+			KeptClassPage keptPage) {
 		this.access = access;
 		this.classes = classes;
 		this.assignments = assignments;
@@ -84,16 +88,18 @@ class ClassController {
 		this.courseLinks = courseLinks;
 		this.deletion = deletion;
 		this.reportSection = reportSection;
+		this.keptPage = keptPage;
 	}
 
+	/** The page, kept while nothing on it changed ({@link KeptClassPage}); built from the database each time. */
 	@GetMapping("/teacher/classes/{classId}")
-	String show(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	View show(@PathVariable String classId, HttpServletRequest request, HttpServletResponse response, Model model) {
 		SchoolClass schoolClass = this.access.require(classId, request);
 		if (!model.containsAttribute("assignForm")) {
 			model.addAttribute("assignForm", new AssignForm("", null, null));
 		}
-		return page(schoolClass, request, response, model);
+		page(schoolClass, request, response, model);
+		return this.keptPage;
 	}
 
 	@PostMapping("/teacher/classes/{classId}/code")
@@ -253,7 +259,8 @@ class ClassController {
 
 	private String page(SchoolClass schoolClass, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		String me = this.access.teacher(request).id();
+		Account viewer = this.access.teacher(request);
+		String me = viewer.id();
 		List<Assignment> assigned = this.assignments.forClass(schoolClass.id());
 		Set<String> assignedIds = assigned.stream().map(Assignment::moduleId).collect(Collectors.toSet());
 		List<AssignedModule> rows = new ArrayList<>();
@@ -263,7 +270,13 @@ class ClassController {
 		}
 		List<Account> teachers = new ArrayList<>();
 		for (String teacherId : schoolClass.teacherIds()) {
-			this.accounts.findById(teacherId).ifPresent(teachers::add);
+			// the viewer's own account was read for this request already (AccountStatusFilter)
+			if (teacherId.equals(me)) {
+				teachers.add(viewer);
+			}
+			else {
+				this.accounts.findById(teacherId).ifPresent(teachers::add);
+			}
 		}
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("owner", schoolClass.isOwnedBy(me));
@@ -281,7 +294,7 @@ class ClassController {
 				summary, () -> ClassReport.build(summary, this.curriculum, schoolClass.band(), moduleIds,
 						ClassReport.Labels.of(this.messages, locale)),
 				locale, request, response));
-		return "teacher/class";
+		return KeptClassPage.VIEW;
 	}
 
 	private static String back(String classId) {

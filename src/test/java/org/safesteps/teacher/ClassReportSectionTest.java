@@ -38,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The class page's report is rendered once and kept ({@link ClassReportSection}): a new attempt
  * still shows on the next view, the rest of the page (forms with this request's CSRF token, the
  * notice after an action) is this request's own, and each language gets its own report.
+ * Templates are read from the jar, as in production (from a theme folder nothing is kept).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "safesteps.themes.dir=target/no-themes-folder")
 class ClassReportSectionTest {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
