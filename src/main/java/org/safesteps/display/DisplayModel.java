@@ -3,6 +3,7 @@ package org.safesteps.display;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,14 +14,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class DisplayModel {
 
-	@ModelAttribute("display")
-	DisplayOptions display(HttpServletRequest request) {
-		return DisplayOptions.of(request);
+	/**
+	 * Both attributes from one model method: Spring MVC prepares each model method of an advice
+	 * anew on every request. An attribute already in the model is left as it is, as with a named one.
+	 */
+	@ModelAttribute
+	void display(HttpServletRequest request, Model model) {
+		if (!model.containsAttribute("display")) {
+			model.addAttribute("display", DisplayOptions.of(request));
+		}
+		if (!model.containsAttribute("displayReturn")) {
+			model.addAttribute("displayReturn", displayReturn(request));
+		}
 	}
 
 	/** This page's path; after a form post the same path, which shows the form again. */
-	@ModelAttribute("displayReturn")
-	String displayReturn(HttpServletRequest request) {
+	private static String displayReturn(HttpServletRequest request) {
 		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (errorUri != null) ? errorUri.toString() : request.getRequestURI();
 		String context = request.getContextPath();

@@ -63,6 +63,8 @@ class LearnController {
 
 	private static final String LESSON = "learn/lesson";
 
+	private static final String RESULT = "learn/result";
+
 	private static final Pattern STEP_QUERY = Pattern.compile("step=[1-9][0-9]{0,2}");
 
 	private final Curriculum curriculum;
@@ -77,16 +79,19 @@ class LearnController {
 
 	private final RenderedSteps steps;
 
+	private final RenderedResults results;
+
 	private final Themes themes;
 
 	LearnController(Curriculum curriculum, Learners learners, ProgressStore progress, AssignmentStore assignments,
-			QuizSubmissions submissions, RenderedSteps steps, Themes themes) {
+			QuizSubmissions submissions, RenderedSteps steps, RenderedResults results, Themes themes) {
 		this.curriculum = curriculum;
 		this.learners = learners;
 		this.progress = progress;
 		this.assignments = assignments;
 		this.submissions = submissions;
 		this.steps = steps;
+		this.results = results;
 		this.themes = themes;
 	}
 
@@ -183,8 +188,9 @@ class LearnController {
 	}
 
 	@PostMapping("/learn/{moduleId}/quiz")
-	String submit(@PathVariable String moduleId, @RequestParam(name = "submissionId", required = false) String id,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+	ModelAndView submit(@PathVariable String moduleId,
+			@RequestParam(name = "submissionId", required = false) String id, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		try {
 			return submitAnswers(moduleId, id, model, request);
 		}
@@ -192,15 +198,15 @@ class LearnController {
 			if (!DatabaseFailures.unreachable(ex)) {
 				throw ex;
 			}
-			return unsaved(moduleId, id, model, request, response, ex);
+			return new ModelAndView(unsaved(moduleId, id, model, request, response, ex));
 		}
 	}
 
-	private String submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
+	private ModelAndView submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
 		// from the database: an attempt must not be stored for a learner just deleted on another instance
 		Optional<Learner> current = this.learners.confirmed(request);
 		if (current.isEmpty()) {
-			return "redirect:/explore";
+			return new ModelAndView("redirect:/explore");
 		}
 		Learner learner = current.get();
 		Module module = module(moduleId, learner);
@@ -213,17 +219,17 @@ class LearnController {
 			// a resubmission whose answers were lost on the way still shows the first result
 			Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.owner(), module, quiz);
 			if (earlier.isPresent()) {
-				return result(model, module, earlier.get().inOrderShown(order));
+				return result(model, module, learner, earlier.get().inOrderShown(order), request);
 			}
 			model.addAttribute("problems", true);
-			return quizForm(model, module, quiz, order, sheet, submissionId);
+			return new ModelAndView(quizForm(model, module, quiz, order, sheet, submissionId));
 		}
 		// a complete submission goes straight to the insert: the unique submission id finds a
 		// resubmission (the first result is shown), so the common case costs no extra read
 		try {
-			return result(model, module, this.submissions
+			return result(model, module, learner, this.submissions
 				.submit(learner.owner(), module, quiz, this.curriculum.version(), submissionId, sheet.chosen())
-				.inOrderShown(order));
+				.inOrderShown(order), request);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
@@ -273,10 +279,20 @@ class LearnController {
 		return "learn/quiz";
 	}
 
-	private String result(Model model, Module module, QuizResult result) {
+	/** The result page, put together from kept pieces ({@link RenderedResults}). */
+	private ModelAndView result(Model model, Module module, Learner learner, QuizResult result,
+			HttpServletRequest request) {
 		model.addAttribute("module", module);
 		model.addAttribute("result", result);
-		return "learn/result";
+		Theme theme = this.themes.forRequest(request);
+		model.addAttribute("theme", theme);
+		model.addAttribute("pageView", RESULT);
+		RenderedResults.Page page = new RenderedResults.Page(module.id(), learner.band(), theme.id(),
+				RequestContextUtils.getLocale(request).toLanguageTag(), RequestLanguage.of(request).code(),
+				HelpCountry.of(request).orElse(null), (DisplayOptions) model.getAttribute("display"),
+				(String) model.getAttribute("currentPath"), (String) model.getAttribute("displayReturn"), signedIn(),
+				this.curriculum.version(), request.getContextPath(), (String) model.getAttribute("checkAfter"));
+		return new ModelAndView(this.results.view(page, result, theme.id() + "/" + RESULT));
 	}
 
 	private static Quiz localizedQuiz(Module module, Learner learner, HttpServletRequest request, Model model) {
