@@ -1,8 +1,6 @@
 package org.safesteps.learner;
 
 import java.io.ByteArrayOutputStream;
-import java.io.CharArrayWriter;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,10 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -30,6 +26,7 @@ import org.safesteps.content.Option;
 import org.safesteps.display.DisplayOptions;
 import org.safesteps.quiz.QuestionResult;
 import org.safesteps.quiz.QuizResult;
+import org.safesteps.theme.RenderedText;
 import org.safesteps.theme.Themes;
 
 /**
@@ -174,7 +171,7 @@ class RenderedResults {
 			extra.put(MARKER_ATTRIBUTE, MARKER);
 			String html = text(this.viewName, model, extra, request, response);
 			int at = html.indexOf(MARKER);
-			if (at < 0 || html.indexOf(MARKER, at + 1) >= 0 || holdsForm(html, request)) {
+			if (at < 0 || html.indexOf(MARKER, at + 1) >= 0 || RenderedSteps.holdsForm(html, request)) {
 				return null;
 			}
 			Charset charset = charset(response);
@@ -191,7 +188,7 @@ class RenderedResults {
 			if (html == null) {
 				String text = text(this.viewName + " :: question", model, Map.of("q", q), request, response);
 				html = text.getBytes(charset(response));
-				if (!holdsForm(text, request)) {
+				if (!RenderedSteps.holdsForm(text, request)) {
 					RenderedResults.this.items.put(key, html);
 				}
 			}
@@ -214,7 +211,7 @@ class RenderedResults {
 			// Thymeleaf keeps the model as request attributes: a piece's own values are put back after it
 			Map<String, Object> before = new HashMap<>();
 			extra.keySet().forEach((attribute) -> before.put(attribute, request.getAttribute(attribute)));
-			Capture capture = new Capture(response);
+			RenderedText capture = new RenderedText(response, 16 * 1024);
 			try {
 				template.render(pieceModel, request, capture);
 			}
@@ -236,59 +233,6 @@ class RenderedResults {
 			String charset = response.getCharacterEncoding();
 			return (charset != null) ? Charset.forName(charset) : StandardCharsets.UTF_8;
 		}
-
-		/** A piece with a form carries this browser's CSRF token: it must not be shown to anyone else. */
-		private static boolean holdsForm(String html, HttpServletRequest request) {
-			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			String field = (token != null) ? token.getParameterName() : "_csrf";
-			return html.contains("name=\"" + field + "\"") || html.contains("<form");
-		}
-
-	}
-
-	/** The response as a template sees it: headers go through, the text is kept here. */
-	private static final class Capture extends HttpServletResponseWrapper {
-
-		private final CharArrayWriter text = new CharArrayWriter(16 * 1024);
-
-		private final PrintWriter writer = new PrintWriter(this.text);
-
-		Capture(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public PrintWriter getWriter() {
-			return this.writer;
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			throw new IllegalStateException("A result page is written as text");
-		}
-
-		@Override
-		public void flushBuffer() {
-			this.writer.flush();
-		}
-
-		@Override
-		public void resetBuffer() {
-			this.writer.flush();
-			this.text.reset();
-		}
-
-		@Override
-		public void reset() {
-			super.reset();
-			resetBuffer();
-		}
-
-		String text() {
-			this.writer.flush();
-			return this.text.toString();
-		}
-
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.safesteps.learner;
 
-import java.io.CharArrayWriter;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -26,6 +23,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.safesteps.content.Band;
 import org.safesteps.display.DisplayOptions;
+import org.safesteps.theme.RenderedText;
 import org.safesteps.theme.Themes;
 
 /**
@@ -134,6 +132,13 @@ class RenderedSteps {
 	record Response(byte[] body, String contentType, Locale locale, List<Map.Entry<String, String>> headers) {
 	}
 
+	/** A page with a form carries this browser's CSRF token: it must not be shown to anyone else. */
+	static boolean holdsForm(String html, HttpServletRequest request) {
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		String field = (token != null) ? token.getParameterName() : "_csrf";
+		return html.contains("name=\"" + field + "\"") || html.contains("<form");
+	}
+
 	private final class StepView implements View {
 
 		private final Key key;
@@ -167,7 +172,7 @@ class RenderedSteps {
 			if (template == null) {
 				throw new IllegalStateException("No template for " + this.viewName);
 			}
-			Capture capture = new Capture(response);
+			RenderedText capture = new RenderedText(response, 16 * 1024);
 			template.render(model, request, capture);
 			RenderedSteps.this.renders.incrementAndGet();
 			String html = capture.text();
@@ -179,61 +184,6 @@ class RenderedSteps {
 				request.setAttribute(SHARED_PAGE, page);
 			}
 			return page;
-		}
-
-		/** A page with a form carries this browser's CSRF token: it must not be shown to anyone else. */
-		private static boolean holdsForm(String html, HttpServletRequest request) {
-			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			String field = (token != null) ? token.getParameterName() : "_csrf";
-			return html.contains("name=\"" + field + "\"") || html.contains("<form");
-		}
-
-	}
-
-	/**
-	 * The response as the template sees it: headers go through to the real response, the text is
-	 * kept here (the template writes it through {@link #getWriter()}).
-	 */
-	private static final class Capture extends HttpServletResponseWrapper {
-
-		private final CharArrayWriter text = new CharArrayWriter(16 * 1024);
-
-		private final PrintWriter writer = new PrintWriter(this.text);
-
-		Capture(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public PrintWriter getWriter() {
-			return this.writer;
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			throw new IllegalStateException("A lesson step is written as text");
-		}
-
-		@Override
-		public void flushBuffer() {
-			this.writer.flush();
-		}
-
-		@Override
-		public void resetBuffer() {
-			this.writer.flush();
-			this.text.reset();
-		}
-
-		@Override
-		public void reset() {
-			super.reset();
-			resetBuffer();
-		}
-
-		String text() {
-			this.writer.flush();
-			return this.text.toString();
 		}
 
 	}

@@ -2,8 +2,6 @@ package org.safesteps.teacher;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,10 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
@@ -28,6 +24,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import org.safesteps.classroom.SchoolClass;
+import org.safesteps.theme.RenderedText;
 import org.safesteps.theme.Theme;
 import org.safesteps.theme.Themes;
 
@@ -110,9 +107,9 @@ class KeptClassPage implements View {
 		Key key = new Key(((SchoolClass) inputs.get("schoolClass")).id(), locale, theme.id(), 				inputs.get("owner"), inputs.get("display"), inputs.get("currentPath"), inputs.get("displayReturn"));
 		Kept found = this.kept.getIfPresent(key);
 		if (found == null || !found.inputs().equals(inputs)) {
-			Capture capture = new Capture(response);
+			RenderedText capture = new RenderedText(response, 128 * 1024);
 			thymeleaf.render(page, request, capture);
-			found = Kept.of(inputs, capture.html(), token, response.getContentType());
+			found = Kept.of(inputs, capture.text(), token, response.getContentType());
 			this.kept.put(key, found);
 		}
 		else {
@@ -183,39 +180,6 @@ class KeptClassPage implements View {
 				}
 				out.write(this.parts.get(i));
 			}
-		}
-
-	}
-
-	/** The response as Thymeleaf writes it, held back: headers go through, the body is kept here. */
-	private static final class Capture extends HttpServletResponseWrapper {
-
-		private final StringWriter text = new StringWriter(128 * 1024);
-
-		private final PrintWriter writer = new PrintWriter(this.text);
-
-		Capture(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public PrintWriter getWriter() {
-			return this.writer;
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			throw new IllegalStateException("the class page is written as text");
-		}
-
-		@Override
-		public void flushBuffer() {
-			this.writer.flush();
-		}
-
-		String html() {
-			this.writer.flush();
-			return this.text.toString();
 		}
 
 	}
