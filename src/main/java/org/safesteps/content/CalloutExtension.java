@@ -75,11 +75,11 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 		builder.nodeRendererFactory(options -> this);
 	}
 
-	private static final class StartFactory implements CustomBlockParserFactory, BlockParserFactory {
+	private static final class StartFactory implements CustomBlockParserFactory {
 
 		@Override
 		public BlockParserFactory apply(DataHolder options) {
-			return this;
+			return StartFactory::tryStart;
 		}
 
 		@Override
@@ -97,8 +97,7 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 			return false;
 		}
 
-		@Override
-		public BlockStart tryStart(ParserState state, MatchedBlockParser matchedBlockParser) {
+		private static BlockStart tryStart(ParserState state, MatchedBlockParser matchedBlockParser) {
 			if (state.getIndent() >= 4) {
 				return BlockStart.none();
 			}

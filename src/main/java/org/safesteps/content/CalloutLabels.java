@@ -1,6 +1,5 @@
 package org.safesteps.content;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import org.safesteps.content.ContentYaml.Required;
 record CalloutLabels(String language, Map<CalloutKind, String> names, String emergency, String crisis, String text,
 		String textKeyword) {
 
-	static final CalloutLabels ENGLISH = english();
-
 	private static final String NUMBER = "{0}";
 
 	private static final String KEYWORD = "{1}";
@@ -31,6 +28,10 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 	private static final String TEXT = "Text {0}";
 
 	private static final String TEXT_KEYWORD = "Text {1} to {0}";
+
+	// English names each kind by its own label, which name() falls back to.
+	static final CalloutLabels ENGLISH = new CalloutLabels(Localized.ENGLISH, Map.of(), "In an emergency, call {0}.", CRISIS,
+			TEXT, TEXT_KEYWORD);
 
 	CalloutLabels {
 		names = Map.copyOf(names);
@@ -54,14 +55,6 @@ record CalloutLabels(String language, Map<CalloutKind, String> names, String eme
 		// The number first: it is digits, so the link cannot hold a {1}; an escaped keyword could hold a {0}.
 		return HelpBoxes.escape(channel.hasKeyword() ? textKeyword : text).replace(NUMBER, link)
 			.replace(KEYWORD, "<strong>" + HelpBoxes.escape(String.valueOf(channel.keyword())) + "</strong>");
-	}
-
-	private static CalloutLabels english() {
-		Map<CalloutKind, String> names = new EnumMap<>(CalloutKind.class);
-		for (CalloutKind kind : CalloutKind.values()) {
-			names.put(kind, kind.label());
-		}
-		return new CalloutLabels(Localized.ENGLISH, names, "In an emergency, call {0}.", CRISIS, TEXT, TEXT_KEYWORD);
 	}
 
 	/** {@code labels.yml}: an entry per language. */

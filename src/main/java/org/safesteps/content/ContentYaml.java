@@ -206,9 +206,6 @@ final class ContentYaml {
 		// The line missing keys are reported on: the opening fence of front matter; null for the first key of a file.
 		private final Integer rootLine;
 
-		// What a message about front matter ends with.
-		private final String where;
-
 		private final Set<String> reported = new HashSet<>();
 
 		private final Map<String, Integer> lines = new HashMap<>();
@@ -222,10 +219,10 @@ final class ContentYaml {
 			this.text = text;
 			this.linesBefore = linesBefore;
 			this.rootLine = rootLine;
-			this.where = rootLine == null ? "" : IN_FRONT_MATTER;
 		}
 
 		void error(int line, String message) {
+			String where = rootLine == null ? "" : IN_FRONT_MATTER;
 			found.add(ContentProblem.error(path, line + linesBefore, message.startsWith(INVALID)
 					? "invalid YAML" + where + ": " + message.substring(INVALID.length()) : message + where));
 		}

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.vladsch.flexmark.ast.Code;
@@ -142,10 +143,7 @@ record MarkdownFile(String path, Document document) {
 
 	private static StepDraft step(Heading heading, String html, int index) {
 		String title = plainText(heading, new StringBuilder()).toString().strip();
-		String id = explicitId(heading);
-		if (id == null) {
-			id = slug(title);
-		}
+		String id = Objects.requireNonNullElseGet(explicitId(heading), () -> slug(title));
 		if (id.isEmpty()) {
 			id = "step-" + (index + 1);
 		}

@@ -3,6 +3,7 @@ package org.safesteps.content;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Content held in memory: tests, the benchmark, and the classpath snapshot. */
@@ -19,11 +20,7 @@ record MemoryContentSource(Map<String, String> files, String describe) implement
 
 	@Override
 	public String read(String path) {
-		String text = files.get(path);
-		if (text == null) {
-			throw new NoSuchElementException("no content file " + path);
-		}
-		return text;
+		return Optional.ofNullable(files.get(path)).orElseThrow(() -> new NoSuchElementException("no content file " + path));
 	}
 
 }

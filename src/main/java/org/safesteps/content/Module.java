@@ -3,6 +3,7 @@ package org.safesteps.content;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A teaching module: one topic, a lesson and a quiz for each band it lists, and teacher notes.
@@ -32,32 +33,31 @@ public record Module(String id, int order, String topic, String title, String su
 
 	/** The lesson in {@code language} if translated, else the English one marked as a fallback. */
 	public Optional<Localized<Lesson>> lesson(Band band, String language) {
-		ModuleTranslation translation = translations.get(language);
-		return lesson(band).map(english -> Localized.of(translation == null ? null : translation.lessons().get(band),
-				english, language));
+		return lesson(band).map(english -> localized(language, translation -> translation.lessons().get(band), english));
 	}
 
 	/** The quiz in {@code language} if translated (same question and option ids), else the English one. */
 	public Optional<Localized<Quiz>> quiz(Band band, String language) {
-		ModuleTranslation translation = translations.get(language);
-		return quiz(band).map(english -> Localized.of(translation == null ? null : translation.quizzes().get(band),
-				english, language));
+		return quiz(band).map(english -> localized(language, translation -> translation.quizzes().get(band), english));
 	}
 
 	public Localized<String> title(String language) {
-		ModuleTranslation translation = translations.get(language);
-		return Localized.of(translation == null ? null : translation.title(), title, language);
+		return localized(language, ModuleTranslation::title, title);
 	}
 
 	public Localized<String> summary(String language) {
-		ModuleTranslation translation = translations.get(language);
-		return Localized.of(translation == null ? null : translation.summary(), summary, language);
+		return localized(language, ModuleTranslation::summary, summary);
 	}
 
 	/** The teacher notes in {@code language} if translated (same sections as the English), else the English ones. */
 	public Localized<TeacherNotes> teacherNotes(String language) {
+		return localized(language, ModuleTranslation::teacherNotes, teacherNotes);
+	}
+
+	// A part of the module in a language: the translated part where there is one, else the English marked as a fallback.
+	private <T> Localized<T> localized(String language, Function<ModuleTranslation, T> part, T english) {
 		ModuleTranslation translation = translations.get(language);
-		return Localized.of(translation == null ? null : translation.teacherNotes(), teacherNotes, language);
+		return Localized.of(translation == null ? null : part.apply(translation), english, language);
 	}
 
 	public boolean hasBand(Band band) {

@@ -64,8 +64,7 @@ public final class Readability {
 
 	// Line ends count as sentence ends: list items and headings rarely end with a full stop.
 	private static boolean endsSentence(char c) {
-		return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029'
-				|| c == '\u0085';
+		return ".!?\n\r\u2028\u2029\u0085".indexOf(c) >= 0;
 	}
 
 	/** Vowel groups, less a silent final e (make, whale) but not in -le after a consonant (table) or after a vowel (agree). */

@@ -1,6 +1,8 @@
 package org.safesteps.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
@@ -92,13 +94,9 @@ final class SafeguardingLint {
 
 	// The longest run of letters in the phrase; every match of the phrase contains it in lower case.
 	private static String clue(String phrase) {
-		String clue = "";
-		for (String part : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-			if (part.length() > clue.length()) {
-				clue = part;
-			}
-		}
-		return clue;
+		return Arrays.stream(phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+			.max(Comparator.comparingInt(String::length))
+			.orElse("");
 	}
 
 	// Words match across any whitespace (a phrase may wrap), and a straight apostrophe matches a curly one.
@@ -159,13 +157,7 @@ final class SafeguardingLint {
 	}
 
 	static int lineAt(String text, int offset) {
-		int line = 1;
-		for (int i = 0; i < offset && i < text.length(); i++) {
-			if (text.charAt(i) == '\n') {
-				line++;
-			}
-		}
-		return line;
+		return 1 + (int) text.chars().limit(offset).filter(c -> c == '\n').count();
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
@@ -191,10 +190,7 @@ final class SpanishLint {
 
 	// A "# Sources" line is a comment only inside the front matter; in the body "# " would be a heading.
 	private static String withoutFrontMatterIdsAndComments(String text) {
-		if (!text.startsWith("---")) {
-			return text;
-		}
-		int end = text.indexOf("\n---", 3);
+		int end = text.startsWith("---") ? text.indexOf("\n---", 3) : -1;
 		if (end < 0) {
 			return text;
 		}
@@ -203,16 +199,8 @@ final class SpanishLint {
 
 	// Blanks every match, keeping line breaks so the lines of what is left stay right.
 	private static String blank(String text, Pattern pattern) {
-		Matcher matcher = pattern.matcher(text);
-		StringBuilder blanked = new StringBuilder(text);
-		while (matcher.find()) {
-			for (int i = matcher.start(); i < matcher.end(); i++) {
-				if (blanked.charAt(i) != '\n') {
-					blanked.setCharAt(i, ' ');
-				}
-			}
-		}
-		return blanked.toString();
+		return pattern.matcher(text).replaceAll(match -> match.group().chars().map(c -> c == '\n' ? c : ' ')
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
 	}
 
 }

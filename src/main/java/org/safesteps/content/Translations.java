@@ -124,14 +124,9 @@ final class Translations {
 				+ ": keep each {#id} of the English steps, in the same order");
 	}
 
-	/** The first index at which two lists differ, or -1 when they are equal. */
+	/** The first index at which two lists differ (the shorter one's size if it is the start of the other), or -1. */
 	static int firstDifference(List<?> one, List<?> other) {
-		for (int i = 0; i < Math.max(one.size(), other.size()); i++) {
-			if (i >= one.size() || i >= other.size() || !one.get(i).equals(other.get(i))) {
-				return i;
-			}
-		}
-		return -1;
+		return Arrays.mismatch(one.toArray(), other.toArray());
 	}
 
 	/**
