@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.ServletException;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -50,7 +51,20 @@ final class KeptStepValve extends ValveBase {
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		if (!mayAnswer(request) || !keptStepFilter().answer(request, response)) {
+		if (!mayAnswer(request)) {
+			getNext().invoke(request, response);
+			return;
+		}
+		boolean answered;
+		try {
+			answered = keptStepFilter().answer(request, response);
+		}
+		catch (ClientAbortException ex) {
+			// the reader left while the page was written: as the container's servlet valve does, no log
+			response.setError();
+			return;
+		}
+		if (!answered) {
 			getNext().invoke(request, response);
 		}
 	}

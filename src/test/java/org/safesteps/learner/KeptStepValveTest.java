@@ -1,6 +1,7 @@
 package org.safesteps.learner;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,17 @@ class KeptStepValveTest {
 		early.invoke(request, this.response);
 
 		verify(this.next).invoke(request, this.response);
+	}
+
+	@Test
+	void aReaderWhoLeftWhileTheStepWasWrittenEndsTheRequestQuietly() throws Exception {
+		Request request = request("GET", "/learn/trusted-adults");
+		when(this.filter.answer(request, this.response)).thenThrow(new ClientAbortException("connection reset"));
+
+		this.valve.invoke(request, this.response);
+
+		verify(this.response).setError();
+		verify(this.next, never()).invoke(any(), any());
 	}
 
 	@Test
