@@ -2,18 +2,24 @@ package org.safesteps.learner;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.safesteps.content.Curriculum;
+import org.safesteps.limits.LimitedRequests;
 import org.safesteps.progress.ProgressStore;
 
 /**
  * Puts {@link KeptStepFilter} in front of Spring Security, for the lesson's addresses only, and
  * behind the body-size and rate-limit filters (limits/RateLimitConfiguration orders them before
- * this), so the limits apply to a kept step as to any request.
+ * this), so the limits apply to a kept step as to any request; and {@link KeptStepValve} in front of
+ * the servlet container's filters, which answers a kept step with the same filter's bytes before the
+ * container builds the filter chain (the filter then keeps what the full chain answers).
  */
 @Configuration(proxyBeanMethods = false)
 class KeptStepConfiguration {
@@ -34,6 +40,13 @@ class KeptStepConfiguration {
 		registration.addUrlPatterns("/learn/*");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	/** The valve in the application's own pipeline (after Tomcat's forwarded-header valve). */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> keptStepValve(ObjectProvider<KeptStepFilter> filter,
+			ObjectProvider<LimitedRequests> limits) {
+		return (factory) -> factory.addContextValves(new KeptStepValve(filter, limits));
 	}
 
 }

@@ -71,6 +71,9 @@ import org.safesteps.theme.RequestTheme;
  */
 final class KeptStepFilter extends OncePerRequestFilter {
 
+	/** Request attribute: the valve's {@link Asked} for a request it passed on to the container. */
+	private static final String STEP_ATTRIBUTE = KeptStepFilter.class.getName() + ".step";
+
 	private static final Pattern PATH = Pattern.compile("/learn/[a-z0-9][a-z0-9-]{0,79}");
 
 	private static final Pattern QUERY = Pattern.compile("step=([1-9][0-9]{0,2})");
@@ -114,17 +117,38 @@ final class KeptStepFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Step> step = step(request);
-		if (step.isPresent()) {
-			Optional<RenderedSteps.Response> kept = this.steps.response(step.get().key());
-			if (kept.isPresent() && reached(step.get())) {
-				write(kept.get(), response);
-				this.served.incrementAndGet();
-				return;
-			}
+		// the valve in front of the container (KeptStepValve) looked at this request already: reuse what it found
+		Optional<Step> step = (request.getAttribute(STEP_ATTRIBUTE) instanceof Asked asked) ? asked.step()
+				: step(request);
+		if (step.isPresent() && answered(step.get(), response)) {
+			return;
 		}
 		chain.doFilter(request, response);
 		step.ifPresent((asked) -> keep(asked, request, response));
+	}
+
+	/**
+	 * Answers a request from its kept response, if it is a kept step this learner reached; false when
+	 * the full chain must answer it (this filter then keeps the full chain's answer if it can). For
+	 * {@link KeptStepValve}, which calls it before the servlet container's filters run.
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Optional<Step> step = step(request);
+		if (step.isPresent() && answered(step.get(), response)) {
+			return true;
+		}
+		request.setAttribute(STEP_ATTRIBUTE, new Asked(step));
+		return false;
+	}
+
+	private boolean answered(Step step, HttpServletResponse response) throws IOException {
+		Optional<RenderedSteps.Response> kept = this.steps.response(step.key());
+		if (kept.isEmpty() || !reached(step)) {
+			return false;
+		}
+		write(kept.get(), response);
+		this.served.incrementAndGet();
+		return true;
 	}
 
 	/** The step this request asks for, if it is one this filter may answer. */
@@ -259,6 +283,10 @@ final class KeptStepFilter extends OncePerRequestFilter {
 	}
 
 	private record Step(Key key, String learnerId, String moduleId, int index, int total) {
+	}
+
+	/** What the valve found for a request it could not answer (empty: not a step this filter may answer). */
+	private record Asked(Optional<Step> step) {
 	}
 
 }

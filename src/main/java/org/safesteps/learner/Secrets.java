@@ -12,6 +12,20 @@ final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * One digest per thread: MessageDigest.getInstance looks the algorithm up among the security
+	 * providers on every call, half the cost of hashing the learner's cookie on every lesson step
+	 * (docs/performance.md, "The kept step in front of the filters"). digest() resets it for the next use.
+	 */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	});
+
 	private Secrets() {
 	}
 
@@ -23,13 +37,7 @@ final class Secrets {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static SecureRandom random() {

@@ -24,6 +24,12 @@ class RateLimitConfiguration {
 		return registration;
 	}
 
+	/** The rate-limit filter's own test, for learner/KeptStepValve, which answers in front of the filters. */
+	@Bean
+	LimitedRequests limitedRequests(FilterRegistrationBean<RateLimitFilter> rateLimitFilter) {
+		return rateLimitFilter.getFilter()::limited;
+	}
+
 	@Bean
 	FilterRegistrationBean<BodySizeFilter> bodySizeFilter(RateLimitProperties properties) {
 		FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(

@@ -55,6 +55,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/** Whether a limit applies to this request (then a request answered before this filter must come here). */
+	boolean limited(HttpServletRequest request) {
+		return this.properties.enabled() && !checks(request).isEmpty();
+	}
+
 	private Optional<Duration> check(HttpServletRequest request) {
 		if (!this.properties.enabled() || System.currentTimeMillis() < this.pausedUntil
 				|| !this.limits.storeReachable()) {

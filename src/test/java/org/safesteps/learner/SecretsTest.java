@@ -2,7 +2,11 @@ package org.safesteps.learner;
 
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,25 @@ class SecretsTest {
 	@Test
 	void hashesAreSha256Hex() {
 		assertThat(Secrets.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	}
+
+	@Test
+	void eachHashStartsAfreshOnEveryThreadThoughTheDigestIsReused() throws Exception {
+		String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+		assertThat(Secrets.sha256("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+		assertThat(Secrets.sha256("abc")).isEqualTo(abc);
+		assertThat(Secrets.sha256("abc")).isEqualTo(abc);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Boolean>> hashed = threads.invokeAll(java.util.Collections.nCopies(200,
+					() -> Secrets.sha256("abc").equals(abc) && !Secrets.sha256("abd").equals(abc)));
+			for (Future<Boolean> each : hashed) {
+				assertThat(each.get()).isTrue();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 	@Test
