@@ -107,8 +107,8 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 				return BlockStart.none();
 			}
 			String option = matcher.group(2) == null ? null : matcher.group(2).toLowerCase(Locale.ROOT);
-			CalloutBlock block = new CalloutBlock(matcher.group(1).toLowerCase(Locale.ROOT), option,
-					state.getLineNumber() + 1);
+			CalloutBlock block = new CalloutBlock(new Fence(matcher.group(1).toLowerCase(Locale.ROOT), option,
+					state.getLineNumber() + 1));
 			return BlockStart.of(new CalloutParser(block)).atIndex(state.getLineEndIndex());
 		}
 
@@ -129,13 +129,13 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 		@Override
 		public BlockContinue tryContinue(ParserState state) {
-			if (block.isClosed()) {
+			if (block.closed) {
 				return BlockContinue.none();
 			}
 			BasedSequence rest = state.getLine().subSequence(state.getNextNonSpaceIndex());
 			if (state.getIndent() < 4 && CLOSING.matcher(rest.trimEOL()).matches()) {
 				// Consume the fence line so it never reaches a child paragraph; the block ends on the next line.
-				block.markClosed();
+				block.closed = true;
 				return BlockContinue.atIndex(state.getLineEndIndex());
 			}
 			return BlockContinue.atIndex(state.getIndex());
@@ -165,7 +165,7 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 	private void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
 		// Unknown kinds never reach a reader (they are validation errors); render them plainly anyway.
-		CalloutKind kind = CalloutKind.fromId(node.kind()).orElse(null);
+		CalloutKind kind = CalloutKind.fromId(node.fence.kind()).orElse(null);
 		html.line();
 		if (kind == null) {
 			html.raw("<aside class=\"callout\">");
@@ -178,7 +178,7 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 		context.renderChildren(node);
 		if (kind == CalloutKind.HELP) {
 			html.line().raw(HELP_SERVICES_MARKER).line();
-			if (CRISIS_OPTION.equals(node.option())) {
+			if (CRISIS_OPTION.equals(node.fence.option())) {
 				html.raw(CRISIS_LINES_MARKER).line();
 			}
 		}
@@ -188,41 +188,13 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 	/** A `:::kind` ... `:::` container in lesson Markdown. */
 	static final class CalloutBlock extends Block {
 
-		private final String kind;
-
-		private final String option;
-
-		private final int line;
+		final Fence fence;
 
 		// Kept on the node so validation can report an unclosed callout with its line after parsing.
-		private boolean closed;
+		boolean closed;
 
-		CalloutBlock(String kind, String option, int line) {
-			this.kind = kind;
-			this.option = option;
-			this.line = line;
-		}
-
-		String kind() {
-			return kind;
-		}
-
-		/** The word after the kind ({@code :::help crisis}), or null. */
-		String option() {
-			return option;
-		}
-
-		boolean isClosed() {
-			return closed;
-		}
-
-		void markClosed() {
-			closed = true;
-		}
-
-		/** 1-based line of the opening fence (the node's own chars start at its first child). */
-		int line() {
-			return line;
+		CalloutBlock(Fence fence) {
+			this.fence = fence;
 		}
 
 		@Override
@@ -230,6 +202,13 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 			return EMPTY_SEGMENTS;
 		}
 
+	}
+
+	/**
+	 * A callout's opening fence: its kind, the word after it ({@code :::help crisis}) or null, and its
+	 * 1-based line (the node's own chars start at its first child).
+	 */
+	record Fence(String kind, String option, int line) {
 	}
 
 }

@@ -113,10 +113,9 @@ final class ContentYaml {
 		if (value == null && reading.found.isEmpty()) {
 			reading.error(1, "expected a YAML mapping (key: value lines)");
 		}
-		Doc<T> doc = new Doc<>(value, reading);
-		reading.checkRequired(value, List.of(), doc);
+		reading.checkRequired(value, "");
 		reading.found.forEach(problem -> reading.problems.error(problem.path(), problem.line(), problem.message()));
-		return reading.found.isEmpty() ? Optional.of(doc) : Optional.empty();
+		return reading.found.isEmpty() ? Optional.of(new Doc<>(value, reading)) : Optional.empty();
 	}
 
 	private static int line(JacksonException ex) {
@@ -156,30 +155,15 @@ final class ContentYaml {
 		 * around it; with no path, the mapping's own.
 		 */
 		int line(Object... at) {
-			List<Object> path = new ArrayList<>();
+			StringBuilder pointer = new StringBuilder();
 			for (Object key : at) {
-				path.addAll(key instanceof Object[] keys ? Arrays.asList(keys) : List.of(key));
-			}
-			for (int length = path.size(); length >= 0; length--) {
-				Integer line = reading.lines().get(Reading.pointerOf(path.subList(0, length)));
-				if (line != null) {
-					return line;
+				for (Object part : key instanceof Object[] keys ? keys : new Object[] { key }) {
+					pointer.append('/').append(part);
 				}
 			}
-			return 1;
+			return reading.lineAt(pointer.toString());
 		}
 
-	}
-
-	// Every key's and item's line by its JSON pointer ("/questions/2/id"); the first token of each wins.
-	private static Map<String, Integer> scan(String text, int linesBefore) {
-		Map<String, Integer> lines = new HashMap<>();
-		try (JsonParser parser = MAPPER.createParser(text)) {
-			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-				lines.putIfAbsent(pointer(parser), parser.currentTokenLocation().getLineNr() + linesBefore);
-			}
-		}
-		return lines;
 	}
 
 	// Where the current value is: a mapping or list belongs to the key or item that opens it.
@@ -227,15 +211,33 @@ final class ContentYaml {
 					? "invalid YAML" + where + ": " + message.substring(INVALID.length()) : message + where));
 		}
 
-		// Lines by pointer in the file (not the front matter), scanned once when first needed.
+		// Every key's and item's line in the file (not the front matter) by its JSON pointer ("/questions/2/id"),
+		// scanned once when first needed; the first token of each wins.
 		Map<String, Integer> lines() {
 			if (lines.isEmpty()) {
-				lines.putAll(scan(text, linesBefore));
+				Map<String, Integer> scanned = new HashMap<>();
+				try (JsonParser parser = MAPPER.createParser(text)) {
+					for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+						scanned.putIfAbsent(pointer(parser), parser.currentTokenLocation().getLineNr() + linesBefore);
+					}
+				}
+				lines.putAll(scanned);
 				if (rootLine != null) {
 					lines.put("", rootLine);
 				}
 			}
 			return lines;
+		}
+
+		// The line of a pointer; when it is not there, of the nearest mapping or list around it.
+		int lineAt(String pointer) {
+			for (String at = pointer; !at.isEmpty(); at = at.substring(0, at.lastIndexOf('/'))) {
+				Integer line = lines().get(at);
+				if (line != null) {
+					return line;
+				}
+			}
+			return lines().getOrDefault("", 1);
 		}
 
 		// Reports the value the parser is on and skips it (the rest of it, if the deserializer stepped in).
@@ -323,13 +325,13 @@ final class ContentYaml {
 		}
 
 		// Every Required key left out, each reported on the line of its mapping ("question has no 'text'").
-		void checkRequired(Object value, List<Object> at, Doc<?> doc) {
+		void checkRequired(Object value, String at) {
 			if (value instanceof List<?> list) {
 				for (int i = 0; i < list.size(); i++) {
-					checkRequired(list.get(i), append(at, i), doc);
+					checkRequired(list.get(i), at + "/" + i);
 				}
 			}
-			if (value == null || !value.getClass().isRecord() || reported.contains(pointerOf(at))) {
+			if (value == null || !value.getClass().isRecord() || reported.contains(at)) {
 				return;
 			}
 			JsonClassDescription noun = value.getClass().getAnnotation(JsonClassDescription.class);
@@ -343,28 +345,18 @@ final class ContentYaml {
 				catch (ReflectiveOperationException ex) {
 					throw new IllegalStateException("cannot read " + key + " of " + value.getClass(), ex);
 				}
-				List<Object> fieldAt = append(at, key);
-				if (component.isAnnotationPresent(Required.class) && isMissing(field) && !reported.contains(pointerOf(fieldAt))) {
-					error(doc.line(at.toArray()) - linesBefore, (noun == null ? "entry" : noun.value()) + " has no '" + key + "'"
+				String fieldAt = at + "/" + key;
+				if (component.isAnnotationPresent(Required.class) && isMissing(field) && !reported.contains(fieldAt)) {
+					error(lineAt(at) - linesBefore, (noun == null ? "entry" : noun.value()) + " has no '" + key + "'"
 							+ (component.getType() == Integer.class ? " (a whole number)" : ""));
 				}
-				checkRequired(field, fieldAt, doc);
+				checkRequired(field, fieldAt);
 			}
 		}
 
 		private static boolean isMissing(Object value) {
 			return value == null || value instanceof String text && text.isBlank()
 					|| value instanceof Collection<?> collection && collection.isEmpty();
-		}
-
-		private static List<Object> append(List<Object> path, Object key) {
-			List<Object> longer = new ArrayList<>(path);
-			longer.add(key);
-			return longer;
-		}
-
-		static String pointerOf(List<Object> path) {
-			return path.stream().map(key -> "/" + key).collect(Collectors.joining());
 		}
 
 	}

@@ -60,11 +60,6 @@ public final class CurriculumLoader {
 		return new LoadResult(curriculum, problems.sorted(), context.readability, context.notMeasured, missing);
 	}
 
-	/** Loads and throws {@link InvalidContentException} on any error: for start-up. */
-	public Curriculum loadOrThrow(ContentSource source, LocalDate today) {
-		return load(source, today).orThrow();
-	}
-
 	// lint.yml and the help directory are required; labels.yml is optional (English labels only).
 	private static HelpDirectory settings(ContentFiles files, LocalDate today, LoadContext context) {
 		Problems problems = context.problems;

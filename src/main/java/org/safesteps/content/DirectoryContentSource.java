@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Content read from a folder, for live editing and the standalone check. */
-final class DirectoryContentSource implements ContentSource {
+record DirectoryContentSource(Path root) implements ContentSource {
 
-	private final Path root;
-
-	DirectoryContentSource(Path root) {
-		this.root = root.toAbsolutePath().normalize();
+	DirectoryContentSource {
+		root = root.toAbsolutePath().normalize();
 	}
 
 	@Override

@@ -31,12 +31,6 @@ public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<St
 				.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, module -> Map.copyOf(module.getValue())))));
 	}
 
-	/** Evidence whose confidence checks are in English only. */
-	public Evidence(List<Framework> frameworks, Map<String, Map<Band, List<String>>> coverage,
-			Map<String, Map<Band, ConfidenceCheck>> checks) {
-		this(frameworks, coverage, checks, Map.of());
-	}
-
 	public Optional<Framework> framework(String id) {
 		return frameworks.stream().filter(framework -> framework.id().equals(id)).findFirst();
 	}
@@ -58,11 +52,8 @@ public record Evidence(List<Framework> frameworks, Map<String, Map<Band, List<St
 
 	/** The ids of the statements any of these modules' lessons for a band cover. */
 	public Set<String> coveredIds(List<String> moduleIds, Band band) {
-		Set<String> ids = new LinkedHashSet<>();
-		for (String moduleId : moduleIds) {
-			ids.addAll(coverage.getOrDefault(moduleId, Map.of()).getOrDefault(band, List.of()));
-		}
-		return ids;
+		return moduleIds.stream().flatMap(id -> coverage.getOrDefault(id, Map.of()).getOrDefault(band, List.of()).stream())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/** The statements of a framework for a band's age range. */

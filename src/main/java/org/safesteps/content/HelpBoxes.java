@@ -82,20 +82,19 @@ final class HelpBoxes {
 			html.append("<strong class=\"help-name\">").append(escape(service.name())).append("</strong>");
 		}
 		String what = service.whatIn(labels.language());
-		if (what != null) {
-			html.append(" <span class=\"help-what\">").append(escape(what)).append("</span>");
-		}
 		String who = service.whoIn(labels.language());
-		if (who != null) {
-			html.append(" <span class=\"help-who\">").append(escape(who)).append("</span>");
-		}
-		if (service.phone() != null) {
-			html.append(" <span class=\"help-phone\">").append(telLink(service.phone())).append("</span>");
-		}
-		if (service.text() != null) {
-			html.append(" <span class=\"help-text\">").append(labels.textHtml(service.text())).append("</span>");
-		}
+		span(html, "what", what == null ? null : escape(what));
+		span(html, "who", who == null ? null : escape(who));
+		span(html, "phone", service.phone() == null ? null : telLink(service.phone()));
+		span(html, "text", service.text() == null ? null : labels.textHtml(service.text()));
 		return html.append("</li>\n").toString();
+	}
+
+	// A detail of a service, left out when the directory has none.
+	private static void span(StringBuilder html, String kind, String content) {
+		if (content != null) {
+			html.append(" <span class=\"help-").append(kind).append("\">").append(content).append("</span>");
+		}
 	}
 
 	private static String telLink(String phone) {

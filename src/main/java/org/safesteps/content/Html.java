@@ -8,31 +8,27 @@ import java.util.Objects;
  * HTML rendered once at load time. Text with {@code :::help} boxes is rendered once per country of
  * the help directory, so serving a page is a map lookup, never Markdown work.
  */
-public final class Html {
+public record Html(String html, Map<String, String> byCountry) {
 
 	static final String INTERNATIONAL = "INTL";
 
-	private final String html;
-
-	private final Map<String, String> byCountry;
-
-	private Html(String html, Map<String, String> byCountry) {
-		this.html = html;
-		this.byCountry = Map.copyOf(byCountry);
+	/** {@code byCountry} is keyed by upper-case country code, empty when there is no help box; {@code html} is its INTL entry. */
+	public Html {
+		Objects.requireNonNull(html);
+		byCountry = Map.copyOf(byCountry);
+		if (!byCountry.isEmpty() && !html.equals(byCountry.get(INTERNATIONAL))) {
+			throw new IllegalArgumentException("per-country HTML needs an " + INTERNATIONAL + " entry");
+		}
 	}
 
 	/** HTML that is the same for every country (it has no help box). */
 	public static Html of(String html) {
-		return new Html(Objects.requireNonNull(html), Map.of());
+		return new Html(html, Map.of());
 	}
 
 	/** HTML with help boxes, keyed by upper-case country code; must hold {@code INTL}. */
 	static Html perCountry(Map<String, String> byCountry) {
-		String international = byCountry.get(INTERNATIONAL);
-		if (international == null) {
-			throw new IllegalArgumentException("per-country HTML needs an " + INTERNATIONAL + " entry");
-		}
-		return new Html(international, byCountry);
+		return new Html(Objects.requireNonNullElse(byCountry.get(INTERNATIONAL), ""), byCountry);
 	}
 
 	/**
@@ -49,16 +45,6 @@ public final class Html {
 	/** Whether the HTML holds a help box, i.e. differs by country. */
 	public boolean hasHelp() {
 		return !byCountry.isEmpty();
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof Html that && html.equals(that.html) && byCountry.equals(that.byCountry);
-	}
-
-	@Override
-	public int hashCode() {
-		return Objects.hash(html, byCountry);
 	}
 
 	/** The international version, for logs and tests. */

@@ -1,7 +1,5 @@
 package org.safesteps.content;
 
-import java.util.stream.Collectors;
-
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -12,8 +10,8 @@ class InvalidContentFailureAnalyzer implements FailureAnalyzer {
 	public FailureAnalysis analyze(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidContentException invalid) {
-				String problems = invalid.problems().stream().map(ContentProblem::toString).collect(Collectors.joining("\n"));
-				return new FailureAnalysis("The content has " + invalid.problems().size() + " problem(s):\n" + problems,
+				// The exception's message is the list of problems, one per line.
+				return new FailureAnalysis("The content has " + invalid.problems().size() + " problem(s):\n" + invalid.getMessage(),
 						"Fix the files named above (or run with --check-content for the full report), then start again.",
 						invalid);
 			}

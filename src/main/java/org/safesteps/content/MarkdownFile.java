@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.HardLineBreak;
@@ -43,7 +42,8 @@ record MarkdownFile(String path, Document document) {
 		document.set(CalloutExtension.LABELS, labels);
 		MarkdownFile file = new MarkdownFile(path, document);
 		for (Node node : document.getDescendants()) {
-			if (node instanceof CalloutBlock callout) {
+			if (node instanceof CalloutBlock block) {
+				CalloutExtension.Fence callout = block.fence;
 				if (CalloutKind.fromId(callout.kind()).isEmpty()) {
 					problems.error(path, callout.line(), "unknown callout ':::" + callout.kind() + "' (use tip, talk, scenario or help)");
 				}
@@ -52,7 +52,7 @@ record MarkdownFile(String path, Document document) {
 					problems.error(path, callout.line(), "unknown option '" + callout.option() + "' on ':::" + callout.kind()
 							+ "' (only ':::help crisis', which adds the reader's crisis line)");
 				}
-				if (!callout.isClosed()) {
+				if (!block.closed) {
 					problems.error(path, callout.line(), "callout ':::" + callout.kind() + "' is not closed: end it with a line ':::'");
 				}
 			}
@@ -60,14 +60,9 @@ record MarkdownFile(String path, Document document) {
 		return file;
 	}
 
-	/** The front matter as a {@code type}, or empty when it has problems (reported). */
-	<T> Optional<ContentYaml.Doc<T>> frontMatter(Class<T> type, Problems problems) {
-		return ContentYaml.frontMatter(path, document, type, problems);
-	}
-
 	boolean hasHelpBox() {
 		for (Node node : document.getDescendants()) {
-			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.kind())) {
+			if (node instanceof CalloutBlock callout && CalloutKind.HELP.id().equals(callout.fence.kind())) {
 				return true;
 			}
 		}

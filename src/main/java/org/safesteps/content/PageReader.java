@@ -64,7 +64,7 @@ final class PageReader {
 			String englishPath, String englishText) {
 		MarkdownFile file = MarkdownFile.parse(path, text, problems,
 				englishPath == null ? CalloutLabels.ENGLISH : context.labelsFor(path, language));
-		ContentYaml.Doc<T> front = file.frontMatter(type, problems).orElse(null);
+		ContentYaml.Doc<T> front = ContentYaml.frontMatter(path, file.document(), type, problems).orElse(null);
 		if (front != null && englishPath != null) {
 			Translations.checkHash(path, front, englishPath, englishText, problems);
 		}

@@ -37,14 +37,8 @@ final class SafeguardingLint {
 		}
 
 		String message() {
-			StringBuilder message = new StringBuilder("avoid \"").append(phrase).append('"');
-			if (why != null) {
-				message.append(": ").append(why.strip());
-			}
-			if (instead != null) {
-				message.append(" Say instead: ").append(instead.strip());
-			}
-			return message.toString();
+			return "avoid \"" + phrase + "\"" + (why == null ? "" : ": " + why.strip())
+					+ (instead == null ? "" : " Say instead: " + instead.strip());
 		}
 
 	}

@@ -185,19 +185,10 @@ final class Translations {
 	 * translation would have ({@code modules/x/ages-5-7.quiz.es.yml}), sorted.
 	 */
 	static List<String> missing(Set<String> paths) {
-		List<String> missing = new ArrayList<>();
-		for (String path : paths.stream().sorted().toList()) {
-			if (!TRANSLATABLE.matcher(path).matches()) {
-				continue;
-			}
-			for (String language : COMPLETE_LANGUAGES) {
-				String translation = translatedPath(path, language);
-				if (!paths.contains(translation)) {
-					missing.add(translation);
-				}
-			}
-		}
-		return List.copyOf(missing);
+		return paths.stream().sorted().filter(path -> TRANSLATABLE.matcher(path).matches())
+			.flatMap(path -> COMPLETE_LANGUAGES.stream().map(language -> translatedPath(path, language)))
+			.filter(translation -> !paths.contains(translation))
+			.toList();
 	}
 
 	// "modules/x/ages-5-7.quiz.yml" in Spanish is "modules/x/ages-5-7.quiz.es.yml".

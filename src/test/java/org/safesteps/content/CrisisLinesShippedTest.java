@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrisisLinesShippedTest {
 
 	private static final Curriculum SHIPPED = new CurriculumLoader()
-		.loadOrThrow(ContentSource.directory(Path.of("content")), LocalDate.now());
+		.load(ContentSource.directory(Path.of("content")), LocalDate.now()).orThrow();
 
 	// What a reader in each country must see: the line's name and its number as a phone link.
 	private static final Map<String, String[]> CRISIS = Map.of(

@@ -110,8 +110,8 @@ public class SpanishTestContent {
 	@Bean
 	@Primary
 	Curriculum spanishTestCurriculum() {
-		return new CurriculumLoader().loadOrThrow(ContentSource.of(files(), "shipped content with Spanish fixtures"),
-				LocalDate.now());
+		return new CurriculumLoader().load(ContentSource.of(files(), "shipped content with Spanish fixtures"),
+				LocalDate.now()).orThrow();
 	}
 
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PositionOnlyLearnersTest {
 
 	private static final Curriculum SHIPPED = new CurriculumLoader()
-		.loadOrThrow(ContentSource.directory(Path.of("content")), LocalDate.now());
+		.load(ContentSource.directory(Path.of("content")), LocalDate.now()).orThrow();
 
 	/** Enough learners that the average over their shuffles is close to its expectation. */
 	private static final int LEARNERS = 200;

@@ -63,7 +63,7 @@ class AcknowledgedWritesSurviveKillsIT {
 	@TempDir
 	Path dataDir;
 
-	private final Quiz quiz = new CurriculumLoader().loadOrThrow(ContentSource.directory(Path.of("content")), java.time.LocalDate.now())
+	private final Quiz quiz = new CurriculumLoader().load(ContentSource.directory(Path.of("content")), java.time.LocalDate.now()).orThrow()
 		.module(MODULE)
 		.orElseThrow()
 		.quiz(Band.AGES_8_10)

@@ -31,7 +31,7 @@ class CoverageMathsTest {
 					Framework.Wording.QUOTED, List.of(KNOW, TRUST, PASSWORDS, OLDER))),
 			Map.of("friends", Map.of(Band.AGES_8_10, List.of("know", "trust"), Band.AGES_11_13, List.of("older")),
 					"adults", Map.of(Band.AGES_8_10, List.of("trust"))),
-			Map.of());
+			Map.of(), Map.of());
 
 	@Test
 	void aClassSeesEveryStatementOfItsBandByStrandWithTheAssignedModulesThatCoverIt() {
