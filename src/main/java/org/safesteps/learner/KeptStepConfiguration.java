@@ -27,6 +27,9 @@ class KeptStepConfiguration {
 	/** Just before Spring Security's filter chain. */
 	static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1;
 
+	/** Every file under the themes' static folders is about 0.5 MB together; beyond this, nothing more is kept. */
+	private static final long KEPT_ASSETS_BYTES = 8L * 1024 * 1024;
+
 	@Bean
 	KeptStepFilter keptStepFilter(Curriculum curriculum, Learners learners, ProgressStore progress,
 			RenderedSteps steps) {
@@ -42,11 +45,26 @@ class KeptStepConfiguration {
 		return registration;
 	}
 
+	/** Assets are the same for every reader: stylesheets, scripts, fonts and icons. */
+	@Bean
+	KeptAssetFilter keptAssetFilter() {
+		return new KeptAssetFilter(KEPT_ASSETS_BYTES);
+	}
+
+	@Bean
+	FilterRegistrationBean<KeptAssetFilter> keptAssetFilterRegistration(KeptAssetFilter filter) {
+		FilterRegistrationBean<KeptAssetFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(ORDER);
+		registration.addUrlPatterns("/assets/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
 	/** The valve in the application's own pipeline (after Tomcat's forwarded-header valve). */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> keptStepValve(ObjectProvider<KeptStepFilter> filter,
-			ObjectProvider<LimitedRequests> limits) {
-		return (factory) -> factory.addContextValves(new KeptStepValve(filter, limits));
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> keptStepValve(ObjectProvider<KeptStepFilter> steps,
+			ObjectProvider<KeptAssetFilter> assets, ObjectProvider<LimitedRequests> limits) {
+		return (factory) -> factory.addContextValves(new KeptStepValve(steps, assets, limits));
 	}
 
 }

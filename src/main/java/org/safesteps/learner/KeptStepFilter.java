@@ -82,7 +82,7 @@ final class KeptStepFilter extends OncePerRequestFilter {
 	static final String CSRF_COOKIE = "safesteps_csrf";
 
 	/** The only cookies such a request may carry; the full chain reads no others for it. */
-	private static final Set<String> COOKIES = Set.of(LearnerCookie.NAME, CSRF_COOKIE, DisplayOptions.COOKIE,
+	static final Set<String> COOKIES = Set.of(LearnerCookie.NAME, CSRF_COOKIE, DisplayOptions.COOKIE,
 			RequestLanguage.COOKIE, HelpCountry.COOKIE);
 
 	/** Headers the servlet container writes itself, and those set through their own methods. */
@@ -250,6 +250,12 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		if (!now.equals(step.key()) || now.band() == null) {
 			return;
 		}
+		this.steps.keep(step.key(), new RenderedSteps.Response(body.get(), response.getContentType(),
+				response.getLocale(), keptHeaders(response)));
+	}
+
+	/** The headers the full chain wrote, each name once in its first spelling, but those the container writes. */
+	static List<Map.Entry<String, String>> keptHeaders(HttpServletResponse response) {
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		response.getHeaderNames().forEach((name) -> names.putIfAbsent(name.toLowerCase(Locale.ROOT), name));
@@ -258,8 +264,7 @@ final class KeptStepFilter extends OncePerRequestFilter {
 				response.getHeaders(name).forEach((value) -> headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value)));
 			}
 		});
-		this.steps.keep(step.key(), new RenderedSteps.Response(body.get(), response.getContentType(),
-				response.getLocale(), List.copyOf(headers)));
+		return List.copyOf(headers);
 	}
 
 	/** In the order the full chain writes them: the locale, the content type, the other headers, the body. */

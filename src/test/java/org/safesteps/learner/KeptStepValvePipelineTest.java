@@ -48,6 +48,9 @@ class KeptStepValvePipelineTest {
 	@Autowired
 	LearnerStore store;
 
+	@Autowired
+	KeptAssetFilter assets;
+
 	@Test
 	void aKeptStepIsAnsweredBeforeTheFiltersAndOtherRequestsReachThem() {
 		Pipeline pipeline = applicationPipeline();
@@ -82,16 +85,32 @@ class KeptStepValvePipelineTest {
 		}
 	}
 
-	/** The pipeline of the application's context in the running Tomcat. */
+	@Test
+	void anAssetReadFromTheThemesFolderIsNeverKept() {
+		Browserless reader = new Browserless(this.port);
+		long served = this.assets.served();
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> css = reader.get("/assets/base/site.css");
+			assertThat(css.statusCode()).isEqualTo(200);
+			assertThat(css.headers().firstValue("Cache-Control")).as("edited in the folder: read again").contains("no-cache");
+		}
+		assertThat(this.assets.served()).as("an edit shows on the next request").isEqualTo(served);
+	}
+
 	private Pipeline applicationPipeline() {
-		Container host = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getHost();
+		return applicationPipeline(this.context);
+	}
+
+	/** The pipeline of the application's context in the running Tomcat. */
+	static Pipeline applicationPipeline(ServletWebServerApplicationContext context) {
+		Container host = ((TomcatWebServer) context.getWebServer()).getTomcat().getHost();
 		Container[] contexts = host.findChildren();
 		assertThat(contexts).hasSize(1);
 		return contexts[0].getPipeline();
 	}
 
 	/** Counts the requests passed on towards the filter chain. */
-	private static final class Counting extends ValveBase {
+	static final class Counting extends ValveBase {
 
 		final AtomicInteger requests = new AtomicInteger();
 

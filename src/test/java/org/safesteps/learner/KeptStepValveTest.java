@@ -26,6 +26,8 @@ class KeptStepValveTest {
 
 	private final KeptStepFilter filter = mock(KeptStepFilter.class);
 
+	private final KeptAssetFilter assets = mock(KeptAssetFilter.class);
+
 	private final Valve next = mock(Valve.class);
 
 	private final Response response = mock(Response.class);
@@ -38,10 +40,11 @@ class KeptStepValveTest {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		if (keptStepFilter != null) {
 			beans.addBean("keptStepFilter", keptStepFilter);
+			beans.addBean("keptAssetFilter", this.assets);
 		}
 		beans.addBean("limitedRequests", (LimitedRequests) (request) -> this.limited);
 		KeptStepValve made = new KeptStepValve(beans.getBeanProvider(KeptStepFilter.class),
-				beans.getBeanProvider(LimitedRequests.class));
+				beans.getBeanProvider(KeptAssetFilter.class), beans.getBeanProvider(LimitedRequests.class));
 		made.setNext(this.next);
 		return made;
 	}
@@ -67,15 +70,35 @@ class KeptStepValveTest {
 	}
 
 	@Test
+	void anAssetGoesToTheAssetFilterAndOnToTheFiltersIfItIsNotKept() throws Exception {
+		Request kept = request("GET", "/assets/base/site.css");
+		Request notKept = request("GET", "/assets/base/safesteps.js");
+		when(this.assets.answer(kept, this.response)).thenReturn(true);
+		when(this.assets.answer(notKept, this.response)).thenReturn(false);
+
+		this.valve.invoke(kept, this.response);
+		this.valve.invoke(notKept, this.response);
+
+		verify(this.next, never()).invoke(kept, this.response);
+		verify(this.next).invoke(notKept, this.response);
+		verify(this.filter, never()).answer(any(), any());
+	}
+
+	@Test
 	void aRequestARateLimitAppliesToGoesOnToTheRateLimitFilterUnanswered() throws Exception {
 		this.limited = true;
 		Request request = request("GET", "/learn/trusted-adults");
 		when(this.filter.answer(any(), any())).thenReturn(true);
+		when(this.assets.answer(any(), any())).thenReturn(true);
+		Request asset = request("GET", "/assets/base/site.css");
 
 		this.valve.invoke(request, this.response);
+		this.valve.invoke(asset, this.response);
 
 		verify(this.filter, never()).answer(any(), any());
+		verify(this.assets, never()).answer(any(), any());
 		verify(this.next).invoke(request, this.response);
+		verify(this.next).invoke(asset, this.response);
 	}
 
 	@Test
@@ -84,12 +107,16 @@ class KeptStepValveTest {
 		Request post = request("POST", "/learn/trusted-adults");
 		Request other = request("GET", "/learnx/trusted-adults");
 		Request top = request("GET", "/learn");
+		Request notAssets = request("GET", "/assetsx/base/site.css");
 
 		this.valve.invoke(post, this.response);
 		this.valve.invoke(other, this.response);
 		this.valve.invoke(top, this.response);
+		this.valve.invoke(notAssets, this.response);
 
 		verify(this.filter, never()).answer(any(), any());
+		verify(this.assets, never()).answer(any(), any());
+		verify(this.next).invoke(notAssets, this.response);
 		verify(this.next).invoke(post, this.response);
 		verify(this.next).invoke(other, this.response);
 		verify(this.next).invoke(top, this.response);
