@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
@@ -29,7 +28,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * Flexmark extension for the callout containers {@code :::tip}, {@code :::talk}, {@code :::scenario}
  * and {@code :::help}, each closed by a line {@code :::}.
  */
-final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension, NodeRenderer {
+final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
 	/**
 	 * Written inside every help box where the country's services go. An HTML comment cannot come
@@ -72,7 +71,8 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 	@Override
 	public void extend(HtmlRenderer.Builder builder, String rendererType) {
-		builder.nodeRendererFactory(options -> this);
+		builder.nodeRendererFactory(
+				options -> () -> Set.of(new NodeRenderingHandler<>(CalloutBlock.class, CalloutExtension::render)));
 	}
 
 	private static final class StartFactory implements CustomBlockParserFactory {
@@ -158,12 +158,7 @@ final class CalloutExtension implements Parser.ParserExtension, HtmlRenderer.Htm
 
 	}
 
-	@Override
-	public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-		return Set.of(new NodeRenderingHandler<>(CalloutBlock.class, this::render));
-	}
-
-	private void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
+	private static void render(CalloutBlock node, NodeRendererContext context, HtmlWriter html) {
 		// Unknown kinds never reach a reader (they are validation errors); render them plainly anyway.
 		CalloutKind kind = CalloutKind.fromId(node.fence.kind()).orElse(null);
 		html.line();

@@ -1,26 +1,25 @@
 package org.safesteps.content;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The callout containers lesson writers may use, with the label screen readers announce. */
 enum CalloutKind {
 
-	TIP("tip", "Tip"),
-	TALK("talk", "Talk about it"),
-	SCENARIO("scenario", "Story"),
-	HELP("help", "Need help?");
+	TIP("Tip"),
+	TALK("Talk about it"),
+	SCENARIO("Story"),
+	HELP("Need help?");
 
-	private final String id;
 	private final String label;
 
-	CalloutKind(String id, String label) {
-		this.id = id;
+	CalloutKind(String label) {
 		this.label = label;
 	}
 
 	String id() {
-		return id;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	String label() {
@@ -28,7 +27,7 @@ enum CalloutKind {
 	}
 
 	static Optional<CalloutKind> fromId(String id) {
-		return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+		return Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst();
 	}
 
 }

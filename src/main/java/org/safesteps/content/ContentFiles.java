@@ -27,6 +27,8 @@ record ContentFiles(Map<String, String> all, String version, Map<String, String>
 
 	static final String GUIDANCE = "guidance/";
 
+	static final String FRAMEWORKS = "frameworks/";
+
 	static ContentFiles read(ContentSource source, Problems problems) {
 		Map<String, String> all = new TreeMap<>();
 		for (String path : source.paths()) {
@@ -41,7 +43,7 @@ record ContentFiles(Map<String, String> all, String version, Map<String, String>
 			if (path.equals(LINT) || path.equals(HELP) || path.equals(LABELS) || path.equals(SpanishLint.GLOSSARY)) {
 				continue;
 			}
-			if (EvidenceReader.isFramework(path)) {
+			if (path.startsWith(FRAMEWORKS) && path.endsWith(".yml") && path.indexOf('/', FRAMEWORKS.length()) < 0) {
 				frameworks.put(path, file.getValue());
 			}
 			else if (path.startsWith(GUIDANCE) && Translations.markdown(path.substring(GUIDANCE.length())).isPresent()) {

@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -54,25 +52,6 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 	/** Every guidance page in {@code language} where translated (English otherwise), urgent ones first, then by title. */
 	public List<GuidePage> guideList(String language) {
 		return guides.keySet().stream().map(id -> guide(id, language).orElseThrow().value()).sorted(URGENT_FIRST).toList();
-	}
-
-	/** The guidance pages that support a module (listed in their {@code modules}), urgent ones first. */
-	public List<GuidePage> guidesFor(String moduleId) {
-		return guides.values().stream().filter(page -> page.modules().contains(moduleId)).sorted(URGENT_FIRST).toList();
-	}
-
-	/** The guidance pages that support a module, in {@code language} where translated. */
-	public List<GuidePage> guidesFor(String moduleId, String language) {
-		return guidesFor(moduleId).stream().map(page -> guide(page.id(), language).orElseThrow().value())
-			.sorted(URGENT_FIRST).toList();
-	}
-
-	/** English and every language some content file is translated into, sorted. */
-	public Set<String> languages() {
-		Set<String> languages = new TreeSet<>(translatedGuides.keySet());
-		languages.add(Localized.ENGLISH);
-		modules.forEach(module -> languages.addAll(module.translations().keySet()));
-		return languages;
 	}
 
 }

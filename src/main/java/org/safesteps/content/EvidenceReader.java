@@ -2,6 +2,7 @@ package org.safesteps.content;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,8 +23,6 @@ import org.safesteps.content.ContentYaml.Required;
  * read, so an unknown statement id is reported at the module.yml line that names it.
  */
 final class EvidenceReader {
-
-	static final String FRAMEWORKS = "frameworks/";
 
 	static final String CHECK_SUFFIX = ".check.yml";
 
@@ -53,14 +52,6 @@ final class EvidenceReader {
 
 	EvidenceReader(Problems problems) {
 		this.problems = problems;
-	}
-
-	static boolean isFramework(String path) {
-		return path.startsWith(FRAMEWORKS) && path.endsWith(".yml") && path.indexOf('/', FRAMEWORKS.length()) < 0;
-	}
-
-	static boolean isCheck(String fileName) {
-		return fileName.endsWith(CHECK_SUFFIX) && !fileName.contains("/");
 	}
 
 	/** {@code frameworks/<id>.yml}. */
@@ -98,7 +89,7 @@ final class EvidenceReader {
 			return;
 		}
 		FrameworkFile file = yml.value();
-		String fileId = path.substring(FRAMEWORKS.length(), path.length() - ".yml".length());
+		String fileId = path.substring(ContentFiles.FRAMEWORKS.length(), path.length() - ".yml".length());
 		if (!file.id().equals(fileId)) {
 			problems.error(path, yml.line("id"), "framework id '" + file.id() + "' does not match its file name '" + fileId + "'");
 		}
@@ -231,7 +222,7 @@ final class EvidenceReader {
 			lint.checkText(path, () -> yml.line("statements", index, "text"), items.get(i).text(), problems);
 		}
 		List<String> ids = items.stream().map(CheckStatement::id).toList();
-		int differsAt = Translations.firstDifference(ids, englishIds);
+		int differsAt = Arrays.mismatch(ids.toArray(), englishIds.toArray());
 		if (differsAt >= 0) {
 			problems.error(path, yml.line("statements", differsAt, "id"), "statement ids " + ids + " differ from "
 					+ englishPath + " " + englishIds + ": keep the English statement ids, in the same order");
@@ -251,7 +242,7 @@ final class EvidenceReader {
 			if (statement == null) {
 				if (!statementPaths.containsKey(reference.statementId()) && !unreadFramework) {
 					problems.error(reference.path(), reference.line(), "unknown framework statement '"
-							+ reference.statementId() + "': no file in " + FRAMEWORKS + " has it");
+							+ reference.statementId() + "': no file in " + ContentFiles.FRAMEWORKS + " has it");
 				}
 			}
 			else if (!statement.isFor(reference.band())) {

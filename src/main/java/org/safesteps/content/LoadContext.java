@@ -62,11 +62,6 @@ final class LoadContext {
 		return helpBoxes == null ? Html.of(html) : helpBoxes.render(html, audience, labels);
 	}
 
-	/** The English phrases. */
-	SafeguardingLint lint() {
-		return lint;
-	}
-
 	SafeguardingLint lintFor(String language) {
 		return Localized.ENGLISH.equals(language) ? lint : allLint.forLanguage(language);
 	}

@@ -17,14 +17,12 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 
@@ -41,7 +39,7 @@ final class Markdown {
 
 	private static final MutableDataSet OPTIONS = new MutableDataSet()
 		.set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create(), TablesExtension.create(),
-				AttributesExtension.create(), CalloutExtension.create(), new StepHeadings()))
+				AttributesExtension.create(), CalloutExtension.create()))
 		.set(HtmlRenderer.ESCAPE_HTML, true)
 		.set(HtmlRenderer.GENERATE_HEADER_ID, true)
 		.set(HtmlRenderer.RENDER_HEADER_ID, true);
@@ -50,6 +48,7 @@ final class Markdown {
 
 	private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS)
 		.attributeProviderFactory(new ExternalLinks())
+		.nodeRendererFactory(options -> () -> Set.of(new NodeRenderingHandler<>(Heading.class, Markdown::renderHeading)))
 		.build();
 
 	private Markdown() {
@@ -99,32 +98,14 @@ final class Markdown {
 
 	}
 
-	/** Replaces each top-level {@code ##} heading of a lesson with {@link #STEP_MARKER}. */
-	private static final class StepHeadings implements HtmlRenderer.HtmlRendererExtension, NodeRenderer {
-
-		@Override
-		public void rendererOptions(MutableDataHolder options) {
+	// Each top-level ## heading of a lesson becomes STEP_MARKER; added after the extensions, so it renders headings first.
+	private static void renderHeading(Heading heading, NodeRendererContext context, HtmlWriter html) {
+		if (heading.getLevel() == 2 && heading.getParent() instanceof Document document && SPLIT_STEPS.get(document)) {
+			html.line().raw(STEP_MARKER).line();
 		}
-
-		@Override
-		public void extend(HtmlRenderer.Builder builder, String rendererType) {
-			builder.nodeRendererFactory(options -> this);
+		else {
+			context.delegateRender();
 		}
-
-		@Override
-		public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-			return Set.of(new NodeRenderingHandler<>(Heading.class, this::render));
-		}
-
-		private void render(Heading heading, NodeRendererContext context, HtmlWriter html) {
-			if (heading.getLevel() == 2 && heading.getParent() instanceof Document document && SPLIT_STEPS.get(document)) {
-				html.line().raw(STEP_MARKER).line();
-			}
-			else {
-				context.delegateRender();
-			}
-		}
-
 	}
 
 }

@@ -13,24 +13,13 @@ import org.safesteps.content.ContentYaml.Required;
  * Reads one folder under {@code modules/}: module.yml, a lesson, quiz and confidence check per band
  * it lists, the teacher notes, then the translations of those files.
  */
-final class ModuleReader {
+record ModuleReader(LoadContext context, PageReader pages) {
 
 	// These topics always need a help box and the "not your fault" message, whatever module.yml says.
 	private static final Set<String> ALWAYS_SENSITIVE = Set.of("sextortion", "nude-images", "fake-images");
 
-	private final LoadContext context;
-
-	private final Problems problems;
-
-	private final PageReader pages;
-
-	private final TranslationReader translations;
-
-	ModuleReader(LoadContext context, PageReader pages) {
-		this.context = context;
-		this.problems = context.problems;
-		this.pages = pages;
-		this.translations = new TranslationReader(context, pages);
+	private Problems problems() {
+		return context.problems;
 	}
 
 	/** A module, with its module.yml and the line of its guide for the checks across files. */
@@ -54,7 +43,7 @@ final class ModuleReader {
 		String ymlPath = folderPath + "/module.yml";
 		String yml = files.get(ymlPath);
 		if (yml == null) {
-			problems.error(folderPath, 1, "module folder has no module.yml");
+			problems().error(folderPath, 1, "module folder has no module.yml");
 			return null;
 		}
 		Settings module = settings(folder, ymlPath, yml);
@@ -65,39 +54,42 @@ final class ModuleReader {
 		Map<Band, Quiz> quizzes = new EnumMap<>(Band.class);
 		TeacherNotes teacherNotes = null;
 		Map<String, String> translationFiles = new TreeMap<>();
+		SafeguardingLint lint = context.lintFor(Localized.ENGLISH);
 		for (Map.Entry<String, String> file : files.entrySet()) {
 			String path = file.getKey();
 			String name = path.substring(folderPath.length() + 1);
 			if (name.equals("module.yml")) {
 				continue;
 			}
-			if (TranslationReader.isTranslation(name)) {
+			// A file in a subfolder is not a part of the module: reported below when it is Markdown or YAML.
+			boolean direct = !name.contains("/");
+			if (direct && Translations.name(name).isPresent()) {
 				translationFiles.put(path, file.getValue());
 			}
 			else if (name.equals("teacher.md")) {
 				teacherNotes = pages.teacherNotes(path, file.getValue());
 			}
-			else if (EvidenceReader.isCheck(name)) {
+			else if (direct && name.endsWith(EvidenceReader.CHECK_SUFFIX)) {
 				Band band = listedBand(path, name, EvidenceReader.CHECK_SUFFIX, "confidence check", module.bands());
 				if (band != null) {
-					context.evidence.check(path, file.getValue(), module.file().id(), band, context.lint());
+					context.evidence.check(path, file.getValue(), module.file().id(), band, lint);
 				}
 			}
-			else if (name.endsWith(".quiz.yml") && !name.contains("/")) {
+			else if (direct && name.endsWith(".quiz.yml")) {
 				Band band = listedBand(path, name, ".quiz.yml", "quiz", module.bands());
-				QuizReader.Read quiz = band == null ? null : QuizReader.read(path, file.getValue(), problems, context.lint());
+				QuizReader.Read quiz = band == null ? null : QuizReader.read(path, file.getValue(), problems(), lint);
 				if (quiz != null) {
 					quizzes.put(band, quiz.quiz());
 				}
 			}
-			else if (name.endsWith(".md") && !name.contains("/")) {
+			else if (direct && name.endsWith(".md")) {
 				Band band = listedBand(path, name, ".md", "lesson", module.bands());
 				if (band != null) {
 					lessons.put(band, pages.lesson(path, file.getValue(), band, module.file().id(), module.sensitive()));
 				}
 			}
 			else if (name.endsWith(".md") || name.endsWith(".yml") || name.endsWith(".yaml")) {
-				problems.warning(path, 1, "unexpected file, ignored");
+				problems().warning(path, 1, "unexpected file, ignored");
 			}
 		}
 		checkComplete(folderPath, ymlPath, files, module.bands(), teacherNotes);
@@ -106,27 +98,28 @@ final class ModuleReader {
 		ModuleFile file = module.file();
 		return new ModuleDraft(ymlPath, new Module(file.id(), file.order(), file.topic(), file.title(), file.summary(),
 				List.copyOf(module.bands().keySet()), file.objectives(), file.minutes(), module.sensitive(), file.guide(),
-				lessons, quizzes, teacherNotes, translations.read(translationFiles, english)), module.yml().line("guide"));
+				lessons, quizzes, teacherNotes, new TranslationReader(context, pages).read(translationFiles, english)),
+				module.yml().line("guide"));
 	}
 
 	private Settings settings(String folder, String ymlPath, String text) {
-		ContentYaml.Doc<ModuleFile> yml = ContentYaml.read(ymlPath, text, ModuleFile.class, problems).orElse(null);
+		ContentYaml.Doc<ModuleFile> yml = ContentYaml.read(ymlPath, text, ModuleFile.class, problems()).orElse(null);
 		if (yml == null) {
 			return null;
 		}
 		ModuleFile module = yml.value();
 		String id = module.id();
 		if (!id.equals(folder)) {
-			problems.error(ymlPath, yml.line("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
+			problems().error(ymlPath, yml.line("id"), "module id '" + id + "' does not match its folder '" + folder + "'");
 		}
-		LoadContext.checkId(problems, ymlPath, yml.line("id"), "module", id);
+		LoadContext.checkId(problems(), ymlPath, yml.line("id"), "module", id);
 		context.checkTopic(ymlPath, yml.line("topic"), module.topic());
 		Map<Band, Integer> listed = new EnumMap<>(Band.class);
 		for (int i = 0; i < module.bands().size(); i++) {
 			int line = yml.line("bands", i);
-			Band band = LoadContext.band(problems, ymlPath, line, module.bands().get(i));
+			Band band = LoadContext.band(problems(), ymlPath, line, module.bands().get(i));
 			if (band != null && listed.putIfAbsent(band, line) != null) {
-				problems.error(ymlPath, line, "band " + band.id() + " is listed twice");
+				problems().error(ymlPath, line, "band " + band.id() + " is listed twice");
 			}
 		}
 		context.coverage.put(id, context.evidence.covers(ymlPath, yml, listed.keySet()));
@@ -137,7 +130,7 @@ final class ModuleReader {
 	private Band listedBand(String path, String name, String suffix, String what, Map<Band, Integer> listed) {
 		Band band = context.bandOf(path, name.substring(0, name.length() - suffix.length()));
 		if (band != null && !listed.containsKey(band)) {
-			problems.error(path, 1, what + " for band " + band.id() + ", which module.yml does not list");
+			problems().error(path, 1, what + " for band " + band.id() + ", which module.yml does not list");
 		}
 		return band;
 	}
@@ -147,13 +140,13 @@ final class ModuleReader {
 		listed.forEach((band, line) -> {
 			for (String suffix : List.of(".md", ".quiz.yml")) {
 				if (!files.containsKey(folderPath + "/" + band.id() + suffix)) {
-					problems.error(ymlPath, line, "band " + band.id() + " has no " + (suffix.equals(".md") ? "lesson" : "quiz")
+					problems().error(ymlPath, line, "band " + band.id() + " has no " + (suffix.equals(".md") ? "lesson" : "quiz")
 							+ ": add " + band.id() + suffix);
 				}
 			}
 		});
 		if (teacherNotes == null) {
-			problems.error(folderPath, 1, "module folder has no teacher.md (teacher notes)");
+			problems().error(folderPath, 1, "module folder has no teacher.md (teacher notes)");
 		}
 	}
 

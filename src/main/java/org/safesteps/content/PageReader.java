@@ -155,7 +155,7 @@ final class PageReader {
 		String id = fileName.substring(0, fileName.length() - ".md".length());
 		LoadContext.checkId(problems, path, 1, "page", id);
 		Page<GuideFront> page = parse(path, text, Localized.ENGLISH, GuideFront.class, null, null);
-		context.lint().checkMarkdown(path, text, page.file().document(), problems);
+		context.lintFor(Localized.ENGLISH).checkMarkdown(path, text, page.file().document(), problems);
 		context.links.addAll(page.file().links());
 		GuideFront front = page.front() == null ? NO_FRONT : page.value();
 		if (page.front() != null) {

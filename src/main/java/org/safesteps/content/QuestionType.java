@@ -1,35 +1,30 @@
 package org.safesteps.content;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How a quiz question is answered and graded. */
 public enum QuestionType {
 
 	/** Exactly one correct option. */
-	SINGLE("single"),
+	SINGLE,
 	/** Every correct option must be chosen, and no wrong one. */
-	MULTIPLE("multiple"),
+	MULTIPLE,
 	/** Two options with ids {@code true} and {@code false}, exactly one correct. */
-	TRUE_FALSE("true-false"),
+	TRUE_FALSE,
 	/** The options are the items in the right order; they are shown shuffled. */
-	ORDER("order"),
+	ORDER,
 	/** A story with a choice: exactly one correct option, each option has an outcome. */
-	SCENARIO("scenario");
+	SCENARIO;
 
-	private final String id;
-
-	QuestionType(String id) {
-		this.id = id;
-	}
-
-	/** The id used in quiz files. */
+	/** The id used in quiz files: {@code true-false} for {@link #TRUE_FALSE}. */
 	public String id() {
-		return id;
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	public static Optional<QuestionType> fromId(String id) {
-		return Arrays.stream(values()).filter(type -> type.id.equals(id)).findFirst();
+		return Arrays.stream(values()).filter(type -> type.id().equals(id)).findFirst();
 	}
 
 }

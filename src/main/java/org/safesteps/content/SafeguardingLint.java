@@ -18,14 +18,12 @@ import com.vladsch.flexmark.util.ast.Node;
 import org.safesteps.content.ContentYaml.Required;
 
 /** Flags the phrases in lint.yml (blaming, fear-based or outdated words) in text children and parents read. */
-final class SafeguardingLint {
+record SafeguardingLint(List<Phrase> phrases) {
 
 	private static final String GLOSSARY = "glossary";
 
-	private final List<Phrase> phrases;
-
-	private SafeguardingLint(List<Phrase> phrases) {
-		this.phrases = List.copyOf(phrases);
+	SafeguardingLint {
+		phrases = List.copyOf(phrases);
 	}
 
 	private record Phrase(String phrase, String why, String instead, boolean allowedInGlossary, Pattern pattern,

@@ -13,14 +13,13 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 
-
 /**
  * Checks every Spanish file (*.es.md, *.es.yml) against glossary.es.yml: the glossary's avoided
  * words (regional, rude or anglicised ones, with the agreed term instead), and the register for the
  * reader: children read tú, parents and teachers usted. Quoted speech («», "" or “”) is what an
  * adult says to a child, so the register rule skips it.
  */
-final class SpanishLint {
+record SpanishLint(List<Rule> glossary, Rule usted, Rule tuteo) {
 
 	static final String GLOSSARY = "glossary.es.yml";
 
@@ -39,16 +38,8 @@ final class SpanishLint {
 	// Lessons, quizzes and checks of a module band speak to a child; module.es.yml and teacher notes to adults.
 	private static final Pattern CHILD_FILE = Pattern.compile("modules/[^/]+/ages-[^/]+\\.es\\.(md|yml)");
 
-	private final List<Rule> glossary;
-
-	private final Rule usted;
-
-	private final Rule tuteo;
-
-	private SpanishLint(List<Rule> glossary, Rule usted, Rule tuteo) {
-		this.glossary = List.copyOf(glossary);
-		this.usted = usted;
-		this.tuteo = tuteo;
+	SpanishLint {
+		glossary = List.copyOf(glossary);
 	}
 
 	/** Words to avoid, phrases in which they are right, and the message for a match. */

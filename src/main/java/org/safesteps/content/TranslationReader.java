@@ -13,18 +13,10 @@ import org.safesteps.content.ContentYaml.Required;
  * {@code ages-11-13.quiz.es.yml}, {@code ages-11-13.check.es.yml}, {@code teacher.es.md}), each
  * checked against its English original, which is read first.
  */
-final class TranslationReader {
+record TranslationReader(LoadContext context, PageReader pages) {
 
-	private final LoadContext context;
-
-	private final Problems problems;
-
-	private final PageReader pages;
-
-	TranslationReader(LoadContext context, PageReader pages) {
-		this.context = context;
-		this.problems = context.problems;
-		this.pages = pages;
+	private Problems problems() {
+		return context.problems;
 	}
 
 	/** The English side of a module, as read: what its translations are checked against. */
@@ -57,11 +49,6 @@ final class TranslationReader {
 			@JsonProperty(Translations.TRANSLATED_FROM) String translatedFrom) implements Translations.Translated {
 	}
 
-	/** Whether a file name in a module folder is a translation. */
-	static boolean isTranslation(String name) {
-		return !name.contains("/") && Translations.name(name).isPresent();
-	}
-
 	/** The translations by language, from the translated files by path. */
 	Map<String, ModuleTranslation> read(Map<String, String> files, English english) {
 		Map<String, TranslationDraft> drafts = new TreeMap<>();
@@ -84,7 +71,7 @@ final class TranslationReader {
 						englishPath, englishText, context.lintFor(language));
 				default -> {
 					if (teacher ? english.teacherNotes() == null : english.lessons().get(band) == null) {
-						problems.error(path, 1, "translation of " + englishPath + ", which does not exist");
+						problems().error(path, 1, "translation of " + englishPath + ", which does not exist");
 					}
 					else if (teacher) {
 						TeacherNotes notes = pages.translatedTeacherNotes(path, text, language, englishPath, englishText,
@@ -107,13 +94,13 @@ final class TranslationReader {
 
 	private void module(String path, String text, String language, String englishPath, String englishText,
 			Map<String, TranslationDraft> drafts) {
-		ContentYaml.read(path, text, ModuleTranslationFile.class, problems).ifPresent(yml -> {
+		ContentYaml.read(path, text, ModuleTranslationFile.class, problems()).ifPresent(yml -> {
 			TranslationDraft draft = drafts.computeIfAbsent(language, key -> new TranslationDraft());
 			draft.title = yml.value().title();
 			draft.summary = yml.value().summary();
-			Translations.checkHash(path, yml, englishPath, englishText, problems);
-			context.lintFor(language).checkText(path, () -> yml.line("title"), draft.title, problems);
-			context.lintFor(language).checkText(path, () -> yml.line("summary"), draft.summary, problems);
+			Translations.checkHash(path, yml, englishPath, englishText, problems());
+			context.lintFor(language).checkText(path, () -> yml.line("title"), draft.title, problems());
+			context.lintFor(language).checkText(path, () -> yml.line("summary"), draft.summary, problems());
 		});
 	}
 
@@ -121,13 +108,13 @@ final class TranslationReader {
 			Map<String, TranslationDraft> drafts) {
 		Quiz original = english.quizzes().get(band);
 		if (original == null) {
-			problems.error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
+			problems().error(path, 1, "translation of " + englishPath + ", which does not exist or does not load");
 			return;
 		}
-		QuizReader.Read quiz = QuizReader.read(path, text, problems, context.lintFor(language));
+		QuizReader.Read quiz = QuizReader.read(path, text, problems(), context.lintFor(language));
 		if (quiz != null) {
-			Translations.checkHash(path, quiz.file(), englishPath, english.files().get(englishPath), problems);
-			Translations.checkQuiz(path, quiz, original, englishPath, problems);
+			Translations.checkHash(path, quiz.file(), englishPath, english.files().get(englishPath), problems());
+			Translations.checkQuiz(path, quiz, original, englishPath, problems());
 			drafts.computeIfAbsent(language, key -> new TranslationDraft()).quizzes.put(band, quiz.quiz());
 		}
 	}

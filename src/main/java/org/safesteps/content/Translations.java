@@ -116,17 +116,12 @@ final class Translations {
 			Problems problems) {
 		List<String> englishIds = english.stream().map(Step::id).toList();
 		List<String> translatedIds = translated.stream().map(MarkdownFile.StepDraft::id).toList();
-		int differs = firstDifference(translatedIds, englishIds);
+		int differs = Arrays.mismatch(translatedIds.toArray(), englishIds.toArray());
 		if (differs < 0) {
 			return;
 		}
 		problems.error(path, differs < translated.size() ? translated.get(differs).line() : 1, "step ids " + translatedIds + " differ from " + englishPath + " " + englishIds
 				+ ": keep each {#id} of the English steps, in the same order");
-	}
-
-	/** The first index at which two lists differ (the shorter one's size if it is the start of the other), or -1. */
-	static int firstDifference(List<?> one, List<?> other) {
-		return Arrays.mismatch(one.toArray(), other.toArray());
 	}
 
 	/**
@@ -214,7 +209,8 @@ final class Translations {
 				headings.add(heading);
 			}
 		}
-		int differs = firstDifference(english.stream().map(Section::level).toList(), here.stream().map(Section::level).toList());
+		int differs = Arrays.mismatch(english.stream().map(Section::level).toArray(),
+				here.stream().map(Section::level).toArray());
 		if (differs >= 0) {
 			int at = Math.min(differs, headings.size() - 1);
 			int line = at < 0 ? 1 : headings.get(at).getStartLineNumber() + 1;

@@ -59,7 +59,7 @@ class ContentSourceTest {
 		writeJar(jar, Map.of("content/lint.yml", "avoid: []\n", "content/modules/a/module.yml", "id: a\n"));
 
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			ContentSource source = ClasspathContentSource.scan("/content/", loader);
+			ContentSource source = ContentSource.classpath("/content/", loader);
 			assertThat(source.paths()).containsExactly("lint.yml", "modules/a/module.yml");
 			assertThat(source.read("modules/a/module.yml")).isEqualTo("id: a\n");
 		}
