@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.safesteps.content.Band;
@@ -55,8 +59,8 @@ class LearnerStore {
 
 	private final Clock clock;
 
-	/** Only the scheduler's thread reads and writes it. */
-	private boolean pollFailing;
+	/** Only one thread at a time polls (the start, then the reader's thread). */
+	private volatile boolean pollFailing;
 
 	/** By token hash. Only learners found are kept: an unknown token is read again each time. */
 	private final Cache<String, Learner> recognised;
@@ -71,6 +75,10 @@ class LearnerStore {
 
 	private final ForgettingPoller poller;
 
+	private final Duration pollEvery;
+
+	private final ScheduledExecutorService reader;
+
 	LearnerStore(MongoTemplate mongo, Clock clock, LearnerLookupProperties lookup, ForgottenLearners forgotten) {
 		this.mongo = mongo;
 		this.clock = clock;
@@ -81,10 +89,32 @@ class LearnerStore {
 		this.forgotten = forgotten;
 		this.poller = new ForgettingPoller(forgotten, this::forgetKept, this::forgetAllKept, lookup.trustFor(),
 				System::nanoTime);
+		this.pollEvery = lookup.pollEvery();
+		this.reader = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "forgotten-learners");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Reads the log once now (so the instance trusts what it keeps from its first page on, when the
+	 * database is there), then every {@code poll-every} on a thread of its own: on the shared
+	 * scheduler a long job (a backup, retention) would hold the reads back and with them the trust.
+	 */
+	@PostConstruct
+	void startReadingForgotten() {
+		pollForgotten();
+		this.reader.scheduleWithFixedDelay(this::pollForgotten, this.pollEvery.toNanos(), this.pollEvery.toNanos(),
+				TimeUnit.NANOSECONDS);
+	}
+
+	@PreDestroy
+	void stopReadingForgotten() {
+		this.reader.shutdownNow();
 	}
 
 	/** Reads the learners forgotten on any instance since the last read, and drops their copies here. */
-	@Scheduled(fixedDelayString = "${safesteps.learner-lookup.poll-every:1s}")
 	void pollForgotten() {
 		try {
 			this.poller.poll();
