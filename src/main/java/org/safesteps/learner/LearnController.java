@@ -141,8 +141,9 @@ class LearnController {
 		int total = lesson.steps().size();
 		int number = stepNumber(step, total);
 		if (!this.progress.reached(learner.id(), module.id(), number - 1, total)) {
-			// The learner may be a copy kept for a few seconds: a first visit to a step is written for
-			// the learner as the database has them now, so nothing is stored for one forgotten meanwhile.
+			// The learner may be a kept copy, of one forgotten on another instance a moment ago: a first
+			// visit to a step is written for the learner as the database has them now, so nothing is
+			// stored for one forgotten meanwhile.
 			Optional<Learner> confirmed = this.learners.confirmed(request);
 			if (confirmed.isEmpty()) {
 				return new ModelAndView("redirect:/explore");

@@ -5,11 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,14 +34,18 @@ import org.safesteps.content.Band;
  * overall, both by unique index: a clash makes the insert fail and a new name is drawn.
  * <p>
  * Every learner page asks who the cookie belongs to, so learners found by their token are kept in
- * memory for {@code safesteps.learner-lookup.keep-for} (5 s): a class reading a lesson reads
- * {@code learners} once per child every few seconds instead of on every page. Every delete or
- * change of a learner made through this store forgets them here at once; another instance's
- * copy expires within {@code keep-for} (docs/data.md, "Learners kept in memory").
+ * memory for {@code safesteps.learner-lookup.keep-for} (10 minutes): a class reading a lesson reads
+ * {@code learners} about once per child, not on every page. Every delete or change of a learner
+ * made through this store forgets them here at once and notes them in the
+ * {@code forgotten_learners} log, which every instance reads once a second
+ * ({@link ForgettingPoller}); kept learners are used only while those reads succeed
+ * (docs/data.md, "Learners kept in memory").
  */
 @Component
 @EnableConfigurationProperties(LearnerLookupProperties.class)
 class LearnerStore {
+
+	private static final Logger log = LoggerFactory.getLogger(LearnerStore.class);
 
 	private static final int NAME_ATTEMPTS = 30;
 
@@ -47,6 +59,9 @@ class LearnerStore {
 
 	private final Clock clock;
 
+	/** Only one thread at a time polls (the start, then the reader's thread). */
+	private volatile boolean pollFailing;
+
 	/** By token hash. Only learners found are kept: an unknown token is read again each time. */
 	private final Cache<String, Learner> recognised;
 
@@ -56,13 +71,66 @@ class LearnerStore {
 	 */
 	private final AtomicLong forgettings = new AtomicLong();
 
-	LearnerStore(MongoTemplate mongo, Clock clock, LearnerLookupProperties lookup) {
+	private final ForgottenLearners forgotten;
+
+	private final ForgettingPoller poller;
+
+	private final Duration pollEvery;
+
+	private final ScheduledExecutorService reader;
+
+	LearnerStore(MongoTemplate mongo, Clock clock, LearnerLookupProperties lookup, ForgottenLearners forgotten) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.recognised = Caffeine.newBuilder()
 			.expireAfterWrite(lookup.keepFor())
 			.maximumSize(lookup.maxLearners())
 			.build();
+		this.forgotten = forgotten;
+		this.poller = new ForgettingPoller(forgotten, this::forgetKept, this::forgetAllKept, lookup.trustFor(),
+				System::nanoTime);
+		this.pollEvery = lookup.pollEvery();
+		this.reader = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "forgotten-learners");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Reads the log once now (so the instance trusts what it keeps from its first page on, when the
+	 * database is there), then every {@code poll-every} on a thread of its own: on the shared
+	 * scheduler a long job (a backup, retention) would hold the reads back and with them the trust.
+	 */
+	@PostConstruct
+	void startReadingForgotten() {
+		pollForgotten();
+		this.reader.scheduleWithFixedDelay(this::pollForgotten, this.pollEvery.toNanos(), this.pollEvery.toNanos(),
+				TimeUnit.NANOSECONDS);
+	}
+
+	@PreDestroy
+	void stopReadingForgotten() {
+		this.reader.shutdownNow();
+	}
+
+	/** Reads the learners forgotten on any instance since the last read, and drops their copies here. */
+	void pollForgotten() {
+		try {
+			this.poller.poll();
+			if (this.pollFailing) {
+				this.pollFailing = false;
+				log.info("Forgotten learners read again; kept learners trusted again");
+			}
+		}
+		catch (RuntimeException ex) {
+			// kept learners stop being trusted by themselves; one warning per outage, not one a second
+			if (!this.pollFailing) {
+				this.pollFailing = true;
+				log.warn("Forgotten learners not read, learners read from the database until they are: {}",
+						ex.toString());
+			}
+		}
 	}
 
 	/**
@@ -91,11 +159,12 @@ class LearnerStore {
 
 	/**
 	 * The learner holding this token, noting that they were seen (at most once an hour); from memory
-	 * if read within {@code keep-for}, so possibly a learner deleted on another instance since.
+	 * if read within {@code keep-for} and the log of forgotten learners was read within
+	 * {@code trust-for}, so possibly a learner deleted on another instance within the last seconds.
 	 */
 	Optional<Learner> findByTokenHash(String tokenHash) {
 		Learner kept = this.recognised.getIfPresent(tokenHash);
-		return (kept != null) ? Optional.of(seen(tokenHash, kept)) : findInDatabase(tokenHash);
+		return (kept != null && this.poller.trusted()) ? Optional.of(seen(tokenHash, kept)) : findInDatabase(tokenHash);
 	}
 
 	/**
@@ -144,11 +213,23 @@ class LearnerStore {
 
 	/**
 	 * Forgets the kept copy of this learner, after (never before) the database changed: a lookup in
-	 * between would keep the old copy again.
+	 * between would keep the old copy again. Then notes it for the other instances; if that write
+	 * fails, the request fails with it (the change itself is done, and a retry notes it again).
 	 */
 	private void forget(String learnerId) {
+		forgetKept(Set.of(learnerId));
+		this.forgotten.note(learnerId);
+	}
+
+	/** Drops the kept copies of these learners (by id), however they were heard of. */
+	private void forgetKept(Set<String> learnerIds) {
 		this.forgettings.incrementAndGet();
-		this.recognised.asMap().values().removeIf((learner) -> learner.id().equals(learnerId));
+		this.recognised.asMap().values().removeIf((learner) -> learnerIds.contains(learner.id()));
+	}
+
+	private void forgetAllKept() {
+		this.forgettings.incrementAndGet();
+		this.recognised.invalidateAll();
 	}
 
 	/** Moves the learner with this resume code to a new token (the old device's cookie stops working). */

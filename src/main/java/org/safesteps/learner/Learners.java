@@ -60,9 +60,9 @@ class Learners {
 	}
 
 	/**
-	 * As {@link #current}, read from the database rather than from the copy an instance keeps for a
-	 * few seconds: for requests that store something of the learner, so nothing is stored for a
-	 * learner another instance has just deleted.
+	 * As {@link #current}, read from the database rather than from the copy an instance keeps: for
+	 * requests that store something of the learner, so nothing is stored for a learner another
+	 * instance has deleted since this one last read the log of forgotten learners.
 	 */
 	Optional<Learner> confirmed(HttpServletRequest request) {
 		return describe(request,

@@ -63,6 +63,9 @@ public class Indexes {
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
 		create(db, "rate_limits", new IndexModel(ascending("expiresAt"),
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
+		// learners forgotten on any instance, read by every instance each second by `at` (the server's time); kept 10 minutes
+		create(db, "forgotten_learners", new IndexModel(ascending("at"),
+				new IndexOptions().name("at_ttl").expireAfter(600L, java.util.concurrent.TimeUnit.SECONDS)));
 		// sessions: expiry is enforced by every query and a cleanup job; the TTL index spares that job on a real MongoDB
 		create(db, "sessions", new IndexModel(ascending("expiresAt"),
 				new IndexOptions().name("expires_ttl").expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS)));
