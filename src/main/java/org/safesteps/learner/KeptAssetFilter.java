@@ -104,8 +104,9 @@ final class KeptAssetFilter extends OncePerRequestFilter {
 			response.addHeader(header.getKey(), header.getValue());
 		}
 		response.setContentLength(asset.body().length);
-		response.getOutputStream().write(asset.body());
+		// counted before the bytes go: a client may read them all before the next line runs
 		this.served.incrementAndGet();
+		response.getOutputStream().write(asset.body());
 		return true;
 	}
 

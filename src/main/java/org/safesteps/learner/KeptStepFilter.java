@@ -146,8 +146,9 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		if (kept.isEmpty() || !reached(step)) {
 			return false;
 		}
-		write(kept.get(), response);
+		// counted before the bytes go: a client may read them all before the next line runs
 		this.served.incrementAndGet();
+		write(kept.get(), response);
 		return true;
 	}
 

@@ -1,13 +1,16 @@
 package org.safesteps.journeys;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,10 +24,10 @@ import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,21 +92,26 @@ class ChildsFirstVisitDownloadsIT extends JourneyTest {
 		return List.copyOf(this.recorder.paths);
 	}
 
-	/** Every path the server is asked for, in order, recorded before any other filter runs. */
+	/**
+	 * Every path the server is asked for, in order, recorded by the servlet container before anything
+	 * of the application sees the request (kept lesson steps and assets are answered before the filters).
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Recorder {
 
 		final List<String> paths = new CopyOnWriteArrayList<>();
 
 		@Bean
-		FilterRegistrationBean<Filter> requestRecorder() {
-			Filter filter = (request, response, chain) -> {
-				this.paths.add(((HttpServletRequest) request).getRequestURI());
-				chain.doFilter(request, response);
-			};
-			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestRecorder() {
+			return (factory) -> factory.addEngineValves(new ValveBase(true) {
+
+				@Override
+				public void invoke(Request request, Response response) throws IOException, ServletException {
+					Recorder.this.paths.add(request.getRequestURI());
+					getNext().invoke(request, response);
+				}
+
+			});
 		}
 
 	}
