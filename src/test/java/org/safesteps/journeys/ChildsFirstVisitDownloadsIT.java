@@ -28,7 +28,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/performance.md). A browser downloads a web font only when a shown element uses it, so the
  * OpenDyslexic files come only with "easier-to-read letters" on.
  */
+// the themes from the jar, as every journey has them (JourneyTest)
 @Import(ChildsFirstVisitDownloadsIT.Recorder.class)
-@TestPropertySource(properties = "safesteps.themes.dir=target/no-themes-folder")
 class ChildsFirstVisitDownloadsIT extends JourneyTest {
 
 	/** The first lesson linked from /learn, found as the benchmark finds it. */

@@ -18,10 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A user journey in real Chromium against the whole app on a random port. The quick exit leads to
  * about:blank, not to the internet (no test browser goes out); every journey has the same
- * configuration, so they all share one application context.
+ * configuration, so they all share one application context. The themes come from the jar, as in
+ * production: the browser keeps the stylesheets and the script for the next pages (from the folder
+ * they are sent with no-cache, and every page load asked for each of them again).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "safesteps.site.quick-exit-url=about:blank")
+		properties = { "safesteps.site.quick-exit-url=about:blank", "safesteps.themes.dir=target/no-themes-folder" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JourneyTest {
 
