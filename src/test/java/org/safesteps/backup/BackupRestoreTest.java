@@ -40,6 +40,7 @@ import org.safesteps.progress.Owner;
 import org.safesteps.progress.QuizSubmissions;
 import org.safesteps.storage.EmbeddedMongo;
 import org.safesteps.storage.StorageProperties;
+import org.safesteps.support.StoredLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -158,8 +159,8 @@ class BackupRestoreTest {
 			work.add(children.submit(() -> {
 				while (running.get()) {
 					Owner owner = new Owner("backup-test-" + UUID.randomUUID(), null, Band.AGES_8_10);
-					this.submissions.submit(owner, module, quiz, this.curriculum.version(), UUID.randomUUID().toString(),
-							chosen);
+					this.submissions.submit(StoredLearners.submitter(this.mongo, owner), module, quiz,
+							this.curriculum.version(), UUID.randomUUID().toString(), chosen).orElseThrow();
 					submitted.incrementAndGet();
 				}
 			}));

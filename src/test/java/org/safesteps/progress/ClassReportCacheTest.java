@@ -26,6 +26,7 @@ import org.safesteps.content.Question;
 import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
 import org.safesteps.progress.ClassReports.QuestionShares;
+import org.safesteps.support.StoredLearners;
 import org.safesteps.progress.ClassReports.State;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,7 +217,8 @@ class ClassReportCacheTest {
 				chosen.put(question.id(), List.of(options.get(random.nextInt(options.size()))));
 			}
 		}
-		this.submissions.submit(owner, module, quiz, "test", UUID.randomUUID().toString(), chosen);
+		assertThat(this.submissions.submit(StoredLearners.submitter(this.mongo, owner), module, quiz, "test",
+				UUID.randomUUID().toString(), chosen)).isPresent();
 	}
 
 	private void tally(String moduleId, Random random) {
