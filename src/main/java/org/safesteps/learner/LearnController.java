@@ -43,7 +43,6 @@ import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizSubmissions;
-import org.safesteps.progress.Submitters;
 import org.safesteps.quiz.AnswerSheet;
 import org.safesteps.quiz.DisplayOrder;
 import org.safesteps.quiz.QuizResult;
@@ -204,19 +203,8 @@ class LearnController {
 	}
 
 	private ModelAndView submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
-		return submitAnswers(moduleId, id, model, request, false);
-	}
-
-	/**
-	 * The learner is taken from the copy kept for a few seconds ({@code fromDatabase} false): the
-	 * batch that writes the attempt confirms them in the database just before ({@link Submitters}),
-	 * so nothing is stored for a learner deleted on another instance. A submission they do not
-	 * confirm, and one whose answers have problems (showing an earlier result writes its progress),
-	 * is done again with the learner read from the database, as before.
-	 */
-	private ModelAndView submitAnswers(String moduleId, String id, Model model, HttpServletRequest request,
-			boolean fromDatabase) {
-		Optional<Learner> current = fromDatabase ? this.learners.confirmed(request) : this.learners.current(request);
+		// from the database: an attempt must not be stored for a learner just deleted on another instance
+		Optional<Learner> current = this.learners.confirmed(request);
 		if (current.isEmpty()) {
 			return new ModelAndView("redirect:/explore");
 		}
@@ -228,9 +216,6 @@ class LearnController {
 		DisplayOrder order = DisplayOrder.forLearner(learner.id());
 		AnswerSheet sheet = AnswerSheet.read(quiz, order, (name) -> values(request, name));
 		if (sheet.hasProblems()) {
-			if (!fromDatabase) {
-				return submitAnswers(moduleId, id, model, request, true);
-			}
 			// a resubmission whose answers were lost on the way still shows the first result
 			Optional<QuizResult> earlier = this.submissions.earlier(submissionId, learner.owner(), module, quiz);
 			if (earlier.isPresent()) {
@@ -241,18 +226,14 @@ class LearnController {
 		}
 		// a complete submission goes straight to the insert: the unique submission id finds a
 		// resubmission (the first result is shown), so the common case costs no extra read
-		Optional<QuizResult> recorded;
 		try {
-			recorded = this.submissions.submit(new Submitters.Submitter(learner.owner(), learner.tokenHash()), module,
-					quiz, this.curriculum.version(), submissionId, sheet.chosen());
+			return result(model, module, learner, this.submissions
+				.submit(learner.owner(), module, quiz, this.curriculum.version(), submissionId, sheet.chosen())
+				.inOrderShown(order), request);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
 		}
-		if (recorded.isPresent()) {
-			return result(model, module, learner, recorded.get().inOrderShown(order), request);
-		}
-		return fromDatabase ? new ModelAndView("redirect:/explore") : submitAnswers(moduleId, id, model, request, true);
 	}
 
 	/**

@@ -3,10 +3,7 @@ package org.safesteps.learner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -23,7 +20,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import org.safesteps.content.Band;
-import org.safesteps.progress.Submitters;
 
 /**
  * The {@code learners} collection. Pseudonyms are unique per class and token hashes unique
@@ -37,7 +33,7 @@ import org.safesteps.progress.Submitters;
  */
 @Component
 @EnableConfigurationProperties(LearnerLookupProperties.class)
-class LearnerStore implements Submitters {
+class LearnerStore {
 
 	private static final int NAME_ATTEMPTS = 30;
 
@@ -108,33 +104,6 @@ class LearnerStore implements Submitters {
 	 */
 	Optional<Learner> findByTokenHashInDatabase(String tokenHash) {
 		return findInDatabase(tokenHash);
-	}
-
-	/**
-	 * For quiz submissions, once per batch just before their attempts are written: whether each
-	 * token hash still belongs to that learner, in the same class and band, as the database has it
-	 * now (one read of the learners' unique token index for the whole batch). A learner not found
-	 * so is dropped from memory too, as a read by token that finds nothing drops them.
-	 */
-	@Override
-	public List<Boolean> stillThere(List<Submitter> submitters) {
-		List<String> hashes = submitters.stream().map(Submitter::key).distinct().toList();
-		Query query = Query.query(Criteria.where("tokenHash").in(hashes));
-		query.fields().include("tokenHash", "classId", "band");
-		Map<String, Learner> found = new HashMap<>();
-		for (Learner learner : this.mongo.find(query, Learner.class)) {
-			found.put(learner.tokenHash(), learner);
-		}
-		List<Boolean> there = new ArrayList<>(submitters.size());
-		for (Submitter submitter : submitters) {
-			Learner learner = found.get(submitter.key());
-			boolean same = learner != null && learner.owner().equals(submitter.owner());
-			if (!same) {
-				this.recognised.invalidate(submitter.key());
-			}
-			there.add(same);
-		}
-		return there;
 	}
 
 	private Optional<Learner> findInDatabase(String tokenHash) {

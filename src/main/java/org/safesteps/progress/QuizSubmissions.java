@@ -60,14 +60,12 @@ public class QuizSubmissions {
 
 	/**
 	 * Grades and records; on the first recording the module is marked completed and the best score
-	 * kept. The writes go with those of the submissions arriving at the same time ({@link QuizWrites}),
-	 * after the batch's learners are confirmed ({@link Submitters}); this returns once they are
-	 * durable. Empty, with nothing written, if the learner is no longer there under the submitter's
-	 * key. Throws {@link IllegalArgumentException} if the id was already used by another learner.
+	 * kept. The writes go with those of the submissions arriving at the same time ({@link QuizWrites});
+	 * this returns once they are durable. Throws {@link IllegalArgumentException} if the id was already
+	 * used by another learner.
 	 */
-	public Optional<QuizResult> submit(Submitters.Submitter submitter, Module module, Quiz quiz, String contentVersion,
-			String submissionId, Map<String, List<String>> chosen) {
-		Owner owner = submitter.owner();
+	public QuizResult submit(Owner owner, Module module, Quiz quiz, String contentVersion, String submissionId,
+			Map<String, List<String>> chosen) {
 		QuizResult result = Grader.grade(quiz, chosen);
 		List<Attempt.Answer> answers = result.questions()
 			.stream()
@@ -76,20 +74,16 @@ public class QuizSubmissions {
 		Attempt attempt = new Attempt(null, submissionId, owner.learnerId(), owner.classId(), module.id(),
 				owner.band().name(), contentVersion, answers, result.score(), result.correctCount(),
 				result.questionCount(), this.clock.instant());
-		QuizWrites.Written written = this.writes
-			.write(new QuizWrites.Submission(attempt, submitter, stepsTotal(owner, module)));
-		if (written == QuizWrites.Written.NOT_CONFIRMED) {
-			return Optional.empty();
-		}
+		QuizWrites.Written written = this.writes.write(new QuizWrites.Submission(attempt, owner, stepsTotal(owner, module)));
 		if (written == QuizWrites.Written.DUPLICATE) {
-			return Optional.of(resubmitted(owner, module, quiz, submissionId));
+			return resubmitted(owner, module, quiz, submissionId);
 		}
 		if (written == QuizWrites.Written.PROGRESS_LEFT) {
 			writeProgress(owner, module, attempt);
 		}
 		this.events.publishEvent(new QuizRecorded(owner.learnerId(), owner.classId(), module.id(), result.score(),
 				attempt.createdAt()));
-		return Optional.of(result);
+		return result;
 	}
 
 	/**

@@ -29,13 +29,8 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(QuizWriteProperties.class)
 class QuizWrites implements DisposableBean {
 
-	/** One submission to write: its graded attempt, who sent it and the progress to count it in. */
-	record Submission(Attempt attempt, Submitters.Submitter submitter, int stepsTotal) {
-
-		Owner owner() {
-			return this.submitter.owner();
-		}
-
+	/** One submission to write: its graded attempt and the progress to count it in. */
+	record Submission(Attempt attempt, Owner owner, int stepsTotal) {
 	}
 
 	enum Written {
@@ -50,10 +45,7 @@ class QuizWrites implements DisposableBean {
 		PROGRESS_LEFT,
 
 		/** The submission id was recorded before: nothing was written for this one. */
-		DUPLICATE,
-
-		/** The learner was not found under the submitter's key just before the write: nothing was written. */
-		NOT_CONFIRMED
+		DUPLICATE
 
 	}
 
@@ -61,14 +53,11 @@ class QuizWrites implements DisposableBean {
 
 	private final ProgressStore progress;
 
-	private final Submitters submitters;
-
 	private final WriteBatches<Submission, Written> batches;
 
-	QuizWrites(AttemptStore attempts, ProgressStore progress, Submitters submitters, QuizWriteProperties properties) {
+	QuizWrites(AttemptStore attempts, ProgressStore progress, QuizWriteProperties properties) {
 		this.attempts = attempts;
 		this.progress = progress;
-		this.submitters = submitters;
 		this.batches = new WriteBatches<>("safesteps-quiz-writes", properties.limits(), this::write);
 	}
 
@@ -78,29 +67,15 @@ class QuizWrites implements DisposableBean {
 	}
 
 	private void write(List<WriteBatches.Entry<Submission, Written>> batch) {
+		Map<Integer, BulkWriteError> insertErrors = this.attempts
+			.insertAll(batch.stream().map((entry) -> entry.item().attempt()).toList());
 		// answers are given only at the end: a duplicate's caller reads the first attempt's progress,
 		// which must not be seen before this batch's progress write is durable
 		Written[] written = new Written[batch.size()];
 		RuntimeException[] failed = new RuntimeException[batch.size()];
-		// the learners read once for the batch, after their requests' answers were graded and just
-		// before the attempts are written (a request reading its learner itself read them earlier)
-		List<Boolean> there = this.submitters
-			.stillThere(batch.stream().map((entry) -> entry.item().submitter()).toList());
-		List<Integer> confirmed = new ArrayList<>(batch.size());
-		for (int i = 0; i < batch.size(); i++) {
-			if (there.get(i)) {
-				confirmed.add(i);
-			}
-			else {
-				written[i] = Written.NOT_CONFIRMED;
-			}
-		}
-		Map<Integer, BulkWriteError> insertErrors = confirmed.isEmpty() ? Map.of()
-				: this.attempts.insertAll(confirmed.stream().map((i) -> batch.get(i).item().attempt()).toList());
 		List<Integer> inserted = new ArrayList<>();
-		for (int c = 0; c < confirmed.size(); c++) {
-			int i = confirmed.get(c);
-			BulkWriteError error = insertErrors.get(c);
+		for (int i = 0; i < batch.size(); i++) {
+			BulkWriteError error = insertErrors.get(i);
 			if (error == null) {
 				inserted.add(i);
 			}

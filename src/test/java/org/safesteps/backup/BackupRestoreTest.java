@@ -40,7 +40,6 @@ import org.safesteps.progress.Owner;
 import org.safesteps.progress.QuizSubmissions;
 import org.safesteps.storage.EmbeddedMongo;
 import org.safesteps.storage.StorageProperties;
-import org.safesteps.support.StoredLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -159,8 +158,8 @@ class BackupRestoreTest {
 			work.add(children.submit(() -> {
 				while (running.get()) {
 					Owner owner = new Owner("backup-test-" + UUID.randomUUID(), null, Band.AGES_8_10);
-					this.submissions.submit(StoredLearners.submitter(this.mongo, owner), module, quiz,
-							this.curriculum.version(), UUID.randomUUID().toString(), chosen).orElseThrow();
+					this.submissions.submit(owner, module, quiz, this.curriculum.version(), UUID.randomUUID().toString(),
+							chosen);
 					submitted.incrementAndGet();
 				}
 			}));

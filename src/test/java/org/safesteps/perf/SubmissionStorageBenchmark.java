@@ -41,7 +41,6 @@ import org.safesteps.learner.Learner;
 import org.safesteps.progress.Attempt;
 import org.safesteps.progress.Owner;
 import org.safesteps.progress.QuizSubmissions;
-import org.safesteps.progress.Submitters;
 import org.safesteps.quiz.Grader;
 import org.safesteps.quiz.QuizResult;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -170,8 +169,8 @@ public class SubmissionStorageBenchmark {
 			throw new IllegalStateException("learner not found");
 		}
 		Owner owner = new Owner(learner.id(), learner.classId(), learner.band());
-		return this.submissions.submit(new Submitters.Submitter(owner, client.tokenHash), this.module, this.quiz,
-				this.version, UUID.randomUUID().toString(), this.answers).orElseThrow();
+		return this.submissions.submit(owner, this.module, this.quiz, this.version, UUID.randomUUID().toString(),
+				this.answers);
 	}
 
 	/**

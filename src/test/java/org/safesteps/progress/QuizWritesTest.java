@@ -24,7 +24,6 @@ import org.safesteps.content.Module;
 import org.safesteps.content.QuestionType;
 import org.safesteps.content.Quiz;
 import org.safesteps.quiz.QuizResult;
-import org.safesteps.support.StoredLearners;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -70,14 +69,13 @@ class QuizWritesTest {
 		CountDownLatch start = new CountDownLatch(1);
 		for (int l = 0; l < learners; l++) {
 			Owner owner = new Owner(run + "-learner-" + l, run + "-class", Band.AGES_8_10);
-			Submitters.Submitter submitter = StoredLearners.submitter(this.mongo, owner);
 			for (int s = 0; s < perLearner; s++) {
 				String submissionId = UUID.randomUUID().toString();
 				for (int copy = 0; copy < 2; copy++) {
 					sends.add(() -> {
 						start.await();
-						QuizResult result = this.submissions.submit(submitter, module, quiz, this.curriculum.version(),
-								submissionId, chosen).orElseThrow();
+						QuizResult result = this.submissions.submit(owner, module, quiz, this.curriculum.version(),
+								submissionId, chosen);
 						return new Sent(owner.learnerId(), submissionId, result.score());
 					});
 				}
