@@ -127,7 +127,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 		// Smaller pages than H2's 16 KB (PAGE_SPLIT_BYTES): the backend stores each document
 		// Java-serialised, and a commit rewrites every page it changed whole, so a quiz's progress
 		// update or a rate-limit bucket re-serialised a dozen neighbouring documents with it, and a
-		// page read back from the file deserialised as many (docs/performance.md, "Smaller pages").
+		// page read back from the file deserialised as many (docs/performance.md, "The quiz submission
+		// profiled again").
 		MVStore store = new MVStore.Builder().fileName(dir.resolve("safesteps.mv").toString())
 			.cacheSize(Math.max(1, this.properties.embeddedCacheMb()))
 			.pageSplitSize(PAGE_SPLIT_BYTES)
