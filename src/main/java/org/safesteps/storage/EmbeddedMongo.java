@@ -36,6 +36,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 	 */
 	private static final int EVENT_LOOPS = 64;
 
+	/**
+	 * Where H2 splits a page, by its estimate of the page's memory (a stored document counts as its
+	 * average serialised size): a page holds a few documents instead of a dozen or more.
+	 */
+	private static final int PAGE_SPLIT_BYTES = 4 * 1024;
+
 	private final StorageProperties properties;
 
 	private final WriteGate gate = new WriteGate();
@@ -118,8 +124,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 		lockDataFolder(dir);
 		// H2Backend(String) opens the store with H2's defaults (a 16 MB page cache); a full table of
 		// learners or progress does not fit, and every page read again is decoded again.
+		// Smaller pages than H2's 16 KB (PAGE_SPLIT_BYTES): the backend stores each document
+		// Java-serialised, and a commit rewrites every page it changed whole, so a quiz's progress
+		// update or a rate-limit bucket re-serialised a dozen neighbouring documents with it, and a
+		// page read back from the file deserialised as many (docs/performance.md, "The quiz submission
+		// profiled again").
 		MVStore store = new MVStore.Builder().fileName(dir.resolve("safesteps.mv").toString())
 			.cacheSize(Math.max(1, this.properties.embeddedCacheMb()))
+			.pageSplitSize(PAGE_SPLIT_BYTES)
 			.open();
 		return IndexingBackends.files(store, this.gate);
 	}

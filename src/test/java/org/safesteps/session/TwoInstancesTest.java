@@ -252,7 +252,7 @@ class TwoInstancesTest {
 	 * safesteps.learner-lookup.keep-for}): the instance that forgets a learner drops its copy at once
 	 * and notes them in the {@code forgotten_learners} log; the other drops its copy when it next reads
 	 * the log (each second), and stores nothing for them meanwhile (steps already reached need no
-	 * write; a new one asks the database first).
+	 * write; a new one asks the database first, and so does a quiz submission).
 	 */
 	@Test
 	@Order(7)
@@ -265,12 +265,20 @@ class TwoInstancesTest {
 		assertThat(child.at(portA).get(step).statusCode()).isEqualTo(200);
 		assertThat(child.at(portB).get(step).statusCode()).as("B keeps the learner now").isEqualTo(200);
 
+		HttpResponse<String> quiz = child.at(portB).get("/learn/" + MODULE + "/quiz");
 		String me = child.at(portA).get("/me").body();
 		assertThat(child.at(portA).post("/me/forget", me, Map.of()).statusCode()).isEqualTo(302);
 		// the same cookie, as sent by another tab or device that still holds it
 		child.cookie("safesteps_learner", token);
 
 		assertThat(child.at(portA).get(step).statusCode()).as("the forgetting instance, at once").isEqualTo(302);
+		// B may still keep the learner: a quiz submission reads them from the database before storing
+		HttpResponse<String> sent = child.at(portB).post("/learn/" + MODULE + "/quiz", quiz.body(),
+				rightAnswers(quiz.body()));
+		assertThat(sent.statusCode()).as("a quiz sent to the other instance").isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/explore");
+		assertThat(a.getBean(MongoTemplate.class).getCollection("attempts")
+			.countDocuments(new Document("classId", schoolClass.id()))).as("no attempt stored for them").isZero();
 		long start = System.nanoTime();
 		int status = child.at(portB).get(step).statusCode();
 		while (status == 200 && System.nanoTime() - start < FORGOTTEN_WITHIN.toNanos()) {
