@@ -1,5 +1,6 @@
 package org.safesteps.storage;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * A unique index of the file backend kept in memory, as the memory backend keeps its own, and
@@ -27,6 +30,26 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
 	InMemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
+	}
+
+	/**
+	 * Also a query that gives this (single-key) index's key a plain value beside other conditions,
+	 * such as a compare-and-swap's {@code {_id: x, state: y}}: the server's own check wants the
+	 * query's keys to be exactly the index's, so each such update read the whole collection (every
+	 * rate-limit check, docs/performance.md). The server applies the whole query to the document
+	 * found, so the other conditions still hold.
+	 */
+	@Override
+	public synchronized boolean canHandle(Document query) {
+		if (super.canHandle(query)) {
+			return true;
+		}
+		if (isCompoundIndex() || !query.keySet().containsAll(keySet())) {
+			return false;
+		}
+		Object value = query.get(keys().get(0));
+		return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
+				&& !BsonRegularExpression.isRegularExpression(value);
 	}
 
 	@Override
