@@ -1,19 +1,14 @@
 package org.safesteps.limits;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -22,7 +17,6 @@ import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompar
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
 /**
@@ -33,9 +27,6 @@ import org.bson.types.Binary;
  * {@code _id}, and an update whose filter is the state read before.
  */
 final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
-
-	/** Deletes sent together by the sweep. */
-	private static final int SWEEP_BATCH = 200;
 
 	private final MongoCollection<Document> collection;
 
@@ -92,25 +83,9 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 			.orElse(Duration.ofHours(1).toMillis());
 	}
 
-	/**
-	 * Forgets the buckets that had refilled by {@code now}: their ids read first, then each deleted by
-	 * its id, still only if expired (a check may have used it since). On the embedded server a
-	 * delete by expiry reads the whole collection as one write; a read and deletes by id keep every
-	 * write short, so the bucket checks beside it never wait for the sweep.
-	 */
-	static void removeExpired(MongoCollection<Document> buckets, Date now) {
-		Bson expired = Filters.lt("expiresAt", now);
-		List<DeleteOneModel<Document>> deletes = new ArrayList<>();
-		for (Document bucket : buckets.find(expired).projection(Projections.include("_id"))) {
-			deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", bucket.get("_id")), expired)));
-			if (deletes.size() == SWEEP_BATCH) {
-				buckets.bulkWrite(deletes, new BulkWriteOptions().ordered(false));
-				deletes.clear();
-			}
-		}
-		if (!deletes.isEmpty()) {
-			buckets.bulkWrite(deletes, new BulkWriteOptions().ordered(false));
-		}
+	/** Forgets buckets that have refilled: the embedded server ignores the TTL index real MongoDB uses. */
+	void removeExpired() {
+		this.collection.deleteMany(Filters.lt("expiresAt", new Date()));
 	}
 
 	@Override

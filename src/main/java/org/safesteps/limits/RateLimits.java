@@ -4,22 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +27,8 @@ class RateLimits {
 
 	static final String COLLECTION = "rate_limits";
 
-	private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+	/** Each instance sweeps refilled buckets after this many checks. */
+	private static final long SWEEP_EVERY = 1_000;
 
 	/**
 	 * Bucket writes ask for {@code w: 1, j: false}, and reads for {@code local} to match: a bucket's
@@ -48,13 +44,11 @@ class RateLimits {
 
 	private final MongoClient client;
 
-	/** The same collection without the checks' short timeout, for the sweep, which runs in the background. */
-	private final MongoCollection<Document> sweeps;
+	private final AtomicLong checks = new AtomicLong();
 
 	/** A bucket check answers within {@code storeTimeout} or is skipped (RateLimitProperties says why). */
 	RateLimits(MongoTemplate mongo, MongoClient client, RateLimitProperties properties) {
 		this.client = client;
-		this.sweeps = mongo.getCollection(COLLECTION).withWriteConcern(BUCKET_WRITES);
 		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION)
 			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
 			.withWriteConcern(BUCKET_WRITES)
@@ -72,31 +66,15 @@ class RateLimits {
 
 	/** Takes a token; empty when allowed, else how long until the next token. */
 	Optional<Duration> take(String bucket, Limit limit, String key) {
+		if (this.checks.incrementAndGet() % SWEEP_EVERY == 0) {
+			this.buckets.removeExpired();
+		}
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit((shape) -> shape.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
 			.build();
 		ConsumptionProbe probe = this.buckets.getProxy(bucket + ":" + limit + ":" + sha256(key), () -> configuration)
 			.tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-	}
-
-	/**
-	 * Forgets buckets that have refilled (a real MongoDB's TTL index does it too; the embedded server
-	 * ignores TTL indexes). Every instance sweeps, in the background: run by the request that made the
-	 * thousandth check, one delete over the whole collection held the bucket checks of the 9:00 burst
-	 * past their 250 ms budget every few seconds (docs/performance.md). Deleting what expired twice is
-	 * harmless.
-	 */
-	@Scheduled(initialDelayString = "${safesteps.rate-limits.sweep-every:30s}",
-			fixedDelayString = "${safesteps.rate-limits.sweep-every:30s}")
-	void sweep() {
-		try {
-			MongoBuckets.removeExpired(this.sweeps, new Date());
-		}
-		catch (RuntimeException ex) {
-			// the database is away: the next sweep deletes what this one could not
-			log.debug("Rate-limit sweep skipped: {}", ex.getClass().getSimpleName());
-		}
 	}
 
 	private static String sha256(String value) {

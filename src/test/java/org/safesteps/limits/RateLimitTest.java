@@ -2,7 +2,6 @@ package org.safesteps.limits;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +15,6 @@ import org.safesteps.support.Browserless;
 import org.safesteps.support.TightLimits;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -153,26 +148,6 @@ class RateLimitTest {
 				(wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10)));
 		assertThat(this.mongo.getCollection(RateLimits.COLLECTION).find().into(new java.util.ArrayList<>()))
 			.as("keys are hashed").noneMatch((document) -> document.toJson().contains("203.0.113.9"));
-	}
-
-	@Test
-	void theSweepForgetsRefilledBucketsOnlyAndKeepsTheOthersCounting() {
-		RateLimits limits = new RateLimits(this.mongo, this.client, this.properties);
-		Limit limit = new Limit(2, Duration.ofMinutes(10));
-		assertThat(limits.take("sweep", limit, "203.0.113.20")).isEmpty();
-		assertThat(limits.take("sweep", limit, "203.0.113.20")).isEmpty();
-		MongoCollection<Document> buckets = this.mongo.getCollection(RateLimits.COLLECTION);
-		Date past = new Date(System.currentTimeMillis() - 60_000);
-		for (int i = 0; i < 450; i++) {
-			// more than one batch of deletes: refilled buckets of earlier visitors
-			buckets.insertOne(new Document("_id", "sweep-test:" + i).append("state", new Binary(new byte[] { 1 }))
-				.append("expiresAt", past));
-		}
-
-		limits.sweep();
-
-		assertThat(buckets.countDocuments(Filters.regex("_id", "^sweep-test:"))).as("refilled buckets forgotten").isZero();
-		assertThat(limits.take("sweep", limit, "203.0.113.20")).as("a bucket in use keeps counting").isPresent();
 	}
 
 	@Test
