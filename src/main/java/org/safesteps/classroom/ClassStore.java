@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -69,7 +72,7 @@ public class ClassStore {
 	private Optional<String> readLanguage(String classId) {
 		Query query = Query.query(Criteria.where("_id").is(classId).andOperator(live()));
 		query.fields().include("language");
-		org.bson.Document found = this.mongo.findOne(query, org.bson.Document.class, "classes");
+		Document found = this.mongo.findOne(query, Document.class, "classes");
 		return Optional.ofNullable(found).map((document) -> document.getString("language"));
 	}
 
@@ -93,10 +96,24 @@ public class ClassStore {
 				SchoolClass.class));
 	}
 
-	public Optional<SchoolClass> findByJoinCode(JoinCode code) {
-		return Optional.ofNullable(
-				this.mongo.findOne(Query.query(Criteria.where("joinCode").is(code.value()).andOperator(live())),
-						SchoolClass.class));
+	/**
+	 * What a child typing this code joins: read with the driver and only the two fields a join needs,
+	 * because every child of a school does this at 9:00, and mapping the whole class through Spring
+	 * Data's converter was about 40% of a join's handler time (docs/performance.md).
+	 */
+	public Optional<Joinable> findByJoinCode(JoinCode code) {
+		Document found = this.mongo.getCollection("classes")
+			.find(Filters.and(Filters.eq("joinCode", code.value()), Filters.ne("deleted", true)))
+			.projection(Projections.include("band", "open"))
+			.first();
+		return Optional.ofNullable(found)
+			// Spring Data stores a class's generated id as an ObjectId and hands it out as its hex string
+			.map((document) -> new Joinable(String.valueOf(document.get("_id")), Band.valueOf(document.getString("band")),
+					document.getBoolean("open", false)));
+	}
+
+	/** The class a join code opens: its id, its band and whether it takes new learners. */
+	public record Joinable(String classId, Band band, boolean open) {
 	}
 
 	public List<SchoolClass> taughtBy(String accountId) {

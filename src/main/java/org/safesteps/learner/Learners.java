@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import org.safesteps.classroom.ClassStore;
 import org.safesteps.classroom.JoinCode;
-import org.safesteps.classroom.SchoolClass;
 import org.safesteps.content.Band;
 import org.safesteps.progress.AttemptStore;
 import org.safesteps.progress.ConfidenceStore;
@@ -87,7 +86,7 @@ class Learners {
 	Outcome enter(String typed, HttpServletRequest request, HttpServletResponse response) {
 		Optional<JoinCode> joinCode = JoinCode.parse(typed);
 		if (joinCode.isPresent()) {
-			Optional<SchoolClass> schoolClass = this.classes.findByJoinCode(joinCode.get());
+			Optional<ClassStore.Joinable> schoolClass = this.classes.findByJoinCode(joinCode.get());
 			if (schoolClass.isEmpty()) {
 				return Outcome.UNKNOWN;
 			}
@@ -95,7 +94,7 @@ class Learners {
 				return Outcome.CLOSED;
 			}
 			String token = Secrets.newToken();
-			this.store.create(schoolClass.get().id(), schoolClass.get().band(), Secrets.sha256(token));
+			this.store.create(schoolClass.get().classId(), schoolClass.get().band(), Secrets.sha256(token));
 			LearnerCookie.write(request, response, token);
 			return Outcome.JOINED;
 		}
