@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -25,10 +26,26 @@ import org.bson.types.Binary;
  * full bucket may be forgotten). Bucket4j has no MongoDB module for Java 17, so this is its generic
  * compare-and-swap contract on single-document atomic writes: an insert guarded by the unique
  * {@code _id}, and an update whose filter is the state read before.
+ * <p>
+ * A bucket this instance has not used lately is first taken to be new: its fresh state is
+ * inserted straight away, without reading first, since the insert itself says (duplicate key)
+ * when the bucket exists after all, and then it is read and updated as usual. So a client's first
+ * request costs one round trip per bucket instead of two (a burst of new learners' joins), and the
+ * limits stay exact across instances: no state is kept here, only a guess of which keys exist.
  */
 final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
+	/** Slots of the table of recently used keys (a power of two): 128 KB. */
+	private static final int KNOWN_SLOTS = 1 << 14;
+
 	private final MongoCollection<Document> collection;
+
+	/**
+	 * Hashes of bucket keys this instance has read or written lately, one per slot (a newer key
+	 * takes an older one's slot). A key missing from it costs a failed insert when the bucket
+	 * exists, one found in it by a hash collision costs a read; neither changes an answer.
+	 */
+	private final AtomicLongArray known = new AtomicLongArray(KNOWN_SLOTS);
 
 	MongoBuckets(MongoCollection<Document> collection) {
 		super(ClientSideConfig.getDefault()
@@ -41,19 +58,53 @@ final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 	protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
 		return new CompareAndSwapOperation() {
 
+			/** Whether this operation has already taken its bucket to be new (then it reads). */
+			private boolean guessedNew;
+
 			@Override
 			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+				if (!this.guessedNew && !isKnown(key)) {
+					this.guessedNew = true;
+					return Optional.empty();
+				}
 				Document found = MongoBuckets.this.collection.find(Filters.eq("_id", key)).first();
+				if (found != null) {
+					remember(key);
+				}
 				return Optional.ofNullable(found).map((document) -> document.get("state", Binary.class).getData());
 			}
 
 			@Override
 			public boolean compareAndSwap(byte[] original, byte[] newData, RemoteBucketState newState,
 					Optional<Long> timeoutNanos) {
-				return swap(key, original, newData, newState);
+				boolean swapped = swap(key, original, newData, newState);
+				if (swapped) {
+					remember(key);
+				}
+				return swapped;
 			}
 
 		};
+	}
+
+	private boolean isKnown(String key) {
+		long hash = hash(key);
+		return this.known.get(slot(hash)) == hash;
+	}
+
+	private void remember(String key) {
+		long hash = hash(key);
+		this.known.set(slot(hash), hash);
+	}
+
+	/** Never 0, the value of an empty slot. */
+	private static long hash(String key) {
+		long hash = key.hashCode() * 0x9E3779B97F4A7C15L;
+		return (hash == 0) ? 1 : hash;
+	}
+
+	private static int slot(long hash) {
+		return (int) (hash >>> 50) & (KNOWN_SLOTS - 1);
 	}
 
 	private boolean swap(String key, byte[] original, byte[] newData, RemoteBucketState newState) {

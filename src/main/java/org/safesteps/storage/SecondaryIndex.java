@@ -6,8 +6,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -31,11 +33,25 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * prefix has its own map from key values to positions, kept in a stable order (the server's own
  * ordering of positions; a query without a sort promises no order anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
  * descriptions stored by earlier versions still match.
+ * <p>
+ * A single-key index also answers a range ({@code $lt}, {@code $lte}, {@code $gt}, {@code $gte}
+ * with plain values) on its key, from its key values in order: the sweep of refilled rate-limit
+ * buckets ({@code expiresAt < now}) otherwise read every bucket of the collection while holding
+ * the collection, and every bucket check waited behind it (docs/performance.md, "The burst's
+ * rate-limit checks again"). Positions are returned for the bounds taken inclusively; the server's
+ * own matching then keeps exactly the documents MongoDB would (which compares only values of one
+ * type, so the documents whose key is absent, null or not a plain value, never filed here, cannot
+ * match).
  */
 final class SecondaryIndex<P> extends Index<P> {
 
+	private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
+
 	/** Per prefix length (1..keys): key values of that prefix -> positions of the documents having them. */
 	private final List<Map<KeyValue, NavigableSet<P>>> prefixes = new ArrayList<>();
+
+	/** A single-key index's plain key values in the server's order -> positions, for ranges; null for compound indexes. */
+	private final NavigableMap<Object, NavigableSet<P>> ordered;
 
 	/** Each indexed document, by id: its position and the key values it was filed under, to take it out again. */
 	private final Map<KeyValue, Filed<P>> filed = new HashMap<>();
@@ -45,6 +61,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		for (int i = 0; i < keys.size(); i++) {
 			this.prefixes.add(new HashMap<>());
 		}
+		this.ordered = (keys.size() == 1) ? new TreeMap<>(ValueComparator.asc()) : null;
 	}
 
 	@Override
@@ -68,6 +85,9 @@ final class SecondaryIndex<P> extends Index<P> {
 					.computeIfAbsent(prefix(keyValue, length), (key) -> new TreeSet<>(ValueComparator.asc()))
 					.add(position);
 			}
+			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
+				this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new TreeSet<>(ValueComparator.asc())).add(position);
+			}
 		}
 	}
 
@@ -79,12 +99,15 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized boolean canHandle(Document query) {
-		return equalities(query).containsKey(keys().get(0));
+		return equalities(query).containsKey(keys().get(0)) || range(query) != null;
 	}
 
 	@Override
 	public synchronized Iterable<P> getPositions(Document query) {
 		Map<String, Object> equalities = equalities(query);
+		if (!equalities.containsKey(keys().get(0))) {
+			return inRange(range(query));
+		}
 		List<Object> values = new ArrayList<>();
 		for (String key : keys()) {
 			if (!equalities.containsKey(key)) {
@@ -115,6 +138,54 @@ final class SecondaryIndex<P> extends Index<P> {
 			}
 		}
 		return equalities;
+	}
+
+	/**
+	 * The key's condition when it is a range this index answers: only comparison operators, each
+	 * with a plain value; null if there is none or the index has more than one key.
+	 */
+	private Document range(Document query) {
+		if (this.ordered == null) {
+			return null;
+		}
+		Object condition = query.get(keys().get(0));
+		if (!(condition instanceof Document operators) || operators.isEmpty()) {
+			return null;
+		}
+		for (Map.Entry<String, Object> operator : operators.entrySet()) {
+			if (!RANGE_OPERATORS.contains(operator.getKey()) || !isOrderedValue(operator.getValue())) {
+				return null;
+			}
+		}
+		return operators;
+	}
+
+	/** Positions of the key values between the range's bounds (taken inclusively: the server filters exactly). */
+	private List<P> inRange(Document range) {
+		Object lowest = null;
+		Object highest = null;
+		for (Map.Entry<String, Object> operator : range.entrySet()) {
+			Object bound = operator.getValue();
+			if (operator.getKey().startsWith("$g")) {
+				lowest = (lowest == null || ValueComparator.asc().compare(bound, lowest) > 0) ? bound : lowest;
+			}
+			else {
+				highest = (highest == null || ValueComparator.asc().compare(bound, highest) < 0) ? bound : highest;
+			}
+		}
+		NavigableMap<Object, NavigableSet<P>> between = this.ordered;
+		if (lowest != null && highest != null && ValueComparator.asc().compare(lowest, highest) > 0) {
+			return List.of();
+		}
+		if (lowest != null) {
+			between = between.tailMap(lowest, true);
+		}
+		if (highest != null) {
+			between = between.headMap(highest, true);
+		}
+		List<P> positions = new ArrayList<>();
+		between.values().forEach(positions::addAll);
+		return positions;
 	}
 
 	private static void addEquality(Map<String, Object> equalities, String key, Object value) {
@@ -151,6 +222,9 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void drop() {
 		this.prefixes.forEach(Map::clear);
+		if (this.ordered != null) {
+			this.ordered.clear();
+		}
 		this.filed.clear();
 	}
 
@@ -171,6 +245,15 @@ final class SecondaryIndex<P> extends Index<P> {
 					}
 				}
 			}
+			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
+				NavigableSet<P> positions = this.ordered.get(keyValue.get(0));
+				if (positions != null) {
+					positions.remove(removed.position());
+					if (positions.isEmpty()) {
+						this.ordered.remove(keyValue.get(0));
+					}
+				}
+			}
 		}
 		return removed;
 	}
@@ -185,6 +268,15 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	private record Filed<P>(P position, Set<KeyValue> keyValues) {
+	}
+
+	/**
+	 * Values a range can be answered for: the plain ones the server's comparator orders (it holds a
+	 * date as an {@code Instant}).
+	 */
+	private static boolean isOrderedValue(Object value) {
+		return value instanceof Number || value instanceof String || value instanceof java.time.Instant
+				|| value instanceof ObjectId || value instanceof Boolean || value instanceof UUID;
 	}
 
 	/** Values an equality lookup can answer exactly as MongoDB's query would. */

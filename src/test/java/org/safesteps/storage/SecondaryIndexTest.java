@@ -2,8 +2,10 @@ package org.safesteps.storage;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +280,127 @@ class SecondaryIndexTest {
 			.isFalse();
 		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("classId", List.of("c1"))))
 			.as("an array")
+			.isFalse();
+	}
+
+	/**
+	 * A single-key index answers ranges on its key (the sweep of refilled rate-limit buckets,
+	 * {@code expiresAt < now}) exactly as a scan would, whatever the documents hold there: dates,
+	 * numbers, a string, null or nothing; through inserts, moves and range deletes, on both backends
+	 * and after the file backend reopens.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void rangesOnASingleKeyIndexFindExactlyWhatAScanFinds(String name, Supplier<MongoBackend> backend) {
+		Map<Integer, Document> model = new HashMap<>();
+		withServer(backend.get(), (client) -> {
+			MongoCollection<Document> buckets = client.getDatabase("r").getCollection("buckets");
+			buckets.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expires_ttl")
+				.expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+			Random random = new Random(7);
+			for (int step = 0; step < 400; step++) {
+				int id = random.nextInt(60);
+				Object expiresAt = someKey(random);
+				switch (random.nextInt(4)) {
+					case 0, 1 -> {
+						Document document = new Document("_id", id).append("n", step);
+						if (expiresAt != MISSING) {
+							document.append("expiresAt", expiresAt);
+						}
+						buckets.replaceOne(Filters.eq("_id", id), document,
+								new com.mongodb.client.model.ReplaceOptions().upsert(true));
+						model.put(id, document);
+					}
+					case 2 -> {
+						if (expiresAt != MISSING) {
+							buckets.updateOne(Filters.eq("_id", id), Updates.set("expiresAt", expiresAt));
+							if (model.containsKey(id)) {
+								model.get(id).append("expiresAt", expiresAt);
+							}
+						}
+					}
+					default -> {
+						Date now = new Date(1_000L * random.nextInt(30));
+						buckets.deleteMany(Filters.lt("expiresAt", now));
+						model.values().removeIf((d) -> d.get("expiresAt") instanceof Date date && date.before(now));
+					}
+				}
+				assertRangesAsModel(buckets, model, random);
+			}
+		});
+		if (name.equals("files")) {
+			withServer(backend.get(), (client) -> {
+				MongoCollection<Document> buckets = client.getDatabase("r").getCollection("buckets");
+				Random random = new Random(8);
+				for (int i = 0; i < 20; i++) {
+					assertRangesAsModel(buckets, model, random);
+				}
+			});
+		}
+	}
+
+	private static final Object MISSING = new Object();
+
+	/** Mostly dates, some numbers, a string, null or no field at all. */
+	private static Object someKey(Random random) {
+		return switch (random.nextInt(10)) {
+			case 0 -> 1_000 * random.nextInt(30);
+			case 1 -> "soon";
+			case 2 -> null;
+			case 3 -> MISSING;
+			default -> new Date(1_000L * random.nextInt(30));
+		};
+	}
+
+	private static void assertRangesAsModel(MongoCollection<Document> buckets, Map<Integer, Document> model,
+			Random random) {
+		long low = 1_000L * random.nextInt(30);
+		long high = low + 1_000L * random.nextInt(10);
+		assertThat(ids(buckets.find(Filters.lt("expiresAt", new Date(high))))).as("before a date")
+			.isEqualTo(expected(model, (d) -> d.get("expiresAt") instanceof Date date && date.getTime() < high));
+		assertThat(ids(buckets.find(Filters.lte("expiresAt", new Date(high))))).as("up to a date")
+			.isEqualTo(expected(model, (d) -> d.get("expiresAt") instanceof Date date && date.getTime() <= high));
+		assertThat(ids(buckets.find(Filters.and(Filters.gt("expiresAt", new Date(low)),
+				Filters.lte("expiresAt", new Date(high))))))
+			.as("between two dates")
+			.isEqualTo(expected(model, (d) -> d.get("expiresAt") instanceof Date date && date.getTime() > low
+					&& date.getTime() <= high));
+		assertThat(ids(buckets.find(Filters.gte("expiresAt", (int) low)))).as("numbers only")
+			.isEqualTo(expected(model,
+					(d) -> d.get("expiresAt") instanceof Integer number && number.longValue() >= low));
+		assertThat(ids(buckets.find(Filters.and(Filters.gt("expiresAt", new Date(high)),
+				Filters.lt("expiresAt", new Date(low))))))
+			.as("an empty range")
+			.isEqualTo(expected(model, (d) -> false));
+	}
+
+	@org.junit.jupiter.api.Test
+	void aRangeReadsOnlyTheKeysWithinIt() {
+		SecondaryIndex<Integer> index = new SecondaryIndex<>("expires_ttl", List.of(new IndexKey("expiresAt", true)));
+		for (int i = 0; i < 100; i++) {
+			index.add(new de.bwaldvogel.mongo.bson.Document("_id", i).append("expiresAt", Instant.ofEpochSecond(i)), i,
+					null);
+		}
+		index.add(new de.bwaldvogel.mongo.bson.Document("_id", 100), 100, null);
+		index.remove(new de.bwaldvogel.mongo.bson.Document("_id", 3).append("expiresAt", Instant.ofEpochSecond(3)));
+		de.bwaldvogel.mongo.bson.Document expired = new de.bwaldvogel.mongo.bson.Document("expiresAt",
+				new de.bwaldvogel.mongo.bson.Document("$lt", Instant.ofEpochSecond(5)));
+		assertThat(index.canHandle(expired)).isTrue();
+		assertThat(index.getPositions(expired)).as("the bound itself too: the server filters exactly")
+			.containsExactly(0, 1, 2, 4, 5);
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("expiresAt",
+				new de.bwaldvogel.mongo.bson.Document("$lt", Instant.now()).append("$ne", Instant.now()))))
+			.as("another operator beside the range")
+			.isFalse();
+		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("expiresAt",
+				new de.bwaldvogel.mongo.bson.Document("$lt", null))))
+			.as("a null bound")
+			.isFalse();
+		SecondaryIndex<Integer> compound = new SecondaryIndex<>("class_module",
+				List.of(new IndexKey("classId", true), new IndexKey("moduleId", true)));
+		assertThat(compound.canHandle(new de.bwaldvogel.mongo.bson.Document("classId",
+				new de.bwaldvogel.mongo.bson.Document("$gt", "c1"))))
+			.as("a compound index: equality only, as before")
 			.isFalse();
 	}
 
