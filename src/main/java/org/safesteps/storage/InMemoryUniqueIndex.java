@@ -1,6 +1,7 @@
 package org.safesteps.storage;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -34,20 +35,44 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
 	/**
 	 * Also a query that gives this (single-key) index's key a plain value beside other conditions,
-	 * such as a compare-and-swap's {@code {_id: x, state: y}}: the server's own check wants the
-	 * query's keys to be exactly the index's, so each such update read the whole collection (every
-	 * rate-limit check, docs/performance.md). The server applies the whole query to the document
-	 * found, so the other conditions still hold.
+	 * such as a compare-and-swap's {@code {_id: x, state: y}}, top-level or inside a top-level
+	 * {@code $and} (the Java driver writes {@code Filters.and(eq(..), eq(..))} as {@code $and}, which is
+	 * how the rate-limit buckets' swap arrives): the server's own check wants the query's keys to be
+	 * exactly the index's, so each such update read the whole collection (every rate-limit check,
+	 * docs/performance.md). The server applies the whole query to the document found, so the other
+	 * conditions still hold.
 	 */
 	@Override
 	public synchronized boolean canHandle(Document query) {
+		return super.canHandle(query) || (!isCompoundIndex() && plainValue(query) != null);
+	}
+
+	@Override
+	public synchronized Iterable<P> getPositions(Document query) {
 		if (super.canHandle(query)) {
-			return true;
+			return super.getPositions(query);
 		}
-		if (isCompoundIndex() || !query.keySet().containsAll(keySet())) {
-			return false;
+		P position = getPosition(new KeyValue(Collections.singletonList(plainValue(query))).normalized());
+		return (position != null) ? List.of(position) : List.of();
+	}
+
+	/** The plain value the query gives this single-key index's key, at the top or in a top-level $and; else null. */
+	private Object plainValue(Document query) {
+		String key = keys().get(0);
+		if (query.containsKey(key)) {
+			return isPlain(query.get(key)) ? query.get(key) : null;
 		}
-		Object value = query.get(keys().get(0));
+		if (query.get("$and") instanceof Collection<?> all) {
+			for (Object each : all) {
+				if (each instanceof Document part && part.containsKey(key) && isPlain(part.get(key))) {
+					return part.get(key);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isPlain(Object value) {
 		return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
 				&& !BsonRegularExpression.isRegularExpression(value);
 	}

@@ -10,12 +10,15 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -144,7 +147,7 @@ final class IndexingBackends {
 		// is set by then, fields of this class would not be
 		@Override
 		protected MongoDatabase openOrCreateDatabase(String databaseName) {
-			MongoDatabase database = new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
+			MongoDatabase database = IndexingH2Database.open(databaseName, getMvStore(), getCursorRegistry());
 			removeStoredUniqueIndexes(getMvStore(), databaseName);
 			return database;
 		}
@@ -165,8 +168,43 @@ final class IndexingBackends {
 
 	private static final class IndexingH2Database extends H2Database {
 
-		IndexingH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+		/** H2Database's names for a collection's maps: its documents, and its size. */
+		private static final String DATA_PREFIX = "databases.";
+
+		private static final String META_PREFIX = "meta.";
+
+		/**
+		 * The store of the database being constructed: H2Database's constructor opens the existing
+		 * collections (through {@link #openOrCreateCollection}) before this class's fields are set.
+		 */
+		private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+		private final MVStore store;
+
+		private IndexingH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
 			super(databaseName, store, cursors);
+			this.store = store;
+		}
+
+		static IndexingH2Database open(String databaseName, MVStore store, CursorRegistry cursors) {
+			OPENING.set(store);
+			try {
+				return new IndexingH2Database(databaseName, store, cursors);
+			}
+			finally {
+				OPENING.remove();
+			}
+		}
+
+		/** As H2Database's, but the documents are stored as BSON ({@link BsonDocumentType}). */
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
+			String fullName = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = mvStore.openMap(DATA_PREFIX + fullName,
+					new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+			MVMap<String, Object> meta = mvStore.openMap(META_PREFIX + fullName);
+			return new H2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
 		}
 
 		@Override

@@ -1,0 +1,123 @@
+package org.safesteps.storage;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The file backend stores documents as BSON: every type a client can send comes back as it was
+ * stored, and a data folder written before (documents Java-serialised by the embedded server's own
+ * backend) opens with its documents intact and takes new and changed ones beside them.
+ */
+class BsonDocumentTypeTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aDataFolderWrittenTheEarlierWayOpensAndKeepsEveryDocument() {
+		Path file = this.dir.resolve("store.mv");
+		// written by mongo-java-server's own H2 backend: documents Java-serialised
+		MVStore before = new MVStore.Builder().fileName(file.toString()).open();
+		withClient(new H2Backend(before), (collection) -> {
+			collection.insertOne(sample("old-1"));
+			collection.insertOne(sample("old-2"));
+		});
+		before.close();
+
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		withClient(IndexingBackends.files(store), (collection) -> {
+			assertThat(collection.find(new Document("_id", "old-1")).first()).isEqualTo(sample("old-1"));
+			collection.updateOne(new Document("_id", "old-2"), new Document("$inc", new Document("count", 1)));
+			collection.insertOne(sample("new-1"));
+		});
+		store.close();
+
+		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
+		withClient(IndexingBackends.files(again), (collection) -> {
+			assertThat(collection.find(new Document("_id", "old-1")).first()).isEqualTo(sample("old-1"));
+			assertThat(collection.find(new Document("_id", "old-2")).first()).isEqualTo(sample("old-2").append("count", 2));
+			assertThat(collection.find(new Document("_id", "new-1")).first()).isEqualTo(sample("new-1"));
+		});
+		again.close();
+
+		// what was written since is BSON, which the earlier format cannot read (going back needs an export)
+		MVStore plain = new MVStore.Builder().fileName(file.toString()).open();
+		MVMap<Object, Object> documents = plain.openMap("databases.t.docs");
+		assertThatThrownBy(() -> documents.get("new-1")).isInstanceOf(RuntimeException.class);
+		plain.close();
+	}
+
+	@Test
+	void aPageOfManyDocumentsIsReadBackAsWritten() {
+		Path file = this.dir.resolve("many.mv");
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		withClient(IndexingBackends.files(store), (collection) -> {
+			for (int i = 0; i < 500; i++) {
+				collection.insertOne(sample("doc-" + i));
+			}
+		});
+		store.close();
+		MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+		withClient(IndexingBackends.files(reopened), (collection) -> {
+			assertThat(collection.countDocuments()).isEqualTo(500);
+			for (int i = 0; i < 500; i += 37) {
+				assertThat(collection.find(new Document("_id", "doc-" + i)).first()).isEqualTo(sample("doc-" + i));
+			}
+		});
+		reopened.close();
+	}
+
+	private static Document sample(String id) {
+		List<Object> list = new ArrayList<>();
+		list.add("a");
+		list.add(2);
+		list.add(new Document("nested", true));
+		return new Document("_id", id).append("text", "Zoë ✓ مرحبا")
+			.append("int", 42)
+			.append("long", 1L << 40)
+			.append("double", 0.1)
+			.append("decimal", Decimal128.parse("1.50"))
+			.append("date", new Date(1_796_000_000_000L))
+			.append("objectId", new ObjectId("65a0f0f0f0f0f0f0f0f0f0f0"))
+			.append("uuid", UUID.fromString("0b6c1a38-3f4e-4d8e-9c2a-5d9d7f1e2a3b"))
+			.append("binary", new Binary(new byte[] { 1, 2, 3 }))
+			.append("null", null)
+			.append("list", list)
+			.append("count", 1);
+	}
+
+	private static void withClient(MongoBackend backend, java.util.function.Consumer<MongoCollection<Document>> work) {
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients
+			.create("mongodb://" + address.getHostString() + ":" + address.getPort() + "/?uuidRepresentation=standard")) {
+			work.accept(client.getDatabase("t").getCollection("docs"));
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+}
