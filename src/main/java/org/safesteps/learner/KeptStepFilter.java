@@ -20,6 +20,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Response;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -310,8 +311,9 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		if (!now.equals(step.key()) || now.band() == null) {
 			return;
 		}
+		List<Map.Entry<String, String>> headers = keptHeaders(response);
 		this.steps.keep(step.key(), new RenderedSteps.Response(body.get(), response.getContentType(),
-				response.getLocale(), keptHeaders(response)));
+				response.getLocale(), headers, WireHeaders.of(headers, response.getContentType(), response.getLocale())));
 	}
 
 	/** The headers the full chain wrote, each name once in its first spelling, but those the container writes. */
@@ -327,8 +329,17 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		return List.copyOf(headers);
 	}
 
-	/** In the order the full chain writes them: the locale, the content type, the other headers, the body. */
+	/**
+	 * In the order the full chain writes them: the locale, the content type, the other headers, the
+	 * body. Straight to the connector's response (the valve's) as the bytes encoded when it was kept.
+	 */
 	private static void write(RenderedSteps.Response kept, HttpServletResponse response) throws IOException {
+		if (response instanceof Response connector && kept.wire().isPresent() && !connector.isCommitted()
+				&& connector.getCoyoteResponse().getMimeHeaders().size() == 0) {
+			kept.wire().get().writeTo(connector);
+			connector.getOutputStream().write(kept.body());
+			return;
+		}
 		response.setLocale(kept.locale());
 		response.setContentType(kept.contentType());
 		for (Map.Entry<String, String> header : kept.headers()) {
