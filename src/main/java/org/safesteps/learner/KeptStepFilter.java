@@ -3,7 +3,7 @@ package org.safesteps.learner;
 import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Response;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -74,9 +74,9 @@ final class KeptStepFilter extends OncePerRequestFilter {
 	/** Request attribute: the valve's {@link Asked} for a request it passed on to the container. */
 	private static final String STEP_ATTRIBUTE = KeptStepFilter.class.getName() + ".step";
 
-	private static final Pattern PATH = Pattern.compile("/learn/[a-z0-9][a-z0-9-]{0,79}");
+	private static final String PREFIX = "/learn/";
 
-	private static final Pattern QUERY = Pattern.compile("step=([1-9][0-9]{0,2})");
+	private static final String STEP_QUERY = "step=";
 
 	/** Spring Security's CSRF cookie (account feature): present, so the full chain would write none. */
 	static final String CSRF_COOKIE = "safesteps_csrf";
@@ -159,35 +159,37 @@ final class KeptStepFilter extends OncePerRequestFilter {
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
 			return Optional.empty();
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String uri = request.getRequestURI();
+		int start = request.getContextPath().length();
 		String query = request.getQueryString();
-		Matcher number = (query != null) ? QUERY.matcher(query) : null;
-		if (!PATH.matcher(path).matches() || (number != null && !number.matches()) || !onlyKnownCookies(request)) {
+		int stepNumber = (query != null) ? stepOf(query) : 1;
+		if (!isModulePath(uri, start) || stepNumber == 0 || !onlyKnownCookies(request)) {
 			return Optional.empty();
 		}
+		String path = uri.substring(start);
 		try {
 			FirewalledRequest checked = this.firewall.getFirewalledRequest(request);
-			String acceptLanguage = String.join("\n", Collections.list(checked.getHeaders(HttpHeaders.ACCEPT_LANGUAGE)));
+			String acceptLanguage = acceptLanguage(checked);
 			Optional<Learner> learner = this.learners.current(request);
 			if (learner.isEmpty()) {
 				return Optional.empty();
 			}
 			Band band = learner.get().band();
-			String moduleId = path.substring("/learn/".length());
+			String moduleId = path.substring(PREFIX.length());
 			Optional<Module> module = this.curriculum.module(moduleId).filter((found) -> found.hasBand(band));
-			String language = RequestLanguage.of(request).code();
+			// the query is step=n or none, so no ?lang= (which RequestLanguage.of would parse the query for)
+			String language = RequestLanguage.unlinked(request).code();
 			Optional<Localized<Lesson>> lesson = module.flatMap((found) -> found.lesson(band, language));
 			if (lesson.isEmpty()) {
 				return Optional.empty();
 			}
 			int total = lesson.get().value().steps().size();
-			int stepNumber = (number != null) ? Integer.parseInt(number.group(1)) : 1;
 			if (stepNumber > total
 					|| (stepNumber == 1 && this.curriculum.evidence().check(moduleId, band).isPresent())) {
 				return Optional.empty();
 			}
-			return Optional.of(new Step(key(request, path, query, acceptLanguage), learner.get().id(), moduleId,
-					stepNumber - 1, total));
+			return Optional.of(new Step(key(request, path, query, language, acceptLanguage), learner.get().id(),
+					moduleId, stepNumber - 1, total));
 		}
 		catch (RuntimeException ex) {
 			// refused by the firewall (RequestRejectedException), or a lookup failed: the full chain answers as it always does
@@ -195,16 +197,73 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Whether the address from {@code start} is {@code /learn/} and a module id: a letter or digit,
+	 * then up to 79 letters, digits and hyphens, all lower case ASCII. Checked by hand, not with a
+	 * pattern: this runs on every lesson step.
+	 */
+	static boolean isModulePath(String uri, int start) {
+		int id = start + PREFIX.length();
+		int length = uri.length() - id;
+		if (length < 1 || length > 80 || !uri.startsWith(PREFIX, start)) {
+			return false;
+		}
+		for (int i = id; i < uri.length(); i++) {
+			char c = uri.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > id);
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The n of a query that is exactly {@code step=n}, n from 1 to 999 without leading zeros; else 0. */
+	static int stepOf(String query) {
+		int digits = query.length() - STEP_QUERY.length();
+		if (digits < 1 || digits > 3 || !query.startsWith(STEP_QUERY) || query.charAt(STEP_QUERY.length()) == '0') {
+			return 0;
+		}
+		int number = 0;
+		for (int i = STEP_QUERY.length(); i < query.length(); i++) {
+			char c = query.charAt(i);
+			if (c < '0' || c > '9') {
+				return 0;
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
+	}
+
+	/** Every Accept-Language header, one a line (most requests have one: no list is made for it). */
+	private static String acceptLanguage(HttpServletRequest checked) {
+		Enumeration<String> headers = checked.getHeaders(HttpHeaders.ACCEPT_LANGUAGE);
+		if (!headers.hasMoreElements()) {
+			return "";
+		}
+		String first = headers.nextElement();
+		if (!headers.hasMoreElements()) {
+			return first;
+		}
+		StringJoiner all = new StringJoiner("\n").add(first);
+		headers.asIterator().forEachRemaining(all::add);
+		return all.toString();
+	}
+
 	/** The inputs of the full chain's answer; null band or language when the request has none (never kept). */
-	private static Key key(HttpServletRequest request, String path, String query, String acceptLanguage) {
-		Map<String, String> cookies = new TreeMap<>();
+	private static Key key(HttpServletRequest request, String path, String query, String language,
+			String acceptLanguage) {
+		Map<String, String> cookies = null;
 		for (Cookie cookie : request.getCookies()) {
 			if (!cookie.getName().equals(LearnerCookie.NAME) && !cookie.getName().equals(CSRF_COOKIE)) {
+				if (cookies == null) {
+					cookies = new TreeMap<>();
+				}
 				cookies.put(cookie.getName(), cookie.getValue());
 			}
 		}
 		Band band = (request.getAttribute(RequestTheme.BAND_ATTRIBUTE) instanceof Band found) ? found : null;
-		return new Key(path, query, band, RequestLanguage.of(request).code(), acceptLanguage, Map.copyOf(cookies),
+		return new Key(path, query, band, language, acceptLanguage, (cookies != null) ? Map.copyOf(cookies) : Map.of(),
 				request.isSecure());
 	}
 
@@ -247,12 +306,14 @@ final class KeptStepFilter extends OncePerRequestFilter {
 				|| !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || response.getContentType() == null) {
 			return;
 		}
-		Key now = key(request, step.key().path(), step.key().query(), step.key().acceptLanguage());
+		Key now = key(request, step.key().path(), step.key().query(), RequestLanguage.of(request).code(),
+				step.key().acceptLanguage());
 		if (!now.equals(step.key()) || now.band() == null) {
 			return;
 		}
+		List<Map.Entry<String, String>> headers = keptHeaders(response);
 		this.steps.keep(step.key(), new RenderedSteps.Response(body.get(), response.getContentType(),
-				response.getLocale(), keptHeaders(response)));
+				response.getLocale(), headers, WireHeaders.of(headers, response.getContentType(), response.getLocale())));
 	}
 
 	/** The headers the full chain wrote, each name once in its first spelling, but those the container writes. */
@@ -268,8 +329,17 @@ final class KeptStepFilter extends OncePerRequestFilter {
 		return List.copyOf(headers);
 	}
 
-	/** In the order the full chain writes them: the locale, the content type, the other headers, the body. */
+	/**
+	 * In the order the full chain writes them: the locale, the content type, the other headers, the
+	 * body. Straight to the connector's response (the valve's) as the bytes encoded when it was kept.
+	 */
 	private static void write(RenderedSteps.Response kept, HttpServletResponse response) throws IOException {
+		if (response instanceof Response connector && kept.wire().isPresent() && !connector.isCommitted()
+				&& connector.getCoyoteResponse().getMimeHeaders().size() == 0) {
+			kept.wire().get().writeTo(connector);
+			connector.getOutputStream().write(kept.body());
+			return;
+		}
 		response.setLocale(kept.locale());
 		response.setContentType(kept.contentType());
 		for (Map.Entry<String, String> header : kept.headers()) {

@@ -127,9 +127,11 @@ class RenderedSteps {
 
 	/**
 	 * A response as the full chain wrote it for a kept page: its body, content type, locale
-	 * (Content-Language) and every other header but those the servlet container writes itself.
+	 * (Content-Language) and every other header but those the servlet container writes itself, and
+	 * all of them encoded for the connector (empty if one has a character it would change).
 	 */
-	record Response(byte[] body, String contentType, Locale locale, List<Map.Entry<String, String>> headers) {
+	record Response(byte[] body, String contentType, Locale locale, List<Map.Entry<String, String>> headers,
+			Optional<WireHeaders> wire) {
 	}
 
 	/** A page with a form carries this browser's CSRF token: it must not be shown to anyone else. */

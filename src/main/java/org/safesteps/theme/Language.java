@@ -21,6 +21,9 @@ public enum Language {
 
 	private final boolean rightToLeft;
 
+	/** This language as a found code: a kept step asks for its class's language on every request. */
+	private final Optional<Language> found = Optional.of(this);
+
 	Language(String code, String name, boolean rightToLeft) {
 		this.code = code;
 		this.name = name;
@@ -45,6 +48,8 @@ public enum Language {
 		return Locale.forLanguageTag(this.code);
 	}
 
+	private static final Language[] VALUES = values();
+
 	public static List<Language> all() {
 		return List.of(values());
 	}
@@ -54,8 +59,15 @@ public enum Language {
 		if (code == null || code.isBlank()) {
 			return Optional.empty();
 		}
+		// a shipped code as it is (a class's language, the switch's cookie) needs no parsing: the
+		// language tag parser was about 5% of a kept lesson step's CPU (docs/performance.md)
+		for (Language shipped : VALUES) {
+			if (shipped.code.equals(code)) {
+				return shipped.found;
+			}
+		}
 		String language = Locale.forLanguageTag(code.strip().replace('_', '-')).getLanguage();
-		return Arrays.stream(values()).filter((shipped) -> shipped.code.equals(language)).findFirst();
+		return Arrays.stream(VALUES).filter((shipped) -> shipped.code.equals(language)).findFirst();
 	}
 
 	/** The shipped language of a locale, English for any other. */

@@ -56,6 +56,14 @@ public final class RequestLanguage implements LocaleResolver {
 		if (linked.isPresent()) {
 			return linked.get();
 		}
+		return unlinked(request);
+	}
+
+	/**
+	 * The language of a request whose address has no {@code ?lang=} (a caller that checked its whole
+	 * query): as {@link #of}, without asking the container to parse the parameters.
+	 */
+	public static Language unlinked(HttpServletRequest request) {
 		if (request.getAttribute(PAGE_ATTRIBUTE) instanceof Language page) {
 			return page;
 		}
