@@ -20,11 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * WCAG 2.2 AA checks with the axe-core of the pom's {@code axe-core.version} (fetched by npm into
  * target/axe before the browser tests; not the older copy bundled in the Selenium binding), for
- * every journey that scans a page. The engine is read once per JVM and handed to Chromium once,
- * wrapped in a function that every page the browser opens from then on defines and only a scan
- * calls: a scan sends no script (through chromedriver the 654 KB cost more than evaluating them),
- * and a page that is not scanned (a sign-in, a join, a step between two states) only reads the
- * wrapper instead of evaluating axe-core (docs/testing.md, fifth pass). axe runs
+ * every journey that scans a page. The engine is read once per JVM and handed to Chromium, which
+ * evaluates it in every page the browser opens from then on, so a scan sends no script. axe runs
  * in the page itself (the binding's "legacy mode": the pages have no frames, and the default of
  * running in each frame and merging the results in a second window adds time and nothing else),
  * and only violations carry their nodes back (passed rules are counted, not detailed).
@@ -52,25 +49,19 @@ final class Axe {
 		}, false);
 	}
 
-	/** The function that loads axe-core into the page, defined in every page (not called there). */
-	private static final String LOADER = "safestepsLoadAxe";
-
-	/** Has the browser ready axe-core in every page it opens from now on, to be loaded by a scan. */
+	/** Has the browser load axe-core into every page it opens from now on. */
 	static Axe inEveryPage(WebDriver driver) {
-		((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-				Map.of("source", "window." + LOADER + " = function () {\n" + script() + "\n};"));
+		((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script()));
 		return new Axe();
 	}
 
 	/**
-	 * Runs axe-core on the page the browser shows, loading it there first. A page opened before
-	 * {@link #inEveryPage} (or in another browser) gets the whole script sent now.
+	 * Runs axe-core on the page the browser shows. A page opened before {@link #inEveryPage} (or in
+	 * another browser) gets the script now.
 	 */
 	Results run(WebDriver driver) {
 		JavascriptExecutor js = (JavascriptExecutor) driver;
-		String load = "if (typeof window.axe === 'object') { return true; }" + " if (typeof window." + LOADER
-				+ " === 'function') { window." + LOADER + "(); } return typeof window.axe === 'object';";
-		if (!Boolean.TRUE.equals(js.executeScript(load))) {
+		if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
 			js.executeScript(script());
 		}
 		Results results = this.builder.analyze(driver);
