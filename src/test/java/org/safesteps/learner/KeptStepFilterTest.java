@@ -28,11 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A kept lesson step is answered before Spring Security and MVC with exactly the response the full
  * chain wrote for the same request (every header but the date, and the body), and every request
- * that is not such a step goes through the full chain and gets what it got before. (The same
- * settings as {@link RenderedStepsTest}, so both share one application.)
+ * that is not such a step goes through the full chain and gets what it got before. (The default
+ * test application: themes trusted for an hour, as for {@link RenderedStepsTest}.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.learner-lookup.keep-for=10m", "safesteps.themes.reload-after=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeptStepFilterTest {
 
 	private static final String STEP = "/learn/trusted-adults?step=2";

@@ -27,11 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In the running application, a kept step is answered by {@link KeptStepValve} before the request
  * reaches the servlet container's filters, and everything else still reaches them. A counting valve
- * is put behind it for the test (where the container's filter chain starts). The same settings as
- * KeptStepFilterTest, so both share one application.
+ * is put behind it for the test (where the container's filter chain starts). The default test
+ * application (themes trusted for an hour, as for KeptStepFilterTest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.learner-lookup.keep-for=10m", "safesteps.themes.reload-after=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeptStepValvePipelineTest {
 
 	private static final String STEP = "/learn/trusted-adults?step=2";

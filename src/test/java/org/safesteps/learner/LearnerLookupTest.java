@@ -17,12 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The learner behind a cookie is kept in memory; here for ten minutes, so that only the instance's
- * own forgetting, not the expiry, can explain a learner no longer being recognised. (The same
- * settings as {@link RenderedStepsTest}, so both share one application.)
+ * The learner behind a cookie is kept in memory for ten minutes (the default of
+ * {@code safesteps.learner-lookup.keep-for}, far longer than the test), so that only the instance's
+ * own forgetting, not the expiry, can explain a learner no longer being recognised.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.learner-lookup.keep-for=10m", "safesteps.themes.reload-after=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LearnerLookupTest {
 
 	@LocalServerPort

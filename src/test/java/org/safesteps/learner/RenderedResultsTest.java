@@ -44,10 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * (one option, several, an order), all right and all wrong, in another language and with display
  * options; and a second learner answering alike gets the pieces from memory.
  */
-// the settings of RenderedStepsTest and the kept-step tests (their themes trusted for an hour, learners
-// kept longer than the test), so all of them share one application instead of starting a second
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.learner-lookup.keep-for=10m", "safesteps.themes.reload-after=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RenderedResultsTest {
 
 	@Autowired

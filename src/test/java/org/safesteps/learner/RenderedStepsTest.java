@@ -21,12 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A lesson step is rendered once and kept: every learner reading it the same way gets the same
- * page, with the same headers as a fresh rendering, and nothing of another browser's. Themes are
- * trusted for an hour here (in the folder they are re-read, and kept pages with them, after 2 s),
- * so that only the test decides when a page is rendered again.
+ * page, with the same headers as a fresh rendering, and nothing of another browser's. The tests
+ * trust the themes folder for an hour (src/test/resources/config; production re-reads it, and drops
+ * kept pages with it, after 2 s), so that only the test decides when a page is rendered again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "safesteps.learner-lookup.keep-for=10m", "safesteps.themes.reload-after=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RenderedStepsTest {
 
 	private static final String STEP = "/learn/trusted-adults?step=2";
