@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
@@ -35,7 +37,7 @@ import org.safesteps.theme.RequestLanguage;
 import org.safesteps.theme.Theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -46,6 +48,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RenderedResultsTest {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	@Autowired
 	ApplicationContext context;
@@ -170,7 +174,16 @@ class RenderedResultsTest {
 		DisplayOrder order = DisplayOrder.forLearner(learner.id());
 		List<Cookie> all = new ArrayList<>(List.of(cookies));
 		all.add(new Cookie(LearnerCookie.NAME, token));
-		MockHttpServletRequestBuilder request = post("/learn/" + module.id() + "/quiz").with(csrf())
+		// the CSRF cookie and form field a browser is given, not spring-security-test's csrf(): that swaps
+		// the application's CSRF store for a session-based one, and this application is the one every
+		// test of the default configuration shares (a child's /join then set a session, no CSRF cookie)
+		MvcResult join = this.mvc.perform(get("/join")).andReturn();
+		Cookie csrfCookie = join.getResponse().getCookie("safesteps_csrf");
+		assertThat(csrfCookie).as("the CSRF cookie of a new browser").isNotNull();
+		all.add(new Cookie(csrfCookie.getName(), csrfCookie.getValue()));
+		Matcher field = CSRF_FIELD.matcher(join.getResponse().getContentAsString());
+		assertThat(field.find()).as("the join form's CSRF field").isTrue();
+		MockHttpServletRequestBuilder request = post("/learn/" + module.id() + "/quiz").param("_csrf", field.group(1))
 			.cookie(all.toArray(Cookie[]::new))
 			.param("submissionId", UUID.randomUUID().toString())
 			.param("order", order.key())
