@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.deque.html.axecore.args.AxeRunOnlyOptions;
 import com.deque.html.axecore.args.AxeRunOptions;
@@ -34,6 +37,9 @@ final class Axe {
 
 	private static String script;
 
+	/** Browsers that load axe-core into every page already (a browser serves several test classes). */
+	private static final Set<WebDriver> LOADING = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
 	private final AxeBuilder builder;
 
 	private Axe() {
@@ -51,7 +57,9 @@ final class Axe {
 
 	/** Has the browser load axe-core into every page it opens from now on. */
 	static Axe inEveryPage(WebDriver driver) {
-		((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script()));
+		if (LOADING.add(driver)) {
+			((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script()));
+		}
 		return new Axe();
 	}
 

@@ -41,14 +41,14 @@ abstract class JourneyTest {
 	WebDriver driver;
 
 	@BeforeAll
-	void startBrowser() {
-		this.driver = Browser.start();
+	void takeBrowser() {
+		this.driver = Browser.take();
 	}
 
 	@AfterAll
-	void stopBrowser() {
+	void giveBrowserBack() {
 		if (this.driver != null) {
-			this.driver.quit();
+			Browser.giveBack(this.driver, url(""));
 		}
 	}
 

@@ -164,7 +164,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 	 */
 	private ChildResult aChildJoinsReadsTheLessonAndMissesOneQuestion(String code, Module module, Question missed) {
 		WebDriver teacher = this.driver;
-		this.driver = Browser.start();
+		this.driver = Browser.take();
 		try {
 			ChildPages.join(this, code.toLowerCase());
 			waitForHeading("My lessons");
@@ -191,7 +191,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 			return new ChildResult(pseudonym, Integer.parseInt(score.group(3)));
 		}
 		finally {
-			this.driver.quit();
+			Browser.giveBack(this.driver, url(""));
 			this.driver = teacher;
 		}
 	}
