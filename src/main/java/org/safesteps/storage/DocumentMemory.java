@@ -19,11 +19,11 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * server's own decoder, 50,000 documents of each shape kept and the heap compared after full
  * collections, JDK 17, compressed references: an attempt of six answers 715 bytes of BSON and 5,608 of
  * heap, 7.8 times; a learner 229 and 1,176, 5.1 times; a progress document 270 and 1,624, 6.0 times; a
- * rate-limit bucket 155 and 632, 4.1 times). The earlier estimate, twice the BSON size, let a cache H2
- * counted as 64 MB hold up to 215 MB of them (docs/performance.md, "The embedded store's page cache counted
- * honestly"). This estimate gives those four measurements to the byte ({@code DocumentMemoryTest}),
- * follows each document's own shape (no average per collection), and needs no history: a page read
- * after a restart is counted right.
+ * rate-limit bucket 155 and 632, 4.1 times). The earlier estimate, twice the BSON size, let a cache
+ * H2 counted as 64 MB hold up to 215 MB of them (docs/performance.md, "The embedded store's page
+ * cache counted honestly"). This estimate gives those four measurements to the byte
+ * ({@code DocumentMemoryTest}), follows each document's own shape (no average per collection), and
+ * needs no history: a page read after a restart is counted right.
  * <p>
  * Sizes are those of a 64-bit HotSpot JVM with compressed references (heaps under 32 GB): a 12-byte
  * object header, 4-byte references, objects padded to 8 bytes, Latin-1 strings one byte a character.
