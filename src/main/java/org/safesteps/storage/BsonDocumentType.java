@@ -35,14 +35,15 @@ final class BsonDocumentType extends BasicDataType<Object> {
 	private final ObjectDataType earlier = new ObjectDataType();
 
 	/**
-	 * H2's estimate of a document's memory, for splitting pages and sizing the cache: like
-	 * {@link ObjectDataType}'s for serialised values, twice the running average of the stored size.
+	 * H2's estimate of a document's memory, for bounding the page cache and splitting pages: the heap
+	 * the decoded document takes ({@link DocumentMemory}), so that {@code embedded-cache-mb} bounds
+	 * the heap the cache holds. It was twice a running average of the BSON size written (as
+	 * {@link ObjectDataType} counts serialised values), while a decoded document takes four to eight
+	 * times its BSON size: the cache held two to four times its nominal size.
 	 */
-	private volatile int averageMemory = 256;
-
 	@Override
 	public int getMemory(Object value) {
-		return (value instanceof Document) ? this.averageMemory : this.earlier.getMemory(value);
+		return (value instanceof Document document) ? DocumentMemory.of(document) : this.earlier.getMemory(value);
 	}
 
 	@Override
@@ -61,7 +62,6 @@ final class BsonDocumentType extends BasicDataType<Object> {
 		}
 		int length = bson.readableBytes();
 		buffer.put(TAG_BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-		this.averageMemory = (2 * length + 15 * this.averageMemory) / 16;
 	}
 
 	@Override
