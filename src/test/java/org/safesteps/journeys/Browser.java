@@ -80,6 +80,11 @@ final class Browser {
 		synchronized (IDLE) {
 			home = HOME_TAB.get(driver);
 		}
+		if (home == null) {
+			// not one of ours (or quit already): nothing to clean, nothing to lend again
+			quit(driver);
+			return;
+		}
 		try {
 			for (String tab : driver.getWindowHandles()) {
 				if (!tab.equals(home)) {
@@ -98,7 +103,7 @@ final class Browser {
 			driver.manage().timeouts().pageLoadTimeout(JourneyTest.PATIENCE);
 			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		}
-		catch (WebDriverException | NullPointerException ex) {
+		catch (WebDriverException ex) {
 			quit(driver);
 			return;
 		}
