@@ -176,12 +176,12 @@ class LtiLaunchTest {
 		Module module = plainModule();
 		String classPath = location(this.platform.claims(instructor("teacher-1", module)).launch(new Browserless(this.port)));
 		String classId = classPath.substring("/teacher/classes/".length());
-		RSAKey stranger = TestPlatform.newKey("platform-key-1");
+		RSAKey stranger = TestPlatform.key(TestPlatform.STRANGER, "platform-key-1");
 		Map<String, Hostile> cases = new java.util.LinkedHashMap<>();
 		cases.put("wrong signature", new Hostile(learner("c", module), (claims, key) -> TestPlatform.sign(claims, stranger), 401));
 		cases.put("alg none", new Hostile(learner("c", module), (claims, key) -> new PlainJWT(claims).serialize(), 401));
 		cases.put("unknown kid", new Hostile(learner("c", module),
-				(claims, key) -> TestPlatform.sign(claims, TestPlatform.newKey("no-such-kid")), 401));
+				(claims, key) -> TestPlatform.sign(claims, TestPlatform.key(TestPlatform.STRANGER, "no-such-kid")), 401));
 		cases.put("expired", new Hostile((c) -> learner("c", module).apply(c)
 			.issueTime(Date.from(Instant.now().minusSeconds(900)))
 			.expirationTime(Date.from(Instant.now().minusSeconds(600))), null, 401));

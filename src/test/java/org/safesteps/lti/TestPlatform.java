@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JOSEException;
@@ -39,6 +40,17 @@ final class TestPlatform implements AutoCloseable {
 
 	static final String ISSUER = "https://platform.test";
 
+	/** The key material a platform publishes first. */
+	static final int PUBLISHED = 0;
+
+	/** The material a platform publishes after {@link #rotateKey}. */
+	static final int ROTATED = 1;
+
+	/** Material no platform publishes: a stranger's signature. */
+	static final int STRANGER = 2;
+
+	private static final Map<Integer, RSAKey> MATERIAL = new ConcurrentHashMap<>();
+
 	static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 
 	static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
@@ -51,7 +63,7 @@ final class TestPlatform implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private volatile RSAKey key = newKey("platform-key-1");
+	private volatile RSAKey key = key(PUBLISHED, "platform-key-1");
 
 	/** How the next authorisation answer's claims are changed, and how it is signed. */
 	private volatile UnaryOperator<JWTClaimsSet.Builder> claims = UnaryOperator.identity();
@@ -179,8 +191,9 @@ final class TestPlatform implements AutoCloseable {
 		return this;
 	}
 
+	/** Signs with another key from now on, published under {@code kid}. */
 	void rotateKey(String kid) {
-		this.key = newKey(kid);
+		this.key = key(ROTATED, kid);
 	}
 
 	RSAKey key() {
@@ -239,13 +252,22 @@ final class TestPlatform implements AutoCloseable {
 		return jwt.serialize();
 	}
 
-	static RSAKey newKey(String kid) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(kid).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/**
+	 * RSA key {@code material} (one of {@link #PUBLISHED}, {@link #ROTATED}, {@link #STRANGER}) under
+	 * the key id {@code kid}. Each material is generated once per test JVM: a 2048-bit key takes 0.5
+	 * to 1.8 s to generate in a JVM without the C2 compiler (pom: test.jvm.args), and every LTI test
+	 * starts a platform. Platforms share their first key; no test has one platform verify another's.
+	 */
+	static RSAKey key(int material, String kid) {
+		RSAKey made = MATERIAL.computeIfAbsent(material, (n) -> {
+			try {
+				return new RSAKeyGenerator(2048).generate();
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		return new RSAKey.Builder(made).keyID(kid).build();
 	}
 
 	static Map<String, String> query(String raw) {
