@@ -54,6 +54,12 @@ class ChildsFirstVisitDownloadsIT extends JourneyTest {
 	/** The lesson the last visit opened. */
 	String lessonPath;
 
+	/** A browser window fetches the page's icon for its tab; the headless shell has no tabs and does not. */
+	@Override
+	String browser() {
+		return Browser.CHROMIUM;
+	}
+
 	@ParameterizedTest
 	@EnumSource(Band.class)
 	void aFirstVisitDownloadsTheStylesheetsScriptAndIconButNoFont(Band band) {

@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A user journey in real Chromium against the whole app on a random port. The quick exit leads to
+ * A user journey in Chromium (Browser) against the whole app on a random port. The quick exit leads to
  * about:blank, not to the internet (no test browser goes out); every journey has the same
  * configuration, so they all share one application context. The themes come from the jar, as in
  * production: the browser keeps the stylesheets and the script for the next pages (from the folder
@@ -42,7 +42,12 @@ abstract class JourneyTest {
 
 	@BeforeAll
 	void takeBrowser() {
-		this.driver = Browser.take();
+		this.driver = Browser.take(browser());
+	}
+
+	/** The Chromium this journey runs in: the headless shell unless it needs a browser window (Browser). */
+	String browser() {
+		return Browser.HEADLESS_SHELL;
 	}
 
 	@AfterAll

@@ -164,7 +164,7 @@ class TeacherRunsAClassIT extends JourneyTest {
 	 */
 	private ChildResult aChildJoinsReadsTheLessonAndMissesOneQuestion(String code, Module module, Question missed) {
 		WebDriver teacher = this.driver;
-		this.driver = Browser.take();
+		this.driver = Browser.take(Browser.HEADLESS_SHELL);
 		try {
 			ChildPages.join(this, code.toLowerCase());
 			waitForHeading("My lessons");
