@@ -27,6 +27,12 @@ class ThemeConfiguration implements WebMvcConfigurer {
 		this.themes = new Themes(this.files, properties.reloadAfter());
 	}
 
+	/** Non-fair locks for the template engine's registries (a fair one queued the first burst after a start). */
+	@Bean
+	static UnfairTemplateLocks unfairTemplateLocks() {
+		return new UnfairTemplateLocks();
+	}
+
 	@Bean
 	Themes themes() {
 		return this.themes;
