@@ -50,8 +50,13 @@ import org.openqa.selenium.chromium.HasCdp;
  */
 final class Browser {
 
-	/** Chromium's headless shell: every journey's browser unless it asks for another. */
-	static final String HEADLESS_SHELL = System.getProperty("safesteps.chromium", "/usr/bin/chromium-headless-shell");
+	/**
+	 * Chromium's headless shell: every journey's browser unless it asks for another. The binary
+	 * itself: Debian's {@code /usr/bin/chromium-headless-shell} is a script that starts it as a child
+	 * without {@code exec}, so chromedriver's quit stopped the script and left the browser running
+	 * (three per suite run).
+	 */
+	static final String HEADLESS_SHELL = System.getProperty("safesteps.chromium", "/usr/lib/chromium/chromium-headless-shell");
 
 	/** The whole browser (in headless mode), for what only a browser window does. */
 	static final String CHROMIUM = System.getProperty("safesteps.chromium.full", "/usr/bin/chromium");
