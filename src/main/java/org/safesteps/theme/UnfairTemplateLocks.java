@@ -21,9 +21,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@code aria-*} and {@code data-*} of a page, dozens a page. A fair lock queues each new reader
  * behind any thread already waiting. Once one thread had to wait (a name registered the first time
  * a template sets it), on two busy cores the queue never emptied again: in the first 9:00 burst
- * after a start, request threads parked there 63,336 times in 50 s, 1,254 s in all, and the
- * learners waited 16 s (p50) for their first lesson, against 15 ms in the next burst, which started
- * with no one waiting (docs/performance.md, "The first burst: a queue on a fair lock"). A non-fair
+ * after a start (recorded with JFR), request threads parked there 63,336 times in 50 s, 1,254 s in
+ * all; without JFR the learners of that burst waited 1,095 ms (p50) for their first lesson, against
+ * 90 ms in the next burst, which started with no one waiting; with non-fair locks, 27 and 12 ms
+ * (docs/performance.md, "The first burst: a queue on a fair lock"). A non-fair
  * lock lets a reader in whenever no writer holds it; Thymeleaf's own proposal does the same
  * (thymeleaf/thymeleaf pull request 938, "Use nonfair locks").
  * <p>
