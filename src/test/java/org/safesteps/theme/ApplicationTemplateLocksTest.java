@@ -1,6 +1,5 @@
 package org.safesteps.theme;
 
-import java.lang.reflect.Field;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safesteps.theme.UnfairTemplateLocksTest.read;
 
 /** The application's template engine renders with the non-fair locks of {@link UnfairTemplateLocks}. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,12 +26,6 @@ class ApplicationTemplateLocksTest {
 		assertThat(((ReentrantReadWriteLock) read(html, "lock")).isFair()).isFalse();
 		Object elements = read(this.engine.getConfiguration().getElementDefinitions(), "htmlElementRepository");
 		assertThat(((ReentrantReadWriteLock) read(elements, "lock")).isFair()).isFalse();
-	}
-
-	private static Object read(Object owner, String name) throws Exception {
-		Field field = owner.getClass().getDeclaredField(name);
-		field.setAccessible(true);
-		return field.get(owner);
 	}
 
 }

@@ -87,7 +87,8 @@ class UnfairTemplateLocksTest {
 		return repositories;
 	}
 
-	private static Object read(Object owner, String name) throws Exception {
+	/** A private field of Thymeleaf's, as {@link UnfairTemplateLocks} reads it. */
+	static Object read(Object owner, String name) throws Exception {
 		Field field = owner.getClass().getDeclaredField(name);
 		field.setAccessible(true);
 		return field.get(owner);
