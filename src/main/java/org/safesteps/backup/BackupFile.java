@@ -26,15 +26,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
-import com.mongodb.client.ClientSession;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.bson.BsonDocument;
-import org.bson.RawBsonDocument;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
@@ -57,15 +53,15 @@ final class BackupFile {
 
 	/**
 	 * Writes a backup of {@code database} to {@code target}: the collections are read at one moment
-	 * into files beside the target (so writes are held back, on the embedded server, only while
-	 * reading), then packed. Returns its manifest.
+	 * ({@link ConsistentReads}, while writes go on) into files beside the target, then packed.
+	 * Returns its manifest.
 	 */
 	static Manifest write(MongoDatabase database, ConsistentReads reads, Clock clock, Path target) throws IOException {
 		Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".backup-");
 		try {
 			// a whole collection in one read: longer than a page's operation timeout
 			MongoDatabase patient = database.withTimeout(10, java.util.concurrent.TimeUnit.MINUTES);
-			List<Manifest.Entry> entries = reads.atOneMoment((session) -> dump(patient, session, work));
+			List<Manifest.Entry> entries = reads.atOneMoment(patient, (snapshot) -> dump(snapshot, work));
 			Manifest manifest = new Manifest(Manifest.SCHEMA, AppVersion.current(), clock.instant(), entries);
 			Path partial = work.resolve("backup.tar.gz");
 			try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
@@ -98,30 +94,28 @@ final class BackupFile {
 		}
 	}
 
-	private static List<Manifest.Entry> dump(MongoDatabase database, ClientSession session, Path work) {
-		List<String> names = new ArrayList<>();
-		(session != null ? database.listCollectionNames(session) : database.listCollectionNames()).into(names);
-		names.removeIf((name) -> name.startsWith("system."));
-		names.sort(null);
+	private static List<Manifest.Entry> dump(ConsistentReads.Snapshot snapshot, Path work) {
 		List<Manifest.Entry> entries = new ArrayList<>();
-		for (String name : names) {
-			MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
+		for (String name : snapshot.collectionNames()) {
 			MessageDigest sha = sha256();
-			long count = 0;
+			long[] count = { 0 };
 			try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
-					new DigestOutputStream(Files.newOutputStream(work.resolve(name + ".json")), sha), StandardCharsets.UTF_8));
-					MongoCursor<RawBsonDocument> documents = (session != null ? collection.find(session)
-							: collection.find()).iterator()) {
-				while (documents.hasNext()) {
-					out.write(documents.next().toJson(CANONICAL));
-					out.write('\n');
-					count++;
-				}
+					new DigestOutputStream(Files.newOutputStream(work.resolve(name + ".json")), sha), StandardCharsets.UTF_8))) {
+				snapshot.forEach(name, (document) -> {
+					try {
+						out.write(document.toJson(CANONICAL));
+						out.write('\n');
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+					count[0]++;
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			entries.add(new Manifest.Entry(name, COLLECTIONS + name + ".json", count, HexFormat.of().formatHex(sha.digest())));
+			entries.add(new Manifest.Entry(name, COLLECTIONS + name + ".json", count[0], HexFormat.of().formatHex(sha.digest())));
 		}
 		return entries;
 	}

@@ -1,20 +1,33 @@
 package org.safesteps.storage;
 
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoDatabase;
+import org.bson.RawBsonDocument;
 
 /**
- * Reads of several collections that all see the same moment, for a backup. On a real MongoDB
- * (a replica set, 5.0 or later) the reads share a snapshot session and writes go on; on the
- * embedded server, which has no snapshot reads, writes wait at its {@link WriteGate} meanwhile.
+ * Reads of every collection of a database as they all were at one moment, for a backup, while
+ * writes go on: on a real MongoDB (a replica set, 5.0 or later) through a snapshot session; on the
+ * embedded server's files through H2's own snapshot of its maps ({@link FileSnapshot}). Only the
+ * embedded server's memory backend (tests) has no snapshot: there writes wait meanwhile, at its
+ * {@link WriteGate}.
  */
 public interface ConsistentReads {
 
-	/**
-	 * Runs {@code reader} with the session its reads must use: a snapshot session, or {@code null}
-	 * on the embedded server (plain reads, writes held back until {@code reader} returns).
-	 */
-	<T> T atOneMoment(Function<ClientSession, T> reader);
+	/** Runs {@code reader} on {@code database} as it was when this was called, and returns what it returns. */
+	<T> T atOneMoment(MongoDatabase database, Function<Snapshot, T> reader);
+
+	/** The collections of one database, each as it was at one moment. */
+	interface Snapshot {
+
+		/** The collections' names in order, without the database's own ({@code system.*}). */
+		List<String> collectionNames();
+
+		/** Gives {@code action} each document of {@code collection}, in the collection's natural order. */
+		void forEach(String collection, Consumer<RawBsonDocument> action);
+
+	}
 
 }

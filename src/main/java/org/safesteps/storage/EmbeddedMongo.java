@@ -11,7 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -108,9 +108,23 @@ public final class EmbeddedMongo implements AutoCloseable {
 				});
 	}
 
-	/** Runs {@code work} while writes wait (reads go on), so that it reads one moment's data. */
-	public <T> T withWritesHeld(Supplier<T> work) {
-		return this.gate.closed(work);
+	/**
+	 * Runs {@code reader} on {@code database} as it was at one moment. On files, writes wait only
+	 * while the snapshot is taken ({@link FileSnapshot}); on the memory backend (tests), which has
+	 * no snapshot, they wait until {@code reader} returns.
+	 */
+	<T> T atOneMoment(com.mongodb.client.MongoDatabase database, Function<ConsistentReads.Snapshot, T> reader) {
+		MVStore store = IndexingBackends.storeOf(openedBackend());
+		if (store == null) {
+			return this.gate.closed(() -> reader.apply(new DriverSnapshot(database, null)));
+		}
+		try (FileSnapshot snapshot = this.gate.closed(() -> FileSnapshot.take(store, database.getName()))) {
+			return reader.apply(snapshot);
+		}
+	}
+
+	private synchronized MongoBackend openedBackend() {
+		return this.backend;
 	}
 
 	public synchronized boolean isRunning() {

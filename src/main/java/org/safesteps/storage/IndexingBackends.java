@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -40,6 +39,11 @@ final class IndexingBackends {
 
 	/** Added to a compound unique index's name to name its companion. */
 	static final String PREFIX_SUFFIX = "_prefix";
+
+	/** H2Database's names for a collection's maps: its documents, and its size. */
+	static final String DATA_PREFIX = "databases.";
+
+	private static final String META_PREFIX = "meta.";
 
 	private IndexingBackends() {
 	}
@@ -95,6 +99,16 @@ final class IndexingBackends {
 			return false;
 		}
 		return w.intValue() == 0 || Boolean.FALSE.equals(writeConcern.get("j"));
+	}
+
+	/** How a collection's documents map is opened: documents stored as BSON. */
+	static MVMap.Builder<Object, Document> documents() {
+		return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
+	}
+
+	/** A file backend's store, or {@code null} for the memory backend. */
+	static MVStore storeOf(MongoBackend backend) {
+		return (backend instanceof IndexingH2Backend files) ? files.getMvStore() : null;
 	}
 
 	/** The group commits a file backend has done so far. */
@@ -168,11 +182,6 @@ final class IndexingBackends {
 
 	private static final class IndexingH2Database extends H2Database {
 
-		/** H2Database's names for a collection's maps: its documents, and its size. */
-		private static final String DATA_PREFIX = "databases.";
-
-		private static final String META_PREFIX = "meta.";
-
 		/**
 		 * The store of the database being constructed: H2Database's constructor opens the existing
 		 * collections (through {@link #openOrCreateCollection}) before this class's fields are set.
@@ -196,15 +205,17 @@ final class IndexingBackends {
 			}
 		}
 
-		/** As H2Database's, but the documents are stored as BSON ({@link BsonDocumentType}). */
+		/**
+		 * As H2Database's, but the documents are stored as BSON ({@link BsonDocumentType}) and never
+		 * changed in place ({@link CopyOnWriteH2Collection}).
+		 */
 		@Override
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			MVStore mvStore = (this.store != null) ? this.store : OPENING.get();
 			String fullName = getFullCollectionNamespace(collectionName);
-			MVMap<Object, Document> data = mvStore.openMap(DATA_PREFIX + fullName,
-					new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+			MVMap<Object, Document> data = mvStore.openMap(DATA_PREFIX + fullName, documents());
 			MVMap<String, Object> meta = mvStore.openMap(META_PREFIX + fullName);
-			return new H2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
+			return new CopyOnWriteH2Collection(this, collectionName, options, data, meta, this.cursorRegistry);
 		}
 
 		@Override

@@ -5,10 +5,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Lets the embedded server's writes through, or holds them back while a backup reads every
- * collection, so the backup is one moment's data (the embedded server has no snapshot reads).
- * Writes share the gate; a backup takes it alone, after the writes already inside have finished.
- * Reads never pass through it.
+ * Lets the embedded server's writes through, or holds them back for a moment in which a backup
+ * sees no write half done: on files while it takes its snapshot ({@link FileSnapshot}), on the
+ * memory backend (tests), which has no snapshot, while it reads every collection. Writes share
+ * the gate; a backup takes it alone, after the writes already inside have finished. Reads never
+ * pass through it.
  */
 final class WriteGate {
 

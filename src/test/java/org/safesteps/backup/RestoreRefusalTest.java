@@ -223,8 +223,9 @@ class RestoreRefusalTest {
 	private static final class ConsistentReadsForTests implements org.safesteps.storage.ConsistentReads {
 
 		@Override
-		public <T> T atOneMoment(java.util.function.Function<com.mongodb.client.ClientSession, T> reader) {
-			return reader.apply(null);
+		public <T> T atOneMoment(com.mongodb.client.MongoDatabase database,
+				java.util.function.Function<Snapshot, T> reader) {
+			return reader.apply(org.safesteps.storage.DriverSnapshot.unguarded(database));
 		}
 
 	}
