@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 
 import com.mongodb.MongoClientSettings;
@@ -73,6 +74,29 @@ class MongoBucketsTest {
 		this.commands.clear();
 		assertThat(take(buckets, "join-codes:a")).isTrue();
 		assertThat(this.commands).as("the same client again").containsExactly("find", "update");
+	}
+
+	@Test
+	void aSweepDeletesAtMostItsShareOfTheExpiredBucketsInTwoRoundTripsAndNoLiveOne() {
+		Date expired = new Date(System.currentTimeMillis() - 60_000);
+		Date live = new Date(System.currentTimeMillis() + 600_000);
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			documents.add(new Document("_id", "expired-" + i).append("expiresAt", expired));
+		}
+		for (int i = 0; i < 3; i++) {
+			documents.add(new Document("_id", "live-" + i).append("expiresAt", live));
+		}
+		this.collection.insertMany(documents);
+		this.commands.clear();
+		MongoBuckets buckets = new MongoBuckets(this.collection);
+
+		assertThat(buckets.removeExpired(200)).isEqualTo(200);
+		assertThat(this.commands).as("the ids read, then one delete of each").containsExactly("find", "delete");
+		assertThat(buckets.removeExpired(200)).isEqualTo(50);
+		assertThat(buckets.removeExpired(200)).isZero();
+		assertThat(this.collection.find().map((bucket) -> bucket.getString("_id")).into(new ArrayList<>()))
+			.containsExactlyInAnyOrder("live-0", "live-1", "live-2");
 	}
 
 	@Test
