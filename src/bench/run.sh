@@ -372,7 +372,7 @@ if wants lesson || wants quiz || wants burst || wants school; then
 		cat "$OUT/school.txt"
 		while IFS= read -r school_line; do NOTES+=("$school_line"); done <"$OUT/school.txt"
 	fi
-	NOTES+=("Rate-limit buckets in the database at the end (one per client address and limit in use, hashed): $(bench count "$MONGO_PORT" rate_limits 2>>"$OUT/bench-java.log").")
+	NOTES+=("Rate-limit buckets in the database at the end (none expected: on the embedded database the app keeps them in the process, limits/LocalBuckets; on a real MongoDB one per client address and limit in use, hashed): $(bench count "$MONGO_PORT" rate_limits 2>>"$OUT/bench-java.log").")
 	stop_app app
 fi
 

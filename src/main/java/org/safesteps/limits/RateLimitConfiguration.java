@@ -1,10 +1,16 @@
 package org.safesteps.limits;
 
+import com.mongodb.client.MongoClient;
+import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import org.safesteps.storage.EmbeddedMongo;
 
 /**
  * Puts the body-size and rate-limit filters in front of Spring Security, so a refused request costs
@@ -14,6 +20,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimitConfiguration {
+
+	/**
+	 * The buckets: in this process when it runs the embedded database (whose data folder only one
+	 * instance at a time can own, so there is no other instance to share them with); in MongoDB,
+	 * shared by every instance, on a real one.
+	 */
+	@Bean
+	RateLimits rateLimits(ObjectProvider<EmbeddedMongo> embedded, ObjectProvider<MongoTemplate> mongo,
+			ObjectProvider<MongoClient> client, RateLimitProperties properties) {
+		if (embedded.getIfAvailable() != null) {
+			return RateLimits.inProcess(TimeMeter.SYSTEM_NANOTIME);
+		}
+		return RateLimits.shared(mongo.getObject(), client.getObject(), properties);
+	}
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, RateLimitProperties properties) {

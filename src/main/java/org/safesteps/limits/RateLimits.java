@@ -14,15 +14,16 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Takes one token from a named bucket for a key, the buckets living in MongoDB. Keys are stored as
- * SHA-256 hashes, so the collection holds no addresses; the limit is part of the bucket's id, so a
- * changed setting starts fresh buckets instead of reusing ones shaped by the old setting.
+ * Takes one token from a named bucket for a key. The buckets live in MongoDB, shared by every
+ * instance, or in this process when it owns the embedded database, which no other instance can
+ * ({@link LocalBuckets}; RateLimitConfiguration chooses). Keys are SHA-256 hashes, so the collection
+ * holds no addresses; the limit is part of the bucket's id, so a changed setting starts fresh
+ * buckets instead of reusing ones shaped by the old setting.
  */
-@Component
 class RateLimits {
 
 	static final String COLLECTION = "rate_limits";
@@ -56,40 +57,64 @@ class RateLimits {
 	 */
 	static final WriteConcern BUCKET_WRITES = WriteConcern.W1.withJournal(false);
 
+	/** The buckets in MongoDB, shared by every instance; null when they are kept {@link #local}ly. */
 	private final MongoBuckets buckets;
+
+	/** The buckets in this process, when it owns the embedded database; else null. */
+	private final LocalBuckets local;
 
 	private final MongoClient client;
 
 	private final AtomicLong checks = new AtomicLong();
 
-	/** A bucket check answers within {@code storeTimeout} or is skipped (RateLimitProperties says why). */
-	RateLimits(MongoTemplate mongo, MongoClient client, RateLimitProperties properties) {
+	private RateLimits(MongoBuckets buckets, LocalBuckets local, MongoClient client) {
+		this.buckets = buckets;
+		this.local = local;
 		this.client = client;
-		this.buckets = new MongoBuckets(mongo.getCollection(COLLECTION)
-			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-			.withWriteConcern(BUCKET_WRITES)
-			.withReadConcern(ReadConcern.LOCAL));
 	}
 
 	/**
-	 * Whether the driver currently knows a server it can write to. False once a request has found
-	 * the database gone (the driver then marks the server unknown until its monitor reaches it
-	 * again), so later checks do not wait for the store at all.
+	 * Buckets in the database, shared by every instance; a bucket check answers within
+	 * {@code storeTimeout} or is skipped (RateLimitProperties says why).
+	 */
+	static RateLimits shared(MongoTemplate mongo, MongoClient client, RateLimitProperties properties) {
+		return new RateLimits(new MongoBuckets(mongo.getCollection(COLLECTION)
+			.withTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.withWriteConcern(BUCKET_WRITES)
+			.withReadConcern(ReadConcern.LOCAL)), null, client);
+	}
+
+	/** Buckets in this process ({@link LocalBuckets}): for an app that owns its embedded database. */
+	static RateLimits inProcess(TimeMeter time) {
+		return new RateLimits(null, new LocalBuckets(time), null);
+	}
+
+	/**
+	 * Whether the buckets can be reached: always in process; in the database, whether the driver
+	 * currently knows a server it can write to. False once a request has found the database gone
+	 * (the driver then marks the server unknown until its monitor reaches it again), so later checks
+	 * do not wait for the store at all.
 	 */
 	boolean storeReachable() {
-		return this.client.getClusterDescription().hasWritableServer();
+		return this.local != null || this.client.getClusterDescription().hasWritableServer();
 	}
 
 	/** Takes a token; empty when allowed, else how long until the next token. */
 	Optional<Duration> take(String bucket, Limit limit, String key) {
-		if (this.checks.incrementAndGet() % SWEEP_EVERY == 0) {
-			this.buckets.removeExpired(SWEEP_MOST);
+		String id = bucket + ":" + limit + ":" + sha256(key);
+		ConsumptionProbe probe;
+		if (this.local != null) {
+			probe = this.local.take(id, limit);
 		}
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit((shape) -> shape.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
-			.build();
-		ConsumptionProbe probe = this.buckets.getProxy(bucket + ":" + limit + ":" + sha256(key), () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
+		else {
+			if (this.checks.incrementAndGet() % SWEEP_EVERY == 0) {
+				this.buckets.removeExpired(SWEEP_MOST);
+			}
+			BucketConfiguration configuration = BucketConfiguration.builder()
+				.addLimit((shape) -> shape.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
+				.build();
+			probe = this.buckets.getProxy(id, () -> configuration).tryConsumeAndReturnRemaining(1);
+		}
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 

@@ -138,8 +138,8 @@ class RateLimitTest {
 
 	@Test
 	void bucketsLiveInTheDatabaseSoEveryInstanceSharesThem() {
-		RateLimits instanceA = new RateLimits(this.mongo, this.client, this.properties);
-		RateLimits instanceB = new RateLimits(this.mongo, this.client, this.properties);
+		RateLimits instanceA = RateLimits.shared(this.mongo, this.client, this.properties);
+		RateLimits instanceB = RateLimits.shared(this.mongo, this.client, this.properties);
 		Limit limit = new Limit(3, Duration.ofMinutes(10));
 		assertThat(instanceA.take("shared", limit, "203.0.113.9")).isEmpty();
 		assertThat(instanceB.take("shared", limit, "203.0.113.9")).isEmpty();
@@ -148,6 +148,20 @@ class RateLimitTest {
 				(wait) -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10)));
 		assertThat(this.mongo.getCollection(RateLimits.COLLECTION).find().into(new java.util.ArrayList<>()))
 			.as("keys are hashed").noneMatch((document) -> document.toJson().contains("203.0.113.9"));
+	}
+
+	@Test
+	void anAppOnItsEmbeddedDatabaseKeepsItsBucketsInProcess() {
+		Browserless client = client();
+		client.get("/join");
+		for (int i = 0; i < 3; i++) {
+			client.post("/join", Map.of("code", "ZZZZZZ"));
+		}
+		assertRefused(client.post("/join", Map.of("code", "ZZZZZZ")));
+		// the shared buckets of the test above are named "shared:..."; the app's own are not in the database
+		assertThat(this.mongo.getCollection(RateLimits.COLLECTION).find().into(new java.util.ArrayList<>()))
+			.noneMatch((document) -> document.getString("_id").startsWith("join-codes:")
+					|| document.getString("_id").startsWith("posts:"));
 	}
 
 	@Test
