@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param loginAccount sign-ins tried for one e-mail address, from anywhere
  * @param invites invitation links opened or sent from one client
  * @param maxBody the largest request body accepted (413 above it); the largest form is far smaller
- * @param storeTimeout how long a bucket check may take before it is skipped and requests pass for a
+ * @param storeTimeout how long a check of the buckets in MongoDB (not the embedded database's, kept in the
+ *        process) may take before it is skipped and requests pass for a
  *        few seconds: a page must never wait for the buckets of a database it would wait for again
  *        (the page has 2 s to say "unavailable")
  */
