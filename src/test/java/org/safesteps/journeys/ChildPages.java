@@ -1,10 +1,14 @@
 package org.safesteps.journeys;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.Select;
 
 import org.safesteps.content.Option;
@@ -68,7 +72,24 @@ final class ChildPages {
 				}
 			}
 		}
-		driver.findElement(By.cssSelector("form.quiz button[type=submit]")).click();
+		// the result page comes back at the same address as the quiz
+		clickToNextPage(driver, By.cssSelector("form.quiz button[type=submit]"));
+	}
+
+	/**
+	 * Clicks what {@code by} finds and returns once the page it leads to has loaded, wherever it is
+	 * (also at the same address, or one that contains the old one's): this page is marked first, and
+	 * the wait ends on a loaded page without the mark. Until then, reading the page could read the
+	 * old one while it goes.
+	 */
+	static void clickToNextPage(WebDriver driver, By by) {
+		JavascriptExecutor script = (JavascriptExecutor) driver;
+		script.executeScript("document.documentElement.setAttribute('data-left', '')");
+		driver.findElement(by).click();
+		// while the page changes, the browser may answer about the old one with an error of its own
+		new WebDriverWait(driver, JourneyTest.PATIENCE, Duration.ofMillis(20)).ignoring(WebDriverException.class)
+			.until((browser) -> (Boolean) script.executeScript(
+					"return !document.documentElement.hasAttribute('data-left') && document.readyState === 'complete'"));
 	}
 
 }

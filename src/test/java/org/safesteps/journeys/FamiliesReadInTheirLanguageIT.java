@@ -58,8 +58,7 @@ class FamiliesReadInTheirLanguageIT extends JourneyTest {
 		ChildPages.join(this, schoolClass.code().display());
 		assertThat(heading()).isEqualTo("My lessons");
 
-		find(By.cssSelector(".language-switch a[lang=es]")).click();
-		waitForPath("/learn");
+		ChildPages.clickToNextPage(this.driver, By.cssSelector(".language-switch a[lang=es]"));
 		assertThat(heading()).isEqualTo("Mis lecciones");
 		assertThat(this.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
 

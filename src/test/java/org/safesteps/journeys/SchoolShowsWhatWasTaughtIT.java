@@ -62,7 +62,7 @@ class SchoolShowsWhatWasTaughtIT extends JourneyTest {
 		accessible();
 		find(By.cssSelector("label[for='s-what-to-do-2']")).click();
 		find(By.cssSelector("label[for='s-never-too-late-3']")).click();
-		find(By.cssSelector("form.check button[type=submit]")).click();
+		ChildPages.clickToNextPage(this.driver, By.cssSelector("form.check button[type=submit]"));
 		waitForPath("/learn/sextortion");
 		assertThat(this.driver.findElements(By.linkText("Rate the sentences"))).as("answered: not offered again").isEmpty();
 
@@ -73,8 +73,7 @@ class SchoolShowsWhatWasTaughtIT extends JourneyTest {
 		find(By.linkText("Rate the sentences")).click();
 		assertThat(heading()).isEqualTo("How sure do you feel now?");
 		find(By.cssSelector("label[for='s-what-to-do-4']")).click();
-		find(By.cssSelector("form.check button[type=submit]")).click();
-		waitForPath("/learn");
+		ChildPages.clickToNextPage(this.driver, By.cssSelector("form.check button[type=submit]"));
 
 		assertThat(this.mongo.getCollection("confidence").countDocuments(
 				new Document("classId", schoolClass.id()).append("skipped", false))).isEqualTo(2);
