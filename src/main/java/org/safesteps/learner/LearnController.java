@@ -40,6 +40,7 @@ import org.safesteps.content.Question;
 import org.safesteps.content.Quiz;
 import org.safesteps.display.DisplayOptions;
 import org.safesteps.guidance.HelpCountry;
+import org.safesteps.progress.LearnerGoneException;
 import org.safesteps.progress.Progress;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.progress.QuizSubmissions;
@@ -204,8 +205,9 @@ class LearnController {
 	}
 
 	private ModelAndView submitAnswers(String moduleId, String id, Model model, HttpServletRequest request) {
-		// from the database: an attempt must not be stored for a learner just deleted on another instance
-		Optional<Learner> current = this.learners.confirmed(request);
+		// possibly a kept copy: the quiz's write batch reads the learners as the database has them and
+		// stores nothing for one deleted meanwhile (LearnerGoneException), here or on another instance
+		Optional<Learner> current = this.learners.current(request);
 		if (current.isEmpty()) {
 			return new ModelAndView("redirect:/explore");
 		}
@@ -234,6 +236,11 @@ class LearnController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		catch (LearnerGoneException ex) {
+			// as for a learner the lookup does not find; reading them from the database drops the kept copy
+			this.learners.confirmed(request);
+			return new ModelAndView("redirect:/explore");
 		}
 	}
 

@@ -1,10 +1,13 @@
 package org.safesteps.learner;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -60,6 +63,17 @@ class LearnerRoster implements ClassRoster {
 			sizes.put(group.getString("_id"), (group.get("count") instanceof Number count) ? count.intValue() : 0);
 		}
 		return sizes;
+	}
+
+	@Override
+	public Set<String> present(Collection<String> learnerIds) {
+		Set<String> present = new HashSet<>();
+		for (Document learner : this.mongo.getCollection("learners")
+			.find(Filters.in("_id", learnerIds))
+			.projection(Projections.include("_id"))) {
+			present.add(learner.getString("_id"));
+		}
+		return present;
 	}
 
 	private static ClassReports.LearnerRef ref(Document learner) {

@@ -1,8 +1,10 @@
 package org.safesteps.progress;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is in a class, as the reports need it. The learners belong to the {@code learner} module (it
@@ -20,5 +22,11 @@ public interface ClassRoster {
 
 	/** Class id to its number of learners, for every class with at least one. */
 	Map<String, Integer> classSizes();
+
+	/**
+	 * Which of these learners are in the database now (one read): a quiz submission is stored only
+	 * for a learner who is, not for one deleted since the page read a kept copy of them.
+	 */
+	Set<String> present(Collection<String> learnerIds);
 
 }

@@ -62,7 +62,9 @@ public class QuizSubmissions {
 	 * Grades and records; on the first recording the module is marked completed and the best score
 	 * kept. The writes go with those of the submissions arriving at the same time ({@link QuizWrites});
 	 * this returns once they are durable. Throws {@link IllegalArgumentException} if the id was already
-	 * used by another learner.
+	 * used by another learner, and {@link LearnerGoneException} (nothing stored) if the learner is not
+	 * in the database: the batch reads the learners as they are now, so the caller may pass a kept
+	 * copy.
 	 */
 	public QuizResult submit(Owner owner, Module module, Quiz quiz, String contentVersion, String submissionId,
 			Map<String, List<String>> chosen) {
@@ -75,6 +77,9 @@ public class QuizSubmissions {
 				owner.band().name(), contentVersion, answers, result.score(), result.correctCount(),
 				result.questionCount(), this.clock.instant());
 		QuizWrites.Written written = this.writes.write(new QuizWrites.Submission(attempt, owner, stepsTotal(owner, module)));
+		if (written == QuizWrites.Written.LEARNER_GONE) {
+			throw new LearnerGoneException(owner.learnerId());
+		}
 		if (written == QuizWrites.Written.DUPLICATE) {
 			return resubmitted(owner, module, quiz, submissionId);
 		}

@@ -3,6 +3,7 @@ package org.safesteps.progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
@@ -45,7 +46,13 @@ class QuizWrites implements DisposableBean {
 		PROGRESS_LEFT,
 
 		/** The submission id was recorded before: nothing was written for this one. */
-		DUPLICATE
+		DUPLICATE,
+
+		/**
+		 * The learner is not in the database (deleted since the page read a kept copy of them, on
+		 * this instance or another): nothing was written for this one.
+		 */
+		LEARNER_GONE
 
 	}
 
@@ -53,11 +60,14 @@ class QuizWrites implements DisposableBean {
 
 	private final ProgressStore progress;
 
+	private final ClassRoster roster;
+
 	private final WriteBatches<Submission, Written> batches;
 
-	QuizWrites(AttemptStore attempts, ProgressStore progress, QuizWriteProperties properties) {
+	QuizWrites(AttemptStore attempts, ProgressStore progress, ClassRoster roster, QuizWriteProperties properties) {
 		this.attempts = attempts;
 		this.progress = progress;
+		this.roster = roster;
 		this.batches = new WriteBatches<>("safesteps-quiz-writes", properties.limits(), this::write);
 	}
 
@@ -67,15 +77,29 @@ class QuizWrites implements DisposableBean {
 	}
 
 	private void write(List<WriteBatches.Entry<Submission, Written>> batch) {
-		Map<Integer, BulkWriteError> insertErrors = this.attempts
-			.insertAll(batch.stream().map((entry) -> entry.item().attempt()).toList());
-		// answers are given only at the end: a duplicate's caller reads the first attempt's progress,
-		// which must not be seen before this batch's progress write is durable
+		// the learners as the database has them now, in one read for the batch: the pages read kept
+		// copies, and nothing may be stored for a learner deleted since (LearnController)
+		Set<String> present = this.roster
+			.present(batch.stream().map((entry) -> entry.item().owner().learnerId()).distinct().toList());
 		Written[] written = new Written[batch.size()];
 		RuntimeException[] failed = new RuntimeException[batch.size()];
-		List<Integer> inserted = new ArrayList<>();
+		List<Integer> sent = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			BulkWriteError error = insertErrors.get(i);
+			if (present.contains(batch.get(i).item().owner().learnerId())) {
+				sent.add(i);
+			}
+			else {
+				written[i] = Written.LEARNER_GONE;
+			}
+		}
+		Map<Integer, BulkWriteError> insertErrors = sent.isEmpty() ? Map.of()
+				: this.attempts.insertAll(sent.stream().map((i) -> batch.get(i).item().attempt()).toList());
+		// answers are given only at the end: a duplicate's caller reads the first attempt's progress,
+		// which must not be seen before this batch's progress write is durable
+		List<Integer> inserted = new ArrayList<>();
+		for (int k = 0; k < sent.size(); k++) {
+			int i = sent.get(k);
+			BulkWriteError error = insertErrors.get(k);
 			if (error == null) {
 				inserted.add(i);
 			}

@@ -158,6 +158,9 @@ class BackupRestoreTest {
 			work.add(children.submit(() -> {
 				while (running.get()) {
 					Owner owner = new Owner("backup-test-" + UUID.randomUUID(), null, Band.AGES_8_10);
+					// a learner in the database, as far as the quiz's write batch asks
+					this.mongo.getCollection("learners").insertOne(new Document("_id", owner.learnerId())
+						.append("tokenHash", "t-" + owner.learnerId()).append("resumeHash", "r-" + owner.learnerId()).append("pseudonym", "p-" + owner.learnerId()));
 					this.submissions.submit(owner, module, quiz, this.curriculum.version(), UUID.randomUUID().toString(),
 							chosen);
 					submitted.incrementAndGet();
@@ -192,11 +195,15 @@ class BackupRestoreTest {
 				List<String> learnersWithProgress = learners(restored.get("progress"));
 				assertThat(learnersWithAttempts).containsAll(learnersWithProgress);
 				assertThat(learnersWithAttempts.size() - learnersWithProgress.size()).isBetween(0, 4);
+				// and every attempt's learner, written before it
+				assertThat(restored.get("learners").stream()
+					.map((json) -> BsonDocument.parse(json).getString("_id").getValue())
+					.toList()).containsAll(learnersWithAttempts);
 				// nothing else was written meanwhile (a scheduled job may have taken a lease; each instance
 				// deletes old entries of the forgotten learners' log every ten minutes)
 				assertThat(live.keySet()).containsAll(restored.keySet());
 				for (String collection : restored.keySet()) {
-					if (!List.of("attempts", "progress", "leases", "forgotten_learners").contains(collection)) {
+					if (!List.of("learners", "attempts", "progress", "leases", "forgotten_learners").contains(collection)) {
 						assertThat(restored.get(collection)).as(collection).isEqualTo(live.get(collection));
 					}
 				}

@@ -1,13 +1,21 @@
 package org.safesteps.learner;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.bson.Document;
+
 import org.safesteps.content.Band;
+import org.safesteps.content.Curriculum;
+import org.safesteps.content.Quiz;
 import org.safesteps.progress.ProgressStore;
 import org.safesteps.support.Browserless;
+import org.safesteps.support.QuizForms;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +47,9 @@ class LearnerLookupTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	Curriculum curriculum;
 
 	/**
 	 * Kept learners are used only while the last read of the forgotten-learners log began at most
@@ -99,6 +110,32 @@ class LearnerLookupTest {
 			.satisfies((record) -> assertThat(record.stepReached()).as("step 3 was not written").isEqualTo(1));
 		assertThat(child.get("/learn/trusted-adults?step=2").statusCode()).as("and the kept copy is gone")
 			.isEqualTo(302);
+	}
+
+	@Test
+	void aQuizSentForALearnerRemovedElsewhereStoresNothingThoughTheQuizPageCameFromTheKeptCopy() {
+		String token = Secrets.newToken();
+		Learner learner = this.store.create(null, Band.AGES_8_10, Secrets.sha256(token));
+		Browserless child = new Browserless(this.port);
+		child.cookie(LearnerCookie.NAME, token);
+		String path = "/learn/trusted-adults/quiz";
+		Quiz quiz = this.curriculum.module("trusted-adults").orElseThrow().quiz(Band.AGES_8_10).orElseThrow();
+
+		// removed behind the instance's back, as another instance's deletion looks from here
+		this.mongo.remove(Query.query(Criteria.where("_id").is(learner.id())), Learner.class);
+		HttpResponse<String> page = child.get(path);
+		assertThat(page.statusCode()).as("the quiz page, from the kept copy").isEqualTo(200);
+		String submissionId = QuizForms.submissionId(page.body());
+		List<Map.Entry<String, String>> fields = new ArrayList<>(QuizForms.answers(quiz, page.body(), true));
+		fields.add(Map.entry("submissionId", submissionId));
+		HttpResponse<String> sent = child.post(path, page.body(), fields);
+
+		assertThat(sent.statusCode()).as("answered as for a learner not found").isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location")).get().asString().endsWith("/explore");
+		assertThat(this.mongo.getCollection("attempts").countDocuments(new Document("submissionId", submissionId)))
+			.as("no attempt stored").isZero();
+		assertThat(this.progress.forLearner(learner.id())).as("no progress stored").isEmpty();
+		assertThat(child.get(path).statusCode()).as("and the kept copy is gone").isEqualTo(302);
 	}
 
 	@Test

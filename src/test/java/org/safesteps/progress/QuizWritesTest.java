@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Quiz submissions written together in bulk: many at once are each stored exactly once with their
@@ -69,6 +70,7 @@ class QuizWritesTest {
 		CountDownLatch start = new CountDownLatch(1);
 		for (int l = 0; l < learners; l++) {
 			Owner owner = new Owner(run + "-learner-" + l, run + "-class", Band.AGES_8_10);
+			present(owner.learnerId());
 			for (int s = 0; s < perLearner; s++) {
 				String submissionId = UUID.randomUUID().toString();
 				for (int copy = 0; copy < 2; copy++) {
@@ -179,6 +181,50 @@ class QuizWritesTest {
 			assertThat(record.classId()).isEqualTo("class-1");
 			assertThat(record.band()).isEqualTo("AGES_8_10");
 		});
+	}
+
+	@Test
+	void aSubmissionForALearnerNoLongerInTheDatabaseStoresNothingAndItsBatchGoesOn() throws Exception {
+		Module module = this.curriculum.module(MODULE).orElseThrow();
+		Quiz quiz = module.quiz(Band.AGES_8_10).orElseThrow();
+		String run = UUID.randomUUID().toString();
+		Owner gone = new Owner(run + "-gone", run + "-class", Band.AGES_8_10);
+		Owner here = new Owner(run + "-here", run + "-class", Band.AGES_8_10);
+		present(here.learnerId());
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			// sent at the same moment, so that they may share a batch
+			Future<QuizResult> goneSent = pool.submit(() -> {
+				start.await();
+				return this.submissions.submit(gone, module, quiz, this.curriculum.version(),
+						UUID.randomUUID().toString(), firstOptions(quiz));
+			});
+			Future<QuizResult> hereSent = pool.submit(() -> {
+				start.await();
+				return this.submissions.submit(here, module, quiz, this.curriculum.version(),
+						UUID.randomUUID().toString(), firstOptions(quiz));
+			});
+			start.countDown();
+			assertThatThrownBy(() -> goneSent.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(LearnerGoneException.class);
+			assertThat(hereSent.get(1, TimeUnit.MINUTES).score()).isPositive();
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.mongo.getCollection("attempts").countDocuments(new Document("learnerId", gone.learnerId())))
+			.isZero();
+		assertThat(this.progress.forLearner(gone.learnerId())).isEmpty();
+		assertThat(this.mongo.getCollection("attempts").countDocuments(new Document("learnerId", here.learnerId())))
+			.isEqualTo(1);
+		assertThat(this.progress.forLearner(here.learnerId())).hasSize(1);
+	}
+
+	/** A learner in the database, as far as a quiz's write batch asks (it reads only the id). */
+	private void present(String learnerId) {
+		this.mongo.getCollection("learners")
+			.insertOne(new Document("_id", learnerId).append("tokenHash", "t-" + learnerId).append("resumeHash", "r-" + learnerId)
+				.append("pseudonym", "p-" + learnerId));
 	}
 
 	private Attempt attempt(String learnerId, String submissionId) {
