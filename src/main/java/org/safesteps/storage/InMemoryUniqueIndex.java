@@ -27,7 +27,15 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
-	private final Map<KeyValue, P> positions = new ConcurrentHashMap<>();
+	/** Stands for a null (or missing) value as a key of {@link #positions}, which takes no null. */
+	private static final Object NULL_KEY = new Object();
+
+	/**
+	 * Positions by key: for a single-key index the key's value itself, else its {@link KeyValue}. A
+	 * {@code KeyValue} holds a list of its values, about 64 bytes per document beside the value, and
+	 * two of these indexes hold every attempt (docs/performance.md, "Smaller index entries").
+	 */
+	private final Map<Object, P> positions = new ConcurrentHashMap<>();
 
 	InMemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
@@ -94,22 +102,41 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
 	@Override
 	protected P removeDocument(KeyValue keyValue) {
-		return this.positions.remove(keyValue);
+		return this.positions.remove(key(keyValue));
 	}
 
 	@Override
 	protected boolean putKeyPosition(KeyValue keyValue, P position) {
-		return this.positions.putIfAbsent(keyValue, position) == null;
+		return this.positions.putIfAbsent(key(keyValue), position) == null;
 	}
 
 	@Override
 	protected P getPosition(KeyValue keyValue) {
-		return this.positions.get(keyValue);
+		return this.positions.get(key(keyValue));
 	}
 
 	@Override
 	protected Iterable<Entry<KeyValue, P>> getIterable() {
-		return this.positions.entrySet();
+		return this.positions.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(keyValue(entry.getKey()), entry.getValue()))
+			.toList();
+	}
+
+	/** The key of {@link #positions} for a key value: equal exactly when the key values are equal. */
+	private static Object key(KeyValue keyValue) {
+		if (keyValue.size() != 1) {
+			return keyValue;
+		}
+		Object value = keyValue.get(0);
+		return (value != null) ? value : NULL_KEY;
+	}
+
+	private static KeyValue keyValue(Object key) {
+		if (key instanceof KeyValue keyValue) {
+			return keyValue;
+		}
+		return new KeyValue(Collections.singletonList((key != NULL_KEY) ? key : null));
 	}
 
 	@Override

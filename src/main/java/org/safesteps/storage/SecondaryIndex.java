@@ -53,8 +53,14 @@ final class SecondaryIndex<P> extends Index<P> {
 	/** A single-key index's plain key values in the server's order -> positions, for ranges; null for compound indexes. */
 	private final NavigableMap<Object, NavigableSet<P>> ordered;
 
-	/** Each indexed document, by id: its position and the key values it was filed under, to take it out again. */
-	private final Map<KeyValue, Filed<P>> filed = new HashMap<>();
+	/**
+	 * Each indexed document's position, by its id as the server compares ids. The key values it was
+	 * filed under are not kept: they are computed again from the document when it is taken out, which
+	 * the server hands over as it was filed (its own indexes rely on that too). Keeping them held a
+	 * {@code KeyValue} and the document's own copies of its key's strings per document and index
+	 * (docs/performance.md, "Smaller index entries").
+	 */
+	private final Map<Object, P> filed = new HashMap<>();
 
 	SecondaryIndex(String name, List<IndexKey> keys) {
 		super(name, keys, true);
@@ -78,7 +84,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		Set<KeyValue> keyValues = getKeyValues(document);
-		this.filed.put(id(document), new Filed<>(position, keyValues));
+		this.filed.put(id(document), position);
 		for (KeyValue keyValue : keyValues) {
 			for (int length = 1; length <= keyValue.size(); length++) {
 				this.prefixes.get(length - 1)
@@ -93,8 +99,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized P remove(Document document) {
-		Filed<P> removed = unfile(document);
-		return (removed == null) ? null : removed.position();
+		return unfile(document);
 	}
 
 	@Override
@@ -228,18 +233,19 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.filed.clear();
 	}
 
-	private Filed<P> unfile(Document document) {
-		Filed<P> removed = this.filed.remove(id(document));
+	/** Takes the document out of this index: its position, or null if it was not filed here. */
+	private P unfile(Document document) {
+		P removed = this.filed.remove(id(document));
 		if (removed == null) {
 			return null;
 		}
-		for (KeyValue keyValue : removed.keyValues()) {
+		for (KeyValue keyValue : getKeyValues(document)) {
 			for (int length = 1; length <= keyValue.size(); length++) {
 				Map<KeyValue, NavigableSet<P>> map = this.prefixes.get(length - 1);
 				KeyValue key = prefix(keyValue, length);
 				NavigableSet<P> positions = map.get(key);
 				if (positions != null) {
-					positions.remove(removed.position());
+					positions.remove(removed);
 					if (positions.isEmpty()) {
 						map.remove(key);
 					}
@@ -248,7 +254,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
 				NavigableSet<P> positions = this.ordered.get(keyValue.get(0));
 				if (positions != null) {
-					positions.remove(removed.position());
+					positions.remove(removed);
 					if (positions.isEmpty()) {
 						this.ordered.remove(keyValue.get(0));
 					}
@@ -259,15 +265,12 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/** A document's id, compared as the server compares ids (1 and 1.0 are the same id). */
-	private static KeyValue id(Document document) {
-		return new KeyValue(document.get("_id")).normalized();
+	private static Object id(Document document) {
+		return new KeyValue(document.get("_id")).normalized().get(0);
 	}
 
 	private static KeyValue prefix(KeyValue keyValue, int length) {
 		return (length == keyValue.size()) ? keyValue : new KeyValue(keyValue.stream().limit(length).toList());
-	}
-
-	private record Filed<P>(P position, Set<KeyValue> keyValues) {
 	}
 
 	/**

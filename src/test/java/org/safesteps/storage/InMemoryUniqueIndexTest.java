@@ -1,14 +1,28 @@
 package org.safesteps.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which queries the embedded server's unique indexes answer: a compare-and-swap names the id and the
@@ -59,6 +73,48 @@ class InMemoryUniqueIndexTest {
 				List.of(new Document("_id", new Document("$gt", "a")), new Document("state", 1))))).isFalse();
 		assertThat(this.compound.canHandle(new Document("$and",
 				List.of(new Document("classId", "c"), new Document("moduleId", "m"))))).isFalse();
+	}
+
+	/**
+	 * The index keys a single key by its value, not by a list of values: the same keys must still
+	 * clash and be found as MongoDB's would (a number whatever its type, a missing key as null), through
+	 * the real driver on the file backend.
+	 */
+	@Test
+	void keysClashAndAreFoundAsOnMongoDb(@TempDir Path dir) {
+		MongoServer server = new MongoServer(IndexingBackends
+			.files(new MVStore.Builder().fileName(dir.resolve("unique.mv").toString()).open()));
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+			MongoCollection<org.bson.Document> attempts = client.getDatabase("test").getCollection("attempts");
+			attempts.createIndex(Indexes.ascending("submissionId"), new IndexOptions().unique(true));
+			attempts.insertOne(new org.bson.Document("_id", 1).append("submissionId", 5));
+			assertDuplicate(attempts, new org.bson.Document("_id", 2).append("submissionId", 5.0));
+			assertDuplicate(attempts, new org.bson.Document("_id", 1).append("submissionId", 6));
+			attempts.insertOne(new org.bson.Document("_id", 3));
+			assertDuplicate(attempts, new org.bson.Document("_id", 4).append("submissionId", null));
+			attempts.insertOne(new org.bson.Document("_id", 5).append("submissionId", "abc-1"));
+
+			assertThat(attempts.find(Filters.eq("submissionId", 5L)).first()).containsEntry("_id", 1);
+			assertThat(attempts.find(Filters.regex("submissionId", Pattern.compile("^abc"))).first())
+				.containsEntry("_id", 5);
+			attempts.deleteOne(Filters.eq("_id", 3));
+			attempts.insertOne(new org.bson.Document("_id", 6).append("submissionId", null));
+			attempts.updateOne(Filters.eq("_id", 1), com.mongodb.client.model.Updates.set("submissionId", 7));
+			attempts.insertOne(new org.bson.Document("_id", 7).append("submissionId", 5));
+			assertThat(attempts.find(Filters.eq("submissionId", 7)).first()).containsEntry("_id", 1);
+			assertThat(attempts.countDocuments()).isEqualTo(4);
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	private static void assertDuplicate(MongoCollection<org.bson.Document> collection, org.bson.Document document) {
+		MongoWriteException refused = catchThrowableOfType(MongoWriteException.class,
+				() -> collection.insertOne(document));
+		assertThat(refused).as("%s refused", document).isNotNull();
+		assertThat(refused.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY);
 	}
 
 }
