@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -30,12 +29,15 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * It answers queries that give a plain value (no operator, array, sub-document or null) for the
  * first key, or for the first few keys, of the index, as a real MongoDB uses an index prefix; the
  * server then applies the whole query to the documents found, so other conditions still hold. Each
- * prefix has its own map from key values to positions, kept in a stable order (the server's own
- * ordering of positions; a query without a sort promises no order anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
+ * prefix has its own map from key values to positions, kept in the order the documents were filed
+ * (as a real MongoDB returns the documents of one key; a query without a sort promises no order
+ * anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
  * descriptions stored by earlier versions still match.
  * <p>
  * A single-key index also answers a range ({@code $lt}, {@code $lte}, {@code $gt}, {@code $gte}
- * with plain values) on its key, from its key values in order: the sweep of refilled rate-limit
+ * with plain values) on its key, from its key values in order, kept from the first range asked for
+ * on (an index never asked for one, such as the learner index of attempts, spends nothing on
+ * ordering its keys): the sweep of refilled rate-limit
  * buckets ({@code expiresAt < now}) otherwise read every bucket of the collection while holding
  * the collection, and every bucket check waited behind it (docs/performance.md, "The burst's
  * rate-limit checks again"). Positions are returned for the bounds taken inclusively; the server's
@@ -48,10 +50,13 @@ final class SecondaryIndex<P> extends Index<P> {
 	private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
 
 	/** Per prefix length (1..keys): key values of that prefix -> positions of the documents having them. */
-	private final List<Map<KeyValue, NavigableSet<P>>> prefixes = new ArrayList<>();
+	private final List<Map<KeyValue, Set<P>>> prefixes = new ArrayList<>();
 
-	/** A single-key index's plain key values in the server's order -> positions, for ranges; null for compound indexes. */
-	private final NavigableMap<Object, NavigableSet<P>> ordered;
+	/**
+	 * A single-key index's plain key values in the server's order -> positions, for ranges; null
+	 * until the first range query, and always for compound indexes.
+	 */
+	private NavigableMap<Object, Set<P>> ordered;
 
 	/**
 	 * Each indexed document's position, by its id as the server compares ids. The key values it was
@@ -67,7 +72,6 @@ final class SecondaryIndex<P> extends Index<P> {
 		for (int i = 0; i < keys.size(); i++) {
 			this.prefixes.add(new HashMap<>());
 		}
-		this.ordered = (keys.size() == 1) ? new TreeMap<>(ValueComparator.asc()) : null;
 	}
 
 	@Override
@@ -88,11 +92,11 @@ final class SecondaryIndex<P> extends Index<P> {
 		for (KeyValue keyValue : keyValues) {
 			for (int length = 1; length <= keyValue.size(); length++) {
 				this.prefixes.get(length - 1)
-					.computeIfAbsent(prefix(keyValue, length), (key) -> new TreeSet<>(ValueComparator.asc()))
+					.computeIfAbsent(prefix(keyValue, length), (key) -> new LinkedHashSet<>())
 					.add(position);
 			}
 			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
-				this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new TreeSet<>(ValueComparator.asc())).add(position);
+				this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new LinkedHashSet<>()).add(position);
 			}
 		}
 	}
@@ -120,7 +124,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			}
 			values.add(equalities.get(key));
 		}
-		NavigableSet<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
+		Set<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
 		return (positions == null) ? List.of() : new ArrayList<>(positions);
 	}
 
@@ -150,7 +154,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * with a plain value; null if there is none or the index has more than one key.
 	 */
 	private Document range(Document query) {
-		if (this.ordered == null) {
+		if (keys().size() != 1) {
 			return null;
 		}
 		Object condition = query.get(keys().get(0));
@@ -163,6 +167,19 @@ final class SecondaryIndex<P> extends Index<P> {
 			}
 		}
 		return operators;
+	}
+
+	/** The key values in order, made from the first prefix's map when first needed; kept up to date after that. */
+	private NavigableMap<Object, Set<P>> ordered() {
+		if (this.ordered == null) {
+			this.ordered = new TreeMap<>(ValueComparator.asc());
+			this.prefixes.get(0).forEach((keyValue, positions) -> {
+				if (isOrderedValue(keyValue.get(0))) {
+					this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new LinkedHashSet<>()).addAll(positions);
+				}
+			});
+		}
+		return this.ordered;
 	}
 
 	/** Positions of the key values between the range's bounds (taken inclusively: the server filters exactly). */
@@ -178,7 +195,7 @@ final class SecondaryIndex<P> extends Index<P> {
 				highest = (highest == null || ValueComparator.asc().compare(bound, highest) < 0) ? bound : highest;
 			}
 		}
-		NavigableMap<Object, NavigableSet<P>> between = this.ordered;
+		NavigableMap<Object, Set<P>> between = ordered();
 		if (lowest != null && highest != null && ValueComparator.asc().compare(lowest, highest) > 0) {
 			return List.of();
 		}
@@ -241,9 +258,9 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		for (KeyValue keyValue : getKeyValues(document)) {
 			for (int length = 1; length <= keyValue.size(); length++) {
-				Map<KeyValue, NavigableSet<P>> map = this.prefixes.get(length - 1);
+				Map<KeyValue, Set<P>> map = this.prefixes.get(length - 1);
 				KeyValue key = prefix(keyValue, length);
-				NavigableSet<P> positions = map.get(key);
+				Set<P> positions = map.get(key);
 				if (positions != null) {
 					positions.remove(removed);
 					if (positions.isEmpty()) {
@@ -252,7 +269,7 @@ final class SecondaryIndex<P> extends Index<P> {
 				}
 			}
 			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
-				NavigableSet<P> positions = this.ordered.get(keyValue.get(0));
+				Set<P> positions = this.ordered.get(keyValue.get(0));
 				if (positions != null) {
 					positions.remove(removed);
 					if (positions.isEmpty()) {

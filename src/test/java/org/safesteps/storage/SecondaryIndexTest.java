@@ -388,6 +388,11 @@ class SecondaryIndexTest {
 		assertThat(index.canHandle(expired)).isTrue();
 		assertThat(index.getPositions(expired)).as("the bound itself too: the server filters exactly")
 			.containsExactly(0, 1, 2, 4, 5);
+		index.add(new de.bwaldvogel.mongo.bson.Document("_id", 101).append("expiresAt", Instant.ofEpochSecond(1)), 101,
+				null);
+		index.remove(new de.bwaldvogel.mongo.bson.Document("_id", 0).append("expiresAt", Instant.ofEpochSecond(0)));
+		assertThat(index.getPositions(expired)).as("kept up to date once asked for: by key, then as filed")
+			.containsExactly(1, 101, 2, 4, 5);
 		assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("expiresAt",
 				new de.bwaldvogel.mongo.bson.Document("$lt", Instant.now()).append("$ne", Instant.now()))))
 			.as("another operator beside the range")
