@@ -182,4 +182,55 @@ class ProgressStoreTest {
 			.satisfies((record) -> assertThat(record.attempts()).isEqualTo(1));
 	}
 
+	/**
+	 * The quiz's batch builds its writes as documents directly, not through the template's mappers:
+	 * the same submissions stored one at a time and in batches leave the same progress document (all
+	 * but the learner, the id and when it was last written), first insert and later updates alike, and
+	 * a resubmitted id still counts once.
+	 */
+	@Test
+	void aBatchCountsSubmissionsAsSingleWritesDo() {
+		Instant first = Instant.parse("2026-12-07T09:00:00.123Z");
+		Owner single = new Owner("learner-counted-singly", "class-counting", Band.AGES_11_13);
+		Owner batched = new Owner("learner-counted-in-batches", "class-counting", Band.AGES_11_13);
+		List<List<Object[]>> rounds = List.of(List.<Object[]>of(new Object[] { "s-1", 60, first }),
+				List.<Object[]>of(new Object[] { "s-2", 40, first.plusSeconds(90) },
+						new Object[] { "s-1", 60, first.plusSeconds(95) }),
+				List.<Object[]>of(new Object[] { "s-3", 100, first.minusSeconds(30) }));
+		for (List<Object[]> round : rounds) {
+			List<ProgressStore.Counting> countings = new ArrayList<>();
+			for (Object[] submission : round) {
+				this.progress.recordAttempt(single, "trusted-adults", (String) submission[0], (Integer) submission[1],
+						(Instant) submission[2], 6);
+				countings.add(new ProgressStore.Counting(batched, "trusted-adults", (String) submission[0],
+						(Integer) submission[1], (Instant) submission[2], 6));
+			}
+			// as QuizWrites does: an item the batch could not write (here the id counted before, whose
+			// upsert collides on the unique key) goes through the single write, which counts nothing
+			this.progress.recordAttempts(countings).forEach((index, error) -> {
+				assertThat(error.getCode()).isEqualTo(11000);
+				ProgressStore.Counting failed = countings.get(index);
+				this.progress.recordAttempt(batched, failed.moduleId(), failed.submissionId(), failed.score(),
+						failed.submittedAt(), failed.stepsTotal());
+			});
+			assertThat(storedDocument(batched)).isEqualTo(storedDocument(single));
+		}
+		org.bson.Document progress = storedDocument(batched);
+		assertThat(progress.getInteger("attempts")).isEqualTo(3);
+		assertThat(progress.getInteger("bestScore")).isEqualTo(100);
+		assertThat(progress.get("completedAt")).isEqualTo(java.util.Date.from(first.minusSeconds(30)));
+		assertThat(progress.get("startedAt")).isEqualTo(java.util.Date.from(first));
+		assertThat(progress.getList("countedSubmissions", String.class)).containsExactly("s-1", "s-2", "s-3");
+		assertThat(progress).containsEntry("band", "AGES_11_13").containsEntry("stepsTotal", 6);
+	}
+
+	private org.bson.Document storedDocument(Owner owner) {
+		org.bson.Document stored = this.mongo.getCollection("progress")
+			.find(new org.bson.Document("learnerId", owner.learnerId()))
+			.first();
+		assertThat(stored).as("progress of %s", owner.learnerId()).isNotNull();
+		stored.keySet().removeAll(List.of("_id", "learnerId", "updatedAt"));
+		return stored;
+	}
+
 }
