@@ -1,6 +1,7 @@
 package org.safesteps.progress;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +45,45 @@ public class AttemptStore {
 	Map<Integer, BulkWriteError> insertAll(List<Attempt> attempts) {
 		List<InsertOneModel<Document>> inserts = new ArrayList<>(attempts.size());
 		for (Attempt attempt : attempts) {
-			Document document = new Document();
-			this.mongo.getConverter().write(attempt, document);
-			inserts.add(new InsertOneModel<>(document));
+			inserts.add(new InsertOneModel<>(document(attempt)));
 		}
 		return this.mongo.execute(Attempt.class,
 				(collection) -> BulkWrites.unordered(collection.withWriteConcern(UNJOURNALED), inserts));
+	}
+
+	/**
+	 * The attempt as the template's converter writes it (field for field, with its {@code _class}),
+	 * built directly: the converter cost about 2% of a quiz submission's CPU. QuizWritesTest compares
+	 * the two.
+	 */
+	static Document document(Attempt attempt) {
+		List<Document> answers = new ArrayList<>(attempt.answers().size());
+		for (Attempt.Answer answer : attempt.answers()) {
+			Document written = new Document();
+			putPresent(written, "questionId", answer.questionId());
+			answers.add(written.append("chosen", new ArrayList<>(answer.chosen())).append("correct", answer.correct()));
+		}
+		// as the converter: a property that is null is left out
+		Document document = new Document();
+		putPresent(document, "_id", attempt.id());
+		putPresent(document, "submissionId", attempt.submissionId());
+		putPresent(document, "learnerId", attempt.learnerId());
+		putPresent(document, "classId", attempt.classId());
+		putPresent(document, "moduleId", attempt.moduleId());
+		putPresent(document, "band", attempt.band());
+		putPresent(document, "contentVersion", attempt.contentVersion());
+		document.append("answers", answers)
+			.append("score", attempt.score())
+			.append("correctCount", attempt.correctCount())
+			.append("questionCount", attempt.questionCount());
+		putPresent(document, "createdAt", (attempt.createdAt() != null) ? Date.from(attempt.createdAt()) : null);
+		return document.append("_class", Attempt.class.getName());
+	}
+
+	private static void putPresent(Document document, String key, Object value) {
+		if (value != null) {
+			document.append(key, value);
+		}
 	}
 
 	public Optional<Attempt> findBySubmissionId(String submissionId) {

@@ -227,6 +227,32 @@ class QuizWritesTest {
 				.append("pseudonym", "p-" + learnerId));
 	}
 
+	/**
+	 * The batch writes each attempt as a document built directly: the same document the template's
+	 * converter writes, with and without the properties that may be missing, and read back as the
+	 * same attempt.
+	 */
+	@Test
+	void anAttemptIsWrittenAsTheTemplateWritesIt() {
+		Attempt full = new Attempt("attempt-full", "s-full", "learner-full", "class-full", MODULE, Band.AGES_11_13.name(),
+				this.curriculum.version(), List.of(new Attempt.Answer("q1", List.of("b", "a"), false),
+						new Attempt.Answer("q2", List.of(), true)),
+				50, 1, 2, Instant.parse("2026-12-07T09:00:00.123Z"));
+		Attempt sparse = new Attempt(null, "s-sparse", "learner-sparse", null, MODULE, Band.AGES_5_7.name(), null,
+				List.of(), 0, 0, 0, null);
+		for (Attempt attempt : List.of(full, sparse)) {
+			Document converted = new Document();
+			this.mongo.getConverter().write(attempt, converted);
+			assertThat(AttemptStore.document(attempt)).isEqualTo(converted);
+		}
+		assertThat(this.attempts.insertAll(List.of(full, sparse))).isEmpty();
+		assertThat(this.attempts.findBySubmissionId("s-full")).contains(full);
+		assertThat(this.attempts.findBySubmissionId("s-sparse")).hasValueSatisfying((read) -> {
+			assertThat(read.id()).isNotNull();
+			assertThat(read).usingRecursiveComparison().ignoringFields("id").isEqualTo(sparse);
+		});
+	}
+
 	private Attempt attempt(String learnerId, String submissionId) {
 		return new Attempt(null, submissionId, learnerId, null, MODULE, Band.AGES_8_10.name(), this.curriculum.version(),
 				List.of(new Attempt.Answer("q1", List.of("a"), true)), 100, 1, 1, Instant.now());
