@@ -103,7 +103,7 @@ final class IndexingBackends {
 
 	/** How a collection's documents map is opened: documents stored as BSON. */
 	static MVMap.Builder<Object, Document> documents() {
-		return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
+		return new MVMap.Builder<Object, Document>().keyType(new DocumentKeyType()).valueType(new BsonDocumentType());
 	}
 
 	/** A file backend's store, or {@code null} for the memory backend. */
