@@ -1,5 +1,6 @@
 package org.safesteps.storage;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -42,17 +43,19 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 	}
 
 	/**
-	 * Also a query that gives this (single-key) index's key a plain value beside other conditions,
-	 * such as a compare-and-swap's {@code {_id: x, state: y}}, top-level or inside a top-level
+	 * Also a query that gives each of this index's keys a plain value beside other conditions, such
+	 * as a compare-and-swap's {@code {_id: x, state: y}} or a quiz's progress upsert
+	 * {@code {learnerId, moduleId, countedSubmissions: {$ne: id}}}, top-level or inside a top-level
 	 * {@code $and} (the Java driver writes {@code Filters.and(eq(..), eq(..))} as {@code $and}, which is
 	 * how the rate-limit buckets' swap arrives): the server's own check wants the query's keys to be
 	 * exactly the index's, so each such update read the whole collection (every rate-limit check,
-	 * docs/performance.md). The server applies the whole query to the document found, so the other
-	 * conditions still hold.
+	 * docs/performance.md), or, for a compound index, every document its companion over the leading
+	 * keys found (each progress document of the learner). The server applies the whole query to the
+	 * document found, so the other conditions still hold.
 	 */
 	@Override
 	public synchronized boolean canHandle(Document query) {
-		return super.canHandle(query) || (!isCompoundIndex() && plainValue(query) != null);
+		return super.canHandle(query) || plainValues(query) != null;
 	}
 
 	@Override
@@ -60,13 +63,25 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 		if (super.canHandle(query)) {
 			return super.getPositions(query);
 		}
-		P position = getPosition(new KeyValue(Collections.singletonList(plainValue(query))).normalized());
+		P position = getPosition(new KeyValue(plainValues(query)).normalized());
 		return (position != null) ? List.of(position) : List.of();
 	}
 
-	/** The plain value the query gives this single-key index's key, at the top or in a top-level $and; else null. */
-	private Object plainValue(Document query) {
-		String key = keys().get(0);
+	/** The plain values the query gives this index's keys, in their order; null unless it gives each one. */
+	private List<Object> plainValues(Document query) {
+		List<Object> values = new ArrayList<>(keys().size());
+		for (String key : keys()) {
+			Object value = plainValue(query, key);
+			if (value == null) {
+				return null;
+			}
+			values.add(value);
+		}
+		return values;
+	}
+
+	/** The plain value the query gives a key, at the top or in a top-level $and; else null. */
+	private static Object plainValue(Document query, String key) {
 		if (query.containsKey(key)) {
 			return isPlain(query.get(key)) ? query.get(key) : null;
 		}

@@ -52,8 +52,10 @@ class InMemoryUniqueIndexTest {
 		assertThat(this.id.canHandle(new Document("_id", List.of("a", "b")).append("state", 1))).isFalse();
 		assertThat(this.id.canHandle(new Document("_id", null).append("state", 1))).isFalse();
 		assertThat(this.id.canHandle(new Document("state", 1))).isFalse();
-		assertThat(this.compound.canHandle(new Document("classId", "c").append("moduleId", "m").append("x", 1)))
-			.as("compound indexes as the server has them").isFalse();
+		assertThat(this.compound.canHandle(new Document("classId", "c").append("x", 1)))
+			.as("a compound index's leading key alone: its companion's").isFalse();
+		assertThat(this.compound.canHandle(new Document("classId", "c").append("moduleId", new Document("$ne", "m"))))
+			.isFalse();
 		assertThat(this.compound.canHandle(new Document("classId", "c").append("moduleId", "m"))).isTrue();
 	}
 
@@ -71,8 +73,23 @@ class InMemoryUniqueIndexTest {
 		assertThat(this.id.getPositions(other)).isEmpty();
 		assertThat(this.id.canHandle(new Document("$and",
 				List.of(new Document("_id", new Document("$gt", "a")), new Document("state", 1))))).isFalse();
-		assertThat(this.compound.canHandle(new Document("$and",
-				List.of(new Document("classId", "c"), new Document("moduleId", "m"))))).isFalse();
+	}
+
+	@Test
+	void aCompoundKeyWithOtherConditionsIsAnsweredFromTheIndex() {
+		// ProgressStore counts a submission with {learnerId, moduleId, countedSubmissions: {$ne: id}}
+		this.compound.putKeyPosition(new KeyValue(List.of("c", "m")).normalized(), 3);
+		this.compound.putKeyPosition(new KeyValue(List.of("c", "n")).normalized(), 4);
+		Document upsert = new Document("classId", "c").append("moduleId", "m")
+			.append("counted", new Document("$ne", "s-1"));
+		assertThat(this.compound.canHandle(upsert)).isTrue();
+		assertThat(this.compound.getPositions(upsert)).containsExactly(3);
+		Document inAnd = new Document("$and", List.of(new Document("classId", "c"), new Document("moduleId", "n"),
+				new Document("counted", new Document("$ne", "s-1"))));
+		assertThat(this.compound.canHandle(inAnd)).isTrue();
+		assertThat(this.compound.getPositions(inAnd)).containsExactly(4);
+		assertThat(this.compound.getPositions(new Document("classId", "d").append("moduleId", "m").append("x", 1)))
+			.isEmpty();
 	}
 
 	/**
