@@ -84,8 +84,14 @@ abstract class JourneyTest {
 		return new WebDriverWait(this.driver, timeout, POLL);
 	}
 
+	/**
+	 * The page's h1, read again if the page was replaced between finding it and reading it. After a
+	 * click that leads to another page, use {@link #waitForHeading} instead: the old page's h1 may
+	 * still be there.
+	 */
 	String heading() {
-		return find(By.tagName("h1")).getText();
+		return waitUpTo(PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((browser) -> find(By.tagName("h1")).getText());
 	}
 
 	/**
