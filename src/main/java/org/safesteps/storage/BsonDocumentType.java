@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -27,12 +26,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * without this type needs the data exported first (the older version cannot read BSON values). A
  * value the BSON encoder refuses (none of the server's own types is) is written the earlier way.
  */
-final class BsonDocumentType extends BasicDataType<Object> {
+final class BsonDocumentType extends EarlierFormatType {
 
 	/** A tag in a gap of {@link ObjectDataType}'s tags (0-19, 32-49, 64-119). */
 	static final byte TAG_BSON = 60;
-
-	private final ObjectDataType earlier = new ObjectDataType();
 
 	/**
 	 * H2's estimate of a document's memory, for bounding the page cache and splitting pages: the heap
@@ -82,16 +79,6 @@ final class BsonDocumentType extends BasicDataType<Object> {
 			bson = Unpooled.wrappedBuffer(bytes);
 		}
 		return BsonDecoder.decodeBson(bson);
-	}
-
-	@Override
-	public Object[] createStorage(int size) {
-		return new Object[size];
-	}
-
-	@Override
-	public int compare(Object a, Object b) {
-		return this.earlier.compare(a, b);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.BsonConstants;
 import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -23,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * with {@link BsonDocumentType}: a key written before carries another tag and is read the earlier
  * way; going back to a version without this type needs a backup taken before the upgrade.
  */
-final class DocumentKeyType extends BasicDataType<Object> {
+final class DocumentKeyType extends EarlierFormatType {
 
 	/** A tag in a gap of {@link ObjectDataType}'s tags (0-19, 32-49, 64-119), beside {@link BsonDocumentType#TAG_BSON}. */
 	static final byte TAG_OBJECT_ID = 61;
@@ -33,8 +32,6 @@ final class DocumentKeyType extends BasicDataType<Object> {
 	 * serialises to (its running average settles there, starting from 10,000).
 	 */
 	static final int OBJECT_ID_MEMORY = 2 * ObjectDataType.serialize(new ObjectId()).length;
-
-	private final ObjectDataType earlier = new ObjectDataType();
 
 	@Override
 	public int getMemory(Object key) {
@@ -60,16 +57,6 @@ final class DocumentKeyType extends BasicDataType<Object> {
 		byte[] bytes = new byte[BsonConstants.LENGTH_OBJECTID];
 		buffer.get(bytes);
 		return new ObjectId(bytes);
-	}
-
-	@Override
-	public Object[] createStorage(int size) {
-		return new Object[size];
-	}
-
-	@Override
-	public int compare(Object a, Object b) {
-		return this.earlier.compare(a, b);
 	}
 
 }
