@@ -188,7 +188,7 @@ public class ProgressStore {
 	/**
 	 * {@link #notCounted} and {@link #counted} as the documents the template would map them to, built
 	 * directly: mapping them through Spring Data's query and update mappers cost about 4.5% of a quiz
-	 * submission's CPU (docs/performance.md, "Smaller index entries and raw progress writes").
+	 * submission's CPU (docs/performance.md, "The quiz's writes built as documents").
 	 * ProgressStoreTest stores a submission both ways and compares the documents.
 	 */
 	private static UpdateOneModel<Document> countingWrite(Counting counting, Instant now) {

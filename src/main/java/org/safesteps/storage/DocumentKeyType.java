@@ -13,8 +13,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * H2's default {@link ObjectDataType} does not know the server's ObjectId and writes it with Java
  * serialisation (101 bytes with its class descriptor, a new object stream per key): a commit rewrites
  * every page it changed whole, so each group commit serialised every key of those pages that way,
- * a third of the time H2 spent writing pages under the quiz (docs/performance.md, "Smaller index
- * entries and raw quiz writes"), and each page read from the file deserialised them.
+ * 39% of the time H2 spent writing pages under the quiz (docs/performance.md, "ObjectId keys
+ * without Java serialisation"), and each page read from the file deserialised them.
  * <p>
  * Only how an ObjectId is written changes. Keys compare as {@link ObjectDataType} compares them, so
  * a map keeps its order, and count as it counts them once it has seen a few (twice their serialised
