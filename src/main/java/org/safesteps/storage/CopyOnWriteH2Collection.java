@@ -1,74 +1,94 @@
 package org.safesteps.storage;
 
-import java.util.Comparator;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 /**
- * A file backend collection whose stored documents never change once stored: an update stores a
- * changed copy in their place.
+ * A file backend collection whose stored documents never change once stored: the map keeps each
+ * document as its BSON bytes ({@link BsonDocumentType}), and every read hands out a copy decoded
+ * from them.
  * <p>
- * The server's update changes the stored document object itself, then puts it back. H2's pages are
- * copy-on-write, but they hold the document object, not its bytes, so a change made that way also
- * shows in every earlier version of the map that shares the page: in a snapshot being read (a
- * backup, {@link FileSnapshot}) and in a commit being written to disk at that moment, which encodes
- * the document while it changes. Here an update works on a copy of each document it matched, and
- * the server's own code then stores that copy. Only the documents an update matched are copied (the
- * server copies each of them once more itself, to compare before and after).
+ * The server's update changes the document it read, then puts it back. H2's pages are
+ * copy-on-write, but they held the document object, not its bytes, so a change made that way also
+ * showed in every earlier version of the map that shares the page: in a snapshot being read (a
+ * backup, {@link FileSnapshot}) and in a commit being written to disk at that moment, which encoded
+ * the document while it changed. Kept as bytes, a stored document cannot be changed by anyone who
+ * read it, and a commit copies bytes instead of encoding documents.
+ * <p>
+ * Every method of {@link H2Collection} that touches the map is replaced here: its own would take
+ * the kept bytes for a document.
  */
 final class CopyOnWriteH2Collection extends H2Collection {
 
-	/** Set while this collection updates: its query then hands out copies. Guarded by this collection's monitor. */
-	private boolean updating;
+	private final MVMap<Object, Object> documents;
 
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	CopyOnWriteH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+		this.documents = (MVMap) dataMap;
 	}
 
 	@Override
-	public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
-			boolean isMulti, boolean isUpsert, Oplog oplog) {
-		this.updating = true;
-		try {
-			return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+	protected Object addDocumentInternal(Document document) {
+		Object key = (getIdField() != null) ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+		Object previous = this.documents.putIfAbsent(Missing.ofNullable(key), BsonDocumentType.encode(document));
+		if (previous != null) {
+			throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
 		}
-		finally {
-			this.updating = false;
+		return key;
+	}
+
+	@Override
+	protected Document getDocument(Object position) {
+		return BsonDocumentType.decode(this.documents.get(position));
+	}
+
+	@Override
+	protected void removeDocument(Object position) {
+		if (this.documents.remove(position) == null) {
+			throw new NoSuchElementException("No document with key " + position);
 		}
 	}
 
 	@Override
-	public synchronized Document findAndModify(Document query) {
-		this.updating = true;
-		try {
-			return super.findAndModify(query);
-		}
-		finally {
-			this.updating = false;
-		}
+	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+		this.documents.put(Missing.ofNullable(position), BsonDocumentType.encode(newDocument));
 	}
 
-	// every query of the server's ends here, whether it read an index or the whole map
 	@Override
-	protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
-			int limit, int batchSize, Comparator<Document> documentComparator, Document fieldSelector) {
-		Stream<Document> documents = documentStream;
-		if (this.updating) {
-			documents = documentStream.filter((document) -> documentMatchesQuery(document, query))
-				.map(Document::cloneDeeply);
+	protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+		return this.documents.entrySet()
+			.stream()
+			.map((entry) -> new DocumentWithPosition<>(BsonDocumentType.decode(entry.getValue()), entry.getKey()));
+	}
+
+	@Override
+	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		Stream<Document> documentStream;
+		if (isNaturalDescending(orderBy)) {
+			documentStream = streamAllDocumentsWithPosition()
+				.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+				.map(DocumentWithPosition::getDocument);
 		}
-		return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, documentComparator,
-				fieldSelector);
+		else {
+			documentStream = this.documents.values().stream().map(BsonDocumentType::decode);
+		}
+		return matchDocumentsFromStream(documentStream, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}
 
 }

@@ -22,9 +22,8 @@ import org.h2.mvstore.RootReference;
  * go on: H2 never changes a page in place (a write makes new pages up to a new root), so the roots
  * of the collections' maps taken together are that moment's data for as long as they are kept.
  * Registering a use of the store's version keeps the file's chunks those pages live in from being
- * reused until {@link #close()} (as H2's own transactions do). Documents are stored as objects
- * that never change once stored ({@link CopyOnWriteH2Collection}); each is given as the bytes the
- * server would send for it.
+ * reused until {@link #close()} (as H2's own transactions do). Documents are stored as their BSON
+ * bytes, which never change once stored ({@link BsonDocumentType}); each is given as those bytes.
  * <p>
  * The roots must be taken while no write is half done (a write changes a collection's documents,
  * then its size and indexes): the caller takes them with the {@link WriteGate} closed, which
@@ -54,7 +53,7 @@ final class FileSnapshot implements ConsistentReads.Snapshot, AutoCloseable {
 				if (!mapName.startsWith(prefix) || mapName.startsWith(prefix + "system.")) {
 					continue;
 				}
-				MVMap<Object, Document> map = store.openMap(mapName, IndexingBackends.documents());
+				MVMap<Object, Object> map = store.openMap(mapName, IndexingBackends.keptDocuments());
 				collections.put(mapName.substring(prefix.length()), new Root(map, map.flushAndGetRoot()));
 			}
 			return new FileSnapshot(store, use, collections);
@@ -77,11 +76,16 @@ final class FileSnapshot implements ConsistentReads.Snapshot, AutoCloseable {
 			return;
 		}
 		ByteBuf bson = Unpooled.buffer(1024);
-		Cursor<Object, Document> cursor = root.cursor();
+		Cursor<Object, Object> cursor = root.cursor();
 		while (cursor.hasNext()) {
 			cursor.next();
+			if (cursor.getValue() instanceof byte[] kept) {
+				action.accept(new RawBsonDocument(kept));
+				continue;
+			}
+			// a document the encoder refused is kept decoded; the backup's writer reports it
 			bson.clear();
-			BsonEncoder.encodeDocument(cursor.getValue(), bson);
+			BsonEncoder.encodeDocument((Document) cursor.getValue(), bson);
 			action.accept(new RawBsonDocument(ByteBufUtil.getBytes(bson)));
 		}
 	}
@@ -92,9 +96,9 @@ final class FileSnapshot implements ConsistentReads.Snapshot, AutoCloseable {
 		this.store.deregisterVersionUsage(this.use);
 	}
 
-	private record Root(MVMap<Object, Document> map, RootReference<Object, Document> reference) {
+	private record Root(MVMap<Object, Object> map, RootReference<Object, Object> reference) {
 
-		Cursor<Object, Document> cursor() {
+		Cursor<Object, Object> cursor() {
 			return this.map.cursor(this.reference, null, null, false);
 		}
 

@@ -101,9 +101,19 @@ final class IndexingBackends {
 		return w.intValue() == 0 || Boolean.FALSE.equals(writeConcern.get("j"));
 	}
 
-	/** How a collection's documents map is opened: documents stored as BSON. */
+	/**
+	 * How a collection's documents map is opened: documents stored as BSON, and kept as their BSON
+	 * bytes ({@link BsonDocumentType}); the server's collection class takes the map as holding
+	 * documents, but only {@link CopyOnWriteH2Collection}, which replaces every use of it, reads it.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static MVMap.Builder<Object, Document> documents() {
-		return new MVMap.Builder<Object, Document>().keyType(new DocumentKeyType()).valueType(new BsonDocumentType());
+		return (MVMap.Builder) keptDocuments();
+	}
+
+	/** The documents map as it is: each value a document's BSON bytes (or, rarely, a document). */
+	static MVMap.Builder<Object, Object> keptDocuments() {
+		return new MVMap.Builder<Object, Object>().keyType(new DocumentKeyType()).valueType(new BsonDocumentType());
 	}
 
 	/** A file backend's store, or {@code null} for the memory backend. */

@@ -1,6 +1,8 @@
 package org.safesteps.storage;
 
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +21,9 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +92,51 @@ class BsonDocumentTypeTest {
 			}
 		});
 		reopened.close();
+	}
+
+	@Test
+	void aDocumentIsKeptAsItsBytesAndEveryReadIsItsOwnCopy() {
+		de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document("_id", "a")
+			.append("answers", new ArrayList<>(List.of(new de.bwaldvogel.mongo.bson.Document("chosen", "b"))));
+		Object kept = BsonDocumentType.encode(stored);
+		assertThat(kept).isInstanceOf(byte[].class);
+
+		de.bwaldvogel.mongo.bson.Document first = BsonDocumentType.decode(kept);
+		assertThat(first).isEqualTo(stored);
+		first.put("score", 100);
+		((de.bwaldvogel.mongo.bson.Document) ((List<?>) first.get("answers")).get(0)).put("chosen", "c");
+		assertThat(BsonDocumentType.decode(kept)).as("a reader's change is not stored").isEqualTo(stored);
+
+		BsonDocumentType type = new BsonDocumentType();
+		assertThat((byte[]) type.read(written(type, kept))).as("written and read as the same bytes").isEqualTo(kept);
+		assertThat(type.getMemory(kept)).isBetween(((byte[]) kept).length + 16, ((byte[]) kept).length + 24);
+	}
+
+	@Test
+	void aDocumentWrittenTheEarlierWayIsKeptAsBytesWhenRead() {
+		de.bwaldvogel.mongo.bson.Document earlier = new de.bwaldvogel.mongo.bson.Document("_id", "e").append("n", 7);
+		Object read = new BsonDocumentType().read(written(new ObjectDataType(), earlier));
+		assertThat(read).isInstanceOf(byte[].class);
+		assertThat(BsonDocumentType.decode(read)).isEqualTo(earlier);
+	}
+
+	@Test
+	void aDocumentTheEncoderRefusesIsKeptAsItIsAndWrittenTheEarlierWay() {
+		// no client can send one (the server decodes only BSON); a value H2 can serialise stands in
+		de.bwaldvogel.mongo.bson.Document refused = new de.bwaldvogel.mongo.bson.Document("_id", "r")
+			.append("big", new BigInteger("123456789012345678901234567890"));
+		Object kept = BsonDocumentType.encode(refused);
+		assertThat(kept).isSameAs(refused);
+		assertThat(BsonDocumentType.decode(kept)).isEqualTo(refused).isNotSameAs(refused);
+
+		BsonDocumentType type = new BsonDocumentType();
+		assertThat(type.read(written(type, kept))).isEqualTo(refused);
+	}
+
+	private static ByteBuffer written(DataType<Object> type, Object value) {
+		WriteBuffer buffer = new WriteBuffer();
+		type.write(buffer, value);
+		return buffer.getBuffer().flip();
 	}
 
 	private static Document sample(String id) {

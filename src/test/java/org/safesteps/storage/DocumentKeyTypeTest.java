@@ -65,8 +65,7 @@ class DocumentKeyTypeTest {
 		store.close();
 
 		MVStore again = new MVStore.Builder().fileName(file.toString()).open();
-		MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = again.openMap("databases.t.docs",
-				IndexingBackends.documents());
+		MVMap<Object, Object> documents = again.openMap("databases.t.docs", IndexingBackends.keptDocuments());
 		List<ObjectId> keys = new ArrayList<>();
 		documents.keySet().forEach((key) -> keys.add(new ObjectId(((de.bwaldvogel.mongo.bson.ObjectId) key).toByteArray())));
 		assertThat(keys).as("old and new keys, one map, in ObjectId order").hasSize(600).isSorted()

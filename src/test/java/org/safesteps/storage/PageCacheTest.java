@@ -13,6 +13,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -23,10 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The file backend's page cache ({@code embedded-cache-mb}) counts a cached document as the heap it
- * takes decoded, also for pages read after a restart, and its pages hold as many documents as they
- * did when a document counted as twice its BSON size and pages split at 4 KB (docs/performance.md,
- * "The embedded store's page cache counted honestly").
+ * The file backend's page cache ({@code embedded-cache-mb}) holds each document as its BSON bytes,
+ * also for pages read after a restart, and counts it as the heap those bytes take; pages split at
+ * {@link EmbeddedMongo#PAGE_SPLIT_BYTES} of that (docs/performance.md, "Stop 29").
  */
 class PageCacheTest {
 
@@ -37,9 +38,9 @@ class PageCacheTest {
 	Path dir;
 
 	@Test
-	void documentsReadAfterARestartAreCountedAsTheHeapTheyTake() {
+	void documentsReadAfterARestartAreKeptAndCountedAsTheirBytes() {
 		Path file = this.dir.resolve("cache.mv");
-		int attempts = 2_000;
+		int attempts = 10_000;
 		MVStore store = EmbeddedMongo.openStore(file, 64);
 		withDatabase(store, (database) -> insert(database, "attempts", attempts, 500, PageCacheTest::attempt));
 		store.close();
@@ -51,27 +52,34 @@ class PageCacheTest {
 				read++;
 			}
 			assertThat(read).isEqualTo(attempts);
-			// 2,000 attempts take 10.7 MB decoded: the cache must count at least 90% of that (twice
-			// the BSON size counted 2.7 MB), and not grossly more
+			// each attempt is kept as its 700-odd bytes of BSON (about 7 MB for all), where decoded
+			// they would take 53 MB: the cache counts at least the bytes and far less than decoded
+			double bsonMb = attempts * (double) bsonSize(attempt()) / (1 << 20);
 			double decodedMb = attempts * (double) ATTEMPT_HEAP / (1 << 20);
-			assertThat(reopened.getCacheSizeUsed()).isBetween((int) (0.9 * decodedMb), (int) (2 * decodedMb));
+			assertThat(reopened.getCacheSizeUsed()).isBetween((int) (0.9 * bsonMb), (int) (0.3 * decodedMb));
+			MVMap<Object, Object> kept = reopened.openMap("databases.t.attempts", IndexingBackends.keptDocuments());
+			assertThat(kept.get(kept.firstKey())).isInstanceOf(byte[].class);
 		});
 		reopened.close();
 	}
 
 	@Test
-	void pagesHoldAsManyDocumentsAsBefore() {
+	void pagesSplitAtTheBytesTheirDocumentsTake() {
 		MVStore store = EmbeddedMongo.openStore(this.dir.resolve("layout.mv"), 64);
 		withDatabase(store, (database) -> {
 			// in small batches: H2 counts a new map's ObjectId keys at 10 KB each until its average of
 			// the keys it has written (at each commit) comes down, which splits the first pages early
 			insert(database, "attempts", 1_000, 50, PageCacheTest::attempt);
 			insert(database, "learners", 3_000, 50, PageCacheTest::learner);
-			// measured the same way before the change: an attempt a page, learners 2.68 a page
-			assertThat(documentsPerLeaf(store, "attempts")).isEqualTo(1.0);
-			assertThat(documentsPerLeaf(store, "learners")).isBetween(2.3, 3.0);
+			// a few KB of BSON a page: measured 4 attempts and 8 learners a page
+			assertThat(documentsPerLeaf(store, "attempts")).isBetween(3.0, 5.0);
+			assertThat(documentsPerLeaf(store, "learners")).isBetween(7.0, 9.5);
 		});
 		store.close();
+	}
+
+	private static int bsonSize(Document document) {
+		return new RawBsonDocument(document, new DocumentCodec()).getByteBuffer().remaining();
 	}
 
 	private static double documentsPerLeaf(MVStore store, String collection) {
