@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -38,8 +39,22 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 	 */
 	private final Map<Object, P> positions = new ConcurrentHashMap<>();
 
+	private final IndexKeys keys;
+
 	InMemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
+		this.keys = new IndexKeys(keys);
+	}
+
+	@Override
+	protected List<String> keys() {
+		return this.keys.names();
+	}
+
+	@Override
+	public Set<KeyValue> getKeyValues(Document document) {
+		Set<KeyValue> plain = this.keys.plainValues(document);
+		return (plain != null) ? plain : super.getKeyValues(document);
 	}
 
 	/**

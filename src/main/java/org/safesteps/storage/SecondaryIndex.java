@@ -67,11 +67,25 @@ final class SecondaryIndex<P> extends Index<P> {
 	 */
 	private final Map<Object, P> filed = new HashMap<>();
 
+	private final IndexKeys keys;
+
 	SecondaryIndex(String name, List<IndexKey> keys) {
 		super(name, keys, true);
+		this.keys = new IndexKeys(keys);
 		for (int i = 0; i < keys.size(); i++) {
 			this.prefixes.add(new HashMap<>());
 		}
+	}
+
+	@Override
+	protected List<String> keys() {
+		return this.keys.names();
+	}
+
+	@Override
+	public Set<KeyValue> getKeyValues(Document document) {
+		Set<KeyValue> plain = this.keys.plainValues(document);
+		return (plain != null) ? plain : super.getKeyValues(document);
 	}
 
 	@Override
