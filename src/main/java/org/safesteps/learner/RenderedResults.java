@@ -1,6 +1,6 @@
 package org.safesteps.learner;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -151,15 +151,21 @@ class RenderedResults {
 					return;
 				}
 			}
-			ByteArrayOutputStream body = new ByteArrayOutputStream(split.before().length + split.after().length
-					+ 2_000 * this.result.questions().size());
+			// written piece by piece with its length given first: no copy of the whole page is made
+			byte[][] items = new byte[this.result.questions().size()][];
+			long length = split.before().length + split.after().length;
+			for (int i = 0; i < items.length; i++) {
+				items[i] = item(this.result.questions().get(i), model, request, response);
+				length += items[i].length;
+			}
+			response.setContentType(split.contentType());
+			response.setContentLengthLong(length);
+			OutputStream body = response.getOutputStream();
 			body.write(split.before());
-			for (QuestionResult q : this.result.questions()) {
-				body.write(item(q, model, request, response));
+			for (byte[] item : items) {
+				body.write(item);
 			}
 			body.write(split.after());
-			response.setContentType(split.contentType());
-			body.writeTo(response.getOutputStream());
 		}
 
 		/** The page with an empty list and the marker in it, cut at the marker (null: not to be kept). */

@@ -164,6 +164,8 @@ class RenderedResultsTest {
 		View view = this.views.resolveViewName(theme.id() + "/learn/result", locale);
 		view.render(result.getModelAndView().getModel(), result.getRequest(), whole);
 		assertThat(kept).as("%s %s %s", module.id(), band, answers).isEqualTo(whole.getContentAsString());
+		assertThat(result.getResponse().getContentLengthLong()).as("the length given before the pieces")
+			.isEqualTo(result.getResponse().getContentAsByteArray().length);
 		return kept;
 	}
 
