@@ -39,6 +39,12 @@ final class BsonDocumentType extends EarlierFormatType {
 	/** A tag in a gap of {@link ObjectDataType}'s tags (0-19, 32-49, 64-119). */
 	static final byte TAG_BSON = 60;
 
+	/** Each thread's buffer to encode into, so that only the exact bytes are allocated per document. */
+	private static final ThreadLocal<ByteBuf> BUFFER = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
+	/** A buffer that grew beyond this for a large document is not kept. */
+	private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
 	/** A {@code byte[]}'s header and length, then its bytes, padded to 8. */
 	private static final int ARRAY_HEADER = 16;
 
@@ -47,12 +53,17 @@ final class BsonDocumentType extends EarlierFormatType {
 	 * refuses one of its values.
 	 */
 	static Object encode(Document document) {
-		ByteBuf bson = Unpooled.buffer(256);
+		ByteBuf bson = BUFFER.get().clear();
 		try {
 			BsonEncoder.encodeDocument(document, bson);
 		}
 		catch (RuntimeException ex) {
 			return document;
+		}
+		finally {
+			if (bson.capacity() > MAX_KEPT_BUFFER) {
+				BUFFER.remove();
+			}
 		}
 		return ByteBufUtil.getBytes(bson);
 	}

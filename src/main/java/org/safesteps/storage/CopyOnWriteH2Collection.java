@@ -42,6 +42,32 @@ final class CopyOnWriteH2Collection extends H2Collection {
 		this.documents = (MVMap) dataMap;
 	}
 
+	/**
+	 * The server keeps a collection's size up to date on every write by encoding the document (twice
+	 * for an update) and writing the total to the collection's meta map, a page each commit rewrote;
+	 * here the size is the kept bytes' length, added up when asked for ({@code collStats}).
+	 */
+	@Override
+	protected boolean tracksDataSize() {
+		return false;
+	}
+
+	/** The documents' BSON size (a document kept decoded, which the encoder refused, has none to count). */
+	@Override
+	protected int getDataSize() {
+		if (this.documents == null) {
+			// asked for by the server's constructor, before this class's fields are set
+			return super.getDataSize();
+		}
+		long size = 0;
+		for (Object kept : this.documents.values()) {
+			if (kept instanceof byte[] bson) {
+				size += bson.length;
+			}
+		}
+		return (int) Math.min(size, Integer.MAX_VALUE);
+	}
+
 	@Override
 	protected Object addDocumentInternal(Document document) {
 		Object key = (getIdField() != null) ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();

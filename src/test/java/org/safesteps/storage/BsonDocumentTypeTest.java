@@ -12,10 +12,12 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -95,6 +97,42 @@ class BsonDocumentTypeTest {
 	}
 
 	@Test
+	void aCollectionsSizeIsTheBytesOfItsDocumentsAfterWritesAndARestart() {
+		Path file = this.dir.resolve("size.mv");
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		withDatabase(IndexingBackends.files(store), (database) -> {
+			MongoCollection<Document> collection = database.getCollection("docs");
+			for (int i = 0; i < 20; i++) {
+				collection.insertOne(sample("s-" + i));
+			}
+			collection.updateOne(new Document("_id", "s-3"), new Document("$set", new Document("text", "longer ".repeat(40))));
+			collection.deleteOne(new Document("_id", "s-7"));
+			assertThat(statedSize(database)).isEqualTo(bsonSize(database)).isGreaterThan(19 * 200);
+		});
+		store.close();
+		MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+		withDatabase(IndexingBackends.files(reopened), (database) -> {
+			database.getCollection("docs").deleteOne(new Document("_id", "s-8"));
+			assertThat(statedSize(database)).isEqualTo(bsonSize(database));
+		});
+		reopened.close();
+	}
+
+	/** The collection's size as {@code collStats} gives it. */
+	private static long statedSize(MongoDatabase database) {
+		return ((Number) database.runCommand(new Document("collStats", "docs")).get("size")).longValue();
+	}
+
+	/** The collection's documents' BSON bytes, as a client reads them. */
+	private static long bsonSize(MongoDatabase database) {
+		long size = 0;
+		for (RawBsonDocument document : database.getCollection("docs", RawBsonDocument.class).find()) {
+			size += document.getByteBuffer().remaining();
+		}
+		return size;
+	}
+
+	@Test
 	void aDocumentIsKeptAsItsBytesAndEveryReadIsItsOwnCopy() {
 		de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document("_id", "a")
 			.append("answers", new ArrayList<>(List.of(new de.bwaldvogel.mongo.bson.Document("chosen", "b"))));
@@ -159,11 +197,15 @@ class BsonDocumentTypeTest {
 	}
 
 	private static void withClient(MongoBackend backend, java.util.function.Consumer<MongoCollection<Document>> work) {
+		withDatabase(backend, (database) -> work.accept(database.getCollection("docs")));
+	}
+
+	private static void withDatabase(MongoBackend backend, java.util.function.Consumer<MongoDatabase> work) {
 		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = server.bind();
 		try (MongoClient client = MongoClients
 			.create("mongodb://" + address.getHostString() + ":" + address.getPort() + "/?uuidRepresentation=standard")) {
-			work.accept(client.getDatabase("t").getCollection("docs"));
+			work.accept(client.getDatabase("t"));
 		}
 		finally {
 			server.shutdownNow();
