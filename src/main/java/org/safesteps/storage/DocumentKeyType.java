@@ -33,6 +33,19 @@ final class DocumentKeyType extends EarlierFormatType {
 	 */
 	static final int OBJECT_ID_MEMORY = 2 * ObjectDataType.serialize(new ObjectId()).length;
 
+	/**
+	 * Two ObjectIds compare by their bytes, as {@link ObjectDataType} ends up comparing them (through
+	 * {@code Comparable}) after two rounds of testing their type against each of its own; that
+	 * was a tenth of a quiz's document reads (each a binary search of a page's keys).
+	 */
+	@Override
+	public int compare(Object a, Object b) {
+		if (a instanceof ObjectId x && b instanceof ObjectId y) {
+			return x.compareTo(y);
+		}
+		return this.earlier.compare(a, b);
+	}
+
 	@Override
 	public int getMemory(Object key) {
 		return (key instanceof ObjectId) ? OBJECT_ID_MEMORY : this.earlier.getMemory(key);

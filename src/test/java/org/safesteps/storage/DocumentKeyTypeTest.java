@@ -104,6 +104,30 @@ class DocumentKeyTypeTest {
 	}
 
 	@Test
+	void keysCompareAsTheEarlierTypeComparesThem() {
+		DocumentKeyType keys = new DocumentKeyType();
+		ObjectDataType earlier = new ObjectDataType();
+		java.util.Random random = new java.util.Random(29);
+		List<Object> samples = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			byte[] bytes = new byte[12];
+			random.nextBytes(bytes);
+			// a shared leading part, as ObjectIds made in the same second have
+			System.arraycopy(new byte[] { 0x67, 0x50, (byte) 0xa1, (byte) 0xb2 }, 0, bytes, 0, random.nextInt(5));
+			samples.add(new de.bwaldvogel.mongo.bson.ObjectId(bytes));
+		}
+		samples.add("a-string-id");
+		samples.add(42);
+		samples.add(UUID.fromString("0b6c1a38-3f4e-4d8e-9c2a-5d9d7f1e2a3b"));
+		for (Object a : samples) {
+			for (Object b : samples) {
+				assertThat(Integer.signum(keys.compare(a, b))).as("%s against %s", a, b)
+					.isEqualTo(Integer.signum(earlier.compare(a, b)));
+			}
+		}
+	}
+
+	@Test
 	void anObjectIdCountsInAPageAsTheEarlierTypeCountsItOnceSettled() {
 		ObjectDataType earlier = new ObjectDataType();
 		for (int i = 0; i < 300; i++) {
