@@ -36,7 +36,7 @@ final class DocumentKeyType extends EarlierFormatType {
 	/**
 	 * Two ObjectIds compare by their bytes, as {@link ObjectDataType} ends up comparing them (through
 	 * {@code Comparable}) after two rounds of testing their type against each of its own; that
-	 * was a tenth of a quiz's document reads (each a binary search of a page's keys).
+	 * was a third of the samples in a quiz's document reads (each a binary search of a page's keys).
 	 */
 	@Override
 	public int compare(Object a, Object b) {
