@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,8 +74,29 @@ abstract class JourneyTest {
 		return "http://localhost:" + this.port + path;
 	}
 
+	/**
+	 * The visible element, looked for again if the page replaced it between finding it and asking
+	 * whether it is shown (Chrome then answers "Node with given id does not belong to the document",
+	 * not a stale element).
+	 */
 	WebElement find(By by) {
-		return waitUpTo(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return waitUpTo(PATIENCE).until((browser) -> {
+			try {
+				return ExpectedConditions.visibilityOfElementLocated(by).apply(browser);
+			}
+			catch (WebDriverException ex) {
+				if (replaced(ex)) {
+					return null;
+				}
+				throw ex;
+			}
+		});
+	}
+
+	/** Whether the element asked about was replaced by the page: look for it again. */
+	static boolean replaced(WebDriverException ex) {
+		return ex instanceof StaleElementReferenceException
+				|| String.valueOf(ex.getMessage()).contains("does not belong to the document");
 	}
 
 	/**
@@ -90,8 +113,17 @@ abstract class JourneyTest {
 	 * still be there.
 	 */
 	String heading() {
-		return waitUpTo(PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until((browser) -> find(By.tagName("h1")).getText());
+		return waitUpTo(PATIENCE).until((browser) -> {
+			try {
+				return find(By.tagName("h1")).getText();
+			}
+			catch (WebDriverException ex) {
+				if (replaced(ex)) {
+					return null;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/**
