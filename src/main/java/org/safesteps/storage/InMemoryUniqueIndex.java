@@ -53,8 +53,7 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
 	@Override
 	public Set<KeyValue> getKeyValues(Document document) {
-		Set<KeyValue> plain = this.keys.plainValues(document);
-		return (plain != null) ? plain : super.getKeyValues(document);
+		return this.keys.valuesOf(document, super::getKeyValues);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -34,6 +35,12 @@ final class IndexKeys {
 	/** The key names in the index's order (the server's {@code keys()}). */
 	List<String> names() {
 		return this.names;
+	}
+
+	/** The document's key values: the plain way where it applies, else {@code serversWay}. */
+	Set<KeyValue> valuesOf(Document document, Function<Document, Set<KeyValue>> serversWay) {
+		Set<KeyValue> plain = plainValues(document);
+		return (plain != null) ? plain : serversWay.apply(document);
 	}
 
 	/**

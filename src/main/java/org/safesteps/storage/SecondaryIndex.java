@@ -84,8 +84,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public Set<KeyValue> getKeyValues(Document document) {
-		Set<KeyValue> plain = this.keys.plainValues(document);
-		return (plain != null) ? plain : super.getKeyValues(document);
+		return this.keys.valuesOf(document, super::getKeyValues);
 	}
 
 	@Override
