@@ -11,6 +11,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -37,13 +39,10 @@ public final class EmbeddedMongo implements AutoCloseable {
 	private static final int EVENT_LOOPS = 64;
 
 	/**
-	 * Where H2 splits a page, by its estimate of the page's memory (a document counts as the heap it
-	 * takes decoded, {@link DocumentMemory}, its key as H2 counts it): a page holds a few documents
-	 * instead of a dozen or more. 7 KB keeps the layout measured at 4 KB under the earlier estimate
-	 * (twice the BSON size), 3,000 documents of each shape inserted in batches: an attempt a page
-	 * (1.00 before, 1.00 now), learners 2.68 a page (now 2.62), rate-limit buckets 5.67 (now 6.45);
-	 * progress documents, larger for their BSON size, 2.65 (now 1.89, less rewritten per update).
-	 * 8 KB would give 2.70, 7.04 and 1.90, 6 KB 1.89, 5.10 and 1.86.
+	 * Where H2 splits a page, by its count of the page's memory (a document counts as its BSON bytes,
+	 * {@link BsonDocumentType#getMemory}, its key as H2 counts it): a page holds a few documents
+	 * instead of a dozen or more, so a commit rewrites less with each changed document. Measured
+	 * ({@code PageCacheTest}): 4 attempts or 8 learners a page.
 	 */
 	static final int PAGE_SPLIT_BYTES = 7 * 1024;
 
@@ -152,15 +151,24 @@ public final class EmbeddedMongo implements AutoCloseable {
 	}
 
 	/**
-	 * The file backend's store: a page cache of {@code cacheMb} (H2 counts each cached document as
-	 * the heap it takes decoded, {@link BsonDocumentType#getMemory}), pages split at
-	 * {@link #PAGE_SPLIT_BYTES}.
+	 * The file backend's store: a page cache of {@code cacheMb} (H2 counts each cached document as its
+	 * BSON bytes, {@link BsonDocumentType#getMemory}) that lets go of a page when a change replaces
+	 * it ({@link ReleasingFileStore}), pages split at {@link #PAGE_SPLIT_BYTES}.
 	 */
 	static MVStore openStore(Path file, int cacheMb) {
-		return new MVStore.Builder().fileName(file.toString())
-			.cacheSize(Math.max(1, cacheMb))
-			.pageSplitSize(PAGE_SPLIT_BYTES)
-			.open();
+		Map<String, Object> config = new HashMap<>();
+		config.put("cacheSize", Math.max(1, cacheMb));
+		config.put("pageSplitSize", PAGE_SPLIT_BYTES);
+		ReleasingFileStore fileStore = new ReleasingFileStore(config);
+		fileStore.open(file.toString(), false, null);
+		try {
+			// adopted: closing the store closes the file
+			return new MVStore.Builder().adoptFileStore(fileStore).open();
+		}
+		catch (RuntimeException ex) {
+			fileStore.close();
+			throw ex;
+		}
 	}
 
 	private void lockDataFolder(Path dir) {

@@ -15,10 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a request waits for the database (server selection, connection, pool)
  *        before the page says it is unavailable; with the rate-limit check and rendering, the
  *        page answers within 2 seconds
- * @param embeddedCacheMb page cache of the file backend (H2 MVStore), in MB of heap: pages in the cache
- *        are kept decoded, so a cache that holds the working set saves decoding documents on every read;
- *        each document counts as the heap it takes decoded ({@link DocumentMemory}), so this bounds
- *        the heap the cache holds
+ * @param embeddedCacheMb page cache of the file backend (H2 MVStore), in MB of heap: a cache that holds
+ *        the working set saves reading pages from the file again; each document counts as its BSON
+ *        bytes ({@link BsonDocumentType#getMemory}), so this bounds the heap the cache holds
  */
 @ConfigurationProperties("safesteps.storage")
 public record StorageProperties(
