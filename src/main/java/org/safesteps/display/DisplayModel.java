@@ -3,23 +3,20 @@ package org.safesteps.display;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+
+import org.safesteps.theme.PageModel;
 
 /**
  * What the layout needs on every page: the device's display options ({@code display}) and the
  * path of this page ({@code displayReturn}) for the "Display options" link to come back to.
  */
-@ControllerAdvice
-class DisplayModel {
+@Component
+class DisplayModel implements PageModel {
 
-	/**
-	 * Both attributes from one model method: Spring MVC prepares each model method of an advice
-	 * anew on every request. An attribute already in the model is left as it is, as with a named one.
-	 */
-	@ModelAttribute
-	void display(HttpServletRequest request, Model model) {
+	@Override
+	public void addTo(HttpServletRequest request, Model model) {
 		if (!model.containsAttribute("display")) {
 			model.addAttribute("display", DisplayOptions.of(request));
 		}

@@ -2,14 +2,15 @@ package org.safesteps.learner;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 import org.safesteps.content.Band;
 import org.safesteps.content.Curriculum;
 import org.safesteps.progress.ConfidenceStore;
+import org.safesteps.theme.PageModel;
 
 /**
  * Offers the confidence check on the lesson and quiz pages without touching their handlers: on
@@ -17,8 +18,8 @@ import org.safesteps.progress.ConfidenceStore;
  * The result page takes the band from the quiz form instead of looking the learner up, so the
  * busiest request of the day costs no extra database read; the check page itself checks the learner.
  */
-@ControllerAdvice(assignableTypes = LearnController.class)
-class CheckInvitations {
+@Component
+class CheckInvitations implements PageModel {
 
 	private static final String LESSON = "/learn/{moduleId}";
 
@@ -36,8 +37,12 @@ class CheckInvitations {
 		this.confidence = confidence;
 	}
 
-	@ModelAttribute
-	void invite(HttpServletRequest request, Model model) {
+	@Override
+	public void addTo(HttpServletRequest request, Model model) {
+		if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)
+				|| !LearnController.class.isAssignableFrom(handler.getBeanType())) {
+			return;
+		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		if (!(variables instanceof java.util.Map<?, ?> map) || !(map.get("moduleId") instanceof String moduleId)) {

@@ -2,6 +2,9 @@ package org.safesteps.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,23 +15,31 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.theme.Language;
+import org.safesteps.theme.PageModel;
 
-/** What the shared layout needs on every page: the quick-exit target, the help country and the language switch. */
+/**
+ * What the shared layout needs on every page (the quick-exit target, the help country, the language
+ * switch), and what each feature adds to the pages it concerns ({@link PageModel}).
+ */
 @ControllerAdvice
 @EnableConfigurationProperties(SiteProperties.class)
 class SiteModel {
 
 	private final SiteProperties site;
 
-	SiteModel(SiteProperties site) {
+	private final List<PageModel> features;
+
+	SiteModel(SiteProperties site, ObjectProvider<PageModel> features) {
 		this.site = site;
+		this.features = features.orderedStream().toList();
 	}
 
 	/**
-	 * The layout's attributes, added by one method: Spring MVC prepares each model method of an
-	 * advice anew on every request (its annotations looked up, its arguments resolved), which was a
-	 * few percent of a quiz submission's CPU with five of them. As with a named model method, an
-	 * attribute already in the model (a redirect's flash attribute) is left as it is.
+	 * The layout's attributes, then each feature's ({@link PageModel}), all from this one model
+	 * method: Spring MVC prepares each model method of an advice anew on every request (a handler
+	 * method built, its annotations synthesised, its arguments resolved), a few percent of a quiz
+	 * submission's CPU for each. As with a named model method, an attribute already in the model (a
+	 * redirect's flash attribute) is left as it is.
 	 */
 	@ModelAttribute
 	void layout(HttpServletRequest request, Model model) {
@@ -39,6 +50,9 @@ class SiteModel {
 		add(model, "languages", Language.all());
 		add(model, "signedIn", signedIn());
 		add(model, "currentPath", currentPath(request));
+		for (PageModel feature : this.features) {
+			feature.addTo(request, model);
+		}
 	}
 
 	private static void add(Model model, String name, Object value) {
