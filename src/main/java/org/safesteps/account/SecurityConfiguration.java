@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
@@ -23,6 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+
+import org.safesteps.session.Firewall;
 
 /**
  * Who may open what, and the headers every response carries. Child and parent pages are public;
@@ -59,6 +62,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new AccountStatusFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers(SecurityConfiguration::everyResponse);
 		return http.build();
+	}
+
+	/** Spring Security's strict firewall with its default rules, checked without regular expressions. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		return (web) -> web.httpFirewall(Firewall.strict());
 	}
 
 	/**

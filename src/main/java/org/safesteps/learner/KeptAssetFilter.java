@@ -21,6 +21,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import org.safesteps.session.Firewall;
+
 /**
  * Serves a stylesheet, script, font or icon ({@code GET /assets/...}) from the response the full
  * filter chain and the resource handler wrote for the same address before. Half of a child's first
@@ -40,8 +42,8 @@ final class KeptAssetFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "/assets/";
 
-	/** The same checks as Spring Security's (default) firewall, which the full chain passes requests through. */
-	private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+	/** The same checks as the full chain's firewall ({@link Firewall}), which it passes requests through. */
+	private final StrictHttpFirewall firewall = Firewall.strict();
 
 	/** Only files that exist are kept, under addresses the firewall lets through: a few dozen in all. */
 	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();

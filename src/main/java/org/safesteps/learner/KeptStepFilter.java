@@ -36,6 +36,7 @@ import org.safesteps.content.Module;
 import org.safesteps.display.DisplayOptions;
 import org.safesteps.guidance.HelpCountry;
 import org.safesteps.progress.ProgressStore;
+import org.safesteps.session.Firewall;
 import org.safesteps.theme.RequestLanguage;
 import org.safesteps.theme.RequestTheme;
 
@@ -89,8 +90,8 @@ final class KeptStepFilter extends OncePerRequestFilter {
 	private static final Set<String> NOT_KEPT = Set.of("date", "content-length", "transfer-encoding", "connection",
 			"keep-alive", "content-type", "content-language");
 
-	/** The same checks as Spring Security's (default) firewall, which the full chain passes requests through. */
-	private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+	/** The same checks as the full chain's firewall ({@link Firewall}), which it passes requests through. */
+	private final StrictHttpFirewall firewall = Firewall.strict();
 
 	private final Curriculum curriculum;
 

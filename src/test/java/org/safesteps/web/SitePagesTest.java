@@ -6,8 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.safesteps.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +26,19 @@ class SitePagesTest {
 	@BeforeEach
 	void setUp() {
 		this.http = new Http(this.port);
+	}
+
+	@Autowired
+	FilterChainProxy securityChain;
+
+	@Test
+	void theSecurityChainChecksRequestsWithTheSitesFirewall() {
+		// session/Firewall: the default rules without regular expressions (FirewallTest); the bean
+		// wraps the FilterChainProxy that WebSecurity built
+		Object built = ReflectionTestUtils.getField(this.securityChain, "springSecurityFilterChain");
+		assertThat(ReflectionTestUtils.getField(built, "firewall")).isInstanceOf(StrictHttpFirewall.class)
+			.extracting("allowedHeaderNames")
+			.isNotSameAs(StrictHttpFirewall.ALLOWED_HEADER_NAMES);
 	}
 
 	@Test
