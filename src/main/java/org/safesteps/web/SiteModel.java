@@ -1,8 +1,8 @@
 package org.safesteps.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
