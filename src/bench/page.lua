@@ -1,6 +1,8 @@
 -- GET one page, with a different learner's cookie on each request when learners were seeded
--- (scenario 1, the lesson step), or without cookies (the nginx ceiling and the stand-in pages).
--- BENCH_PATH: the path, "{module}" replaced by the learner's module; BENCH_LEARNERS: learners.tsv.
+-- (scenario 1, the lesson step, and its nginx and Tomcat ceilings, which get the same requests so
+-- that the client, on the same cores, costs the same for each), or without cookies (the stand-in pages).
+-- BENCH_PATH: the path, "{module}" replaced by the learner's module (a ceiling's path has none);
+-- BENCH_LEARNERS: learners.tsv.
 -- Each learner's request comes from that learner's own address (learners.tsv column 6, sent as
 -- X-Forwarded-For as the operator's reverse proxy would), so the rate limits see pupils apart.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")

@@ -184,18 +184,24 @@ wrk_run() {
 	local load cpu_before
 	load=$(cut -d' ' -f1 /proc/loadavg)
 	cpu_before=$(cpu_ms ${CPU_OF:-$APP_PID})
-	env "$@" BENCH_NAME="$name" BENCH_LUA="$BENCH" BENCH_THREADS="$threads" BENCH_RUN=$((2 * RUN)) \
+	# the client's own CPU time (user and system, seconds) as bash's time keyword reports it: wrk shares
+	# the cores with the server it measures, so a costlier request costs both
+	local TIMEFORMAT='%3U %3S'
+	{ time env "$@" BENCH_NAME="$name" BENCH_LUA="$BENCH" BENCH_THREADS="$threads" BENCH_RUN=$((2 * RUN)) \
 		wrk -t"$threads" -c"$connections" -d"$DURATION" --timeout 5s --latency -s "$BENCH/$script" "$url" \
-		>"$OUT/$name.txt"
-	local line
+		>"$OUT/$name.txt" 2>"$OUT/$name.stderr" ; } 2>"$WORK/client.time"
+	[[ -s "$OUT/$name.stderr" ]] || rm -f "$OUT/$name.stderr"
+	local line client
 	line=$(grep '^BENCH' "$OUT/$name.txt")
-	line=$(printf '%s\t%s\t%s' "$line" "$load" "$(per_request "$cpu_before" "$(cpu_ms ${CPU_OF:-$APP_PID})" "$line")")
+	client=$(awk '{ print ($1 + $2) * 1000 }' "$WORK/client.time")
+	line=$(printf '%s\t%s\t%s\t%s' "$line" "$load" "$(per_request "$cpu_before" "$(cpu_ms ${CPU_OF:-$APP_PID})" "$line")" \
+		"$(per_request 0 "$client" "$line")")
 	printf '%s\n' "$line" >>"$OUT/runs/$id.tsv"
 	printf '%s\n' "$line"
 }
 # $1 CPU ms before, $2 after, $3 BENCH line: CPU ms per request answered
 per_request() {
-	awk -v a="$1" -v b="$2" -v n="$(cut -f8 <<<"$3")" 'BEGIN { if (n > 0) printf "%.2f", (b - a) / n; else print "-" }'
+	awk -v a="$1" -v b="$2" -v n="$(cut -f8 <<<"$3")" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / n; else print "-" }'
 }
 field() { cut -f"$2" <<<"$1"; }
 good_of() { grep -h '^BENCH' "$@" | awk -F'\t' '{ sum += $9 } END { print sum + 0 }'; }
@@ -254,7 +260,10 @@ page_with_ceiling() {
 	echo "$ours"
 	say "$label: nginx serving the same HTML ($(wc -c <"$WORK/nginx/www/$file") bytes), 64 connections"
 	CPU_OF=$NGINX_PID
-	theirs=$(wrk_run "$id-nginx" 64 page.lua "http://127.0.0.1:$NGINX_PORT/$file" BENCH_PATH="/$file")
+	# the same requests as the app's (cookies and addresses when it had them): nginx ignores them, but the
+	# client, on the same cores, pays for them as it does for the app's
+	theirs=$(wrk_run "$id-nginx" 64 page.lua "http://127.0.0.1:$NGINX_PORT/$file" BENCH_PATH="/$file" \
+		BENCH_COOKIES="$cookies" BENCH_LEARNERS="$WORK/seed/learners.tsv")
 	CPU_OF=""
 	echo "$theirs"
 	ratio_to "$id" "$(percent_of "$ours" "$theirs")"
@@ -273,7 +282,8 @@ page_with_ceiling() {
 	say "$label: Tomcat alone, one servlet answering the same HTML, 64 connections"
 	local tomcat
 	CPU_OF=$TOMCAT_PID
-	tomcat=$(wrk_run "$id-tomcat" 64 page.lua "http://127.0.0.1:$TOMCAT_PORT/$file" BENCH_PATH="/$file")
+	tomcat=$(wrk_run "$id-tomcat" 64 page.lua "http://127.0.0.1:$TOMCAT_PORT/$file" BENCH_PATH="/$file" \
+		BENCH_COOKIES="$cookies" BENCH_LEARNERS="$WORK/seed/learners.tsv")
 	CPU_OF=""
 	echo "$tomcat"
 	kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true
@@ -411,7 +421,7 @@ fi
 # --- report -------------------------------------------------------------------------------------
 # One table row from runs/<id>.tsv: each column's median over the runs with the spread (min-max).
 # BENCH line columns: 3 requests/s, 4-6 p50/p95/p99, 7 errors, 8 requests, 9 good, 10 refused,
-# 11 load, 12 CPU ms/request.
+# 11 load, 12 CPU ms/request (the server), 13 the client's (wrk's) CPU ms/request.
 summary_row() {
 	local id=$1 label=$2 connections=$3 kind=$4 ratios=""
 	[[ -f "$OUT/runs/$id.ratio" ]] && ratios=$(tr '\n' ' ' <"$OUT/runs/$id.ratio")
@@ -420,30 +430,32 @@ summary_row() {
 			for (i = 1; i <= n; i++) out[i] = values[i]
 			for (i = 2; i <= n; i++) for (j = i; j > 1 && out[j - 1] + 0 > out[j] + 0; j--) { t = out[j]; out[j] = out[j - 1]; out[j - 1] = t }
 		}
-		function cell(values, n, unit,   s, median) {
+		function cell(values, n, unit, digits,   s, median, f) {
 			if (n == 0) return "-"
 			sorted(values, n, s)
 			median = (n % 2) ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2
-			if (n == 1) return sprintf("%.2f%s", median, unit)
-			return sprintf("%.2f%s (%.2f-%.2f)", median, unit, s[1], s[n])
+			f = "%." (digits == "" ? 2 : digits) "f"
+			if (n == 1) return sprintf(f "%s", median, unit)
+			return sprintf(f "%s (" f "-" f ")", median, unit, s[1], s[n])
 		}
 		{
 			n++
 			for (c = 3; c <= 6; c++) v[c, n] = $c
-			cpu[n] = $12; load[n] = $11
+			cpu[n] = $12; load[n] = $11; client[n] = $13
 			errors += $7; requests += $8; refused += $10
 			if ($8 == 0) unanswered++
 		}
 		END {
 			for (c = 3; c <= 6; c++) { for (i = 1; i <= n; i++) col[i] = v[c, i]; text[c] = cell(col, n, "") }
 			m = 0; for (i = 1; i <= n; i++) if (cpu[i] != "-") cpuv[++m] = cpu[i]
+			w = 0; for (i = 1; i <= n; i++) if (client[i] != "-" && client[i] != "") clientv[++w] = client[i]
 			ratio = "-"
 			if (kind == "self") ratio = "100%"
 			if (kind == "nginx") { k = split(ratios, r, " "); ratio = cell(r, k, "%") " of nginx" }
 			sorted(load, n, ls)
 			err = errors ""
 			if (unanswered > 0) err = err ", " unanswered " runs with no answer at all"
-			printf "| %s | %s | %d | %s | %s | %s | %s | %s of %s | %d | %s | %s | %s |\n", label, conns, n, text[3], text[4], text[5], text[6], err, requests, refused, ratio, cell(cpuv, m, ""), (n > 1) ? ls[1] "-" ls[n] : ls[1]
+			printf "| %s | %s | %d | %s | %s | %s | %s | %s of %s | %d | %s | %s | %s | %s |\n", label, conns, n, text[3], text[4], text[5], text[6], err, requests, refused, ratio, cell(cpuv, m, "", 3), cell(clientv, w, "", 3), (n > 1) ? ls[1] "-" ls[n] : ls[1]
 		}' "$OUT/runs/$id.tsv"
 }
 {
@@ -463,8 +475,8 @@ wrk -t$THREADS, $DURATION per scenario after a $WARMUP warm-up, $RUNS round(s); 
 		echo "One round: no median, no spread. Quote figures from a run with BENCH_RUNS=3 (the default)."
 	fi
 	echo
-	echo "| scenario | connections | rounds | requests/s | p50 ms | p95 ms | p99 ms | errors of requests (all rounds) | refused by a limit (429) | ratio | CPU ms/request | load |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| scenario | connections | rounds | requests/s | p50 ms | p95 ms | p99 ms | errors of requests (all rounds) | refused by a limit (429) | ratio | CPU ms/request | client CPU ms/request | load |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for entry in "${ROW_IDS[@]}"; do
 		IFS=$'\t' read -r id label connections kind <<<"$entry"
 		summary_row "$id" "$label" "$connections" "$kind"
@@ -481,6 +493,9 @@ wrk -t$THREADS, $DURATION per scenario after a $WARMUP warm-up, $RUNS round(s); 
 	echo "CPU ms/request: CPU time of the serving process (the app; nginx and its workers; the Tomcat ceiling) during"
 	echo "the measured run, divided by the requests answered. It depends far less on other processes than requests/s:"
 	echo "$(nproc) cores give $(($(nproc) * 1000)) CPU ms per second, so $(($(nproc) * 1000)) / (CPU ms/request) bounds requests/s even on an idle machine."
+	echo "Client CPU ms/request: the same for wrk, which runs on the same cores. The lesson step's nginx and Tomcat rows"
+	echo "are sent the same requests as the app (each learner's cookies and address, the same learner order), so the"
+	echo "client costs the same per request in all three and the ratio compares the servers alone."
 	echo
 	for note in "${HEAP_NOTES[@]}"; do echo "Heap and limits, $note"; echo; done
 	for note in "${NOTES[@]}"; do echo "$note"; echo; done
