@@ -32,6 +32,7 @@ THREADS=${BENCH_THREADS:-2}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
 TOMCAT_PORT=${BENCH_TOMCAT_PORT:-18082}
+JETTY_PORT=${BENCH_JETTY_PORT:-18083}
 CEILING=${BENCH_CEILING:-1}
 MONGO_PORT=${BENCH_MONGO_PORT:-18017}
 SCENARIOS=${BENCH_SCENARIOS:-lesson,quiz,report,burst,school}
@@ -81,13 +82,14 @@ for port in "$APP_PORT" "$NGINX_PORT" "$TOMCAT_PORT" "$MONGO_PORT"; do
 	fi
 done
 
+NOTES=()
 # --- temporary folder, cleanup ------------------------------------------------------------------
 WORK=$(mktemp -d)
 APP_PID=""
 NGINX_PID=""
-TOMCAT_PID=""
+CEILING_PID=""
 cleanup() {
-	if [[ -n "$TOMCAT_PID" ]]; then kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true; fi
+	if [[ -n "$CEILING_PID" ]]; then kill "$CEILING_PID" 2>/dev/null || true; wait "$CEILING_PID" 2>/dev/null || true; fi
 	if [[ -n "$NGINX_PID" ]]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
 	if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
 	[[ "${BENCH_KEEP:-0}" == 1 ]] || rm -rf "$WORK"
@@ -108,6 +110,28 @@ bench() { java -cp "$WORK/classes:$CP" Bench "$@"; }
 (cd "$WORK/ceiling/lib" && jar xf "$ROOT/$JAR" $(jar tf "$ROOT/$JAR" | grep -E 'BOOT-INF/lib/(tomcat-embed-core|jakarta.annotation-api)-[0-9]'))
 CEILING_CP=$(find "$WORK/ceiling/lib" -name '*.jar' | tr '\n' ':')
 javac -nowarn -d "$WORK/ceiling/classes" -cp "$CEILING_CP" "$BENCH/Ceiling.java"
+# The Jetty ceiling: Jetty's servlet container at the version the app's Spring Boot manages
+# (src/bench/JettyCeiling.java), fetched from Maven Central; skipped, with a note, if that fails.
+JETTY=0
+if [[ "$CEILING" == 1 ]] && wants lesson; then
+	mkdir -p "$WORK/jetty/classes"
+	BOOT_VERSION=$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml")
+	cat >"$WORK/jetty/pom.xml" <<-POM
+		<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+		<groupId>bench</groupId><artifactId>jetty-ceiling</artifactId><version>1</version>
+		<dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId>
+		<artifactId>spring-boot-dependencies</artifactId><version>$BOOT_VERSION</version><type>pom</type><scope>import</scope>
+		</dependency></dependencies></dependencyManagement>
+		<dependencies><dependency><groupId>org.eclipse.jetty.ee11</groupId><artifactId>jetty-ee11-servlet</artifactId></dependency>
+		<dependency><groupId>org.slf4j</groupId><artifactId>slf4j-nop</artifactId></dependency></dependencies></project>
+	POM
+	if "$ROOT/mvnw" -q -f "$WORK/jetty/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/jetty/lib" \
+			>"$OUT/jetty-fetch.log" 2>&1; then
+		JETTY_CP=$(find "$WORK/jetty/lib" -name '*.jar' | tr '\n' ':')
+		javac -nowarn -d "$WORK/jetty/classes" -cp "$JETTY_CP" "$BENCH/JettyCeiling.java" && JETTY=1
+	fi
+	[[ "$JETTY" == 1 ]] || NOTES+=("The Jetty ceiling was not run: its jars could not be fetched or compiled ($OUT/jetty-fetch.log).")
+fi
 
 # --- the app ------------------------------------------------------------------------------------
 BASE="http://127.0.0.1:$APP_PORT"
@@ -150,7 +174,6 @@ stop_app() {
 	APP_PID=""
 }
 
-NOTES=()
 CLK_TCK=$(getconf CLK_TCK)
 # CPU time (ms) used so far by these processes and their child processes (nginx's workers).
 cpu_ms() {
@@ -272,24 +295,37 @@ page_with_ceiling() {
 	[[ "$CEILING" == 1 ]] || return 0
 	# The servlet container alone (no Spring, filters, session, database or template), same bytes:
 	# how much of the gap to nginx any Tomcat application pays before its own code runs.
-	java -Xmx128m -cp "$WORK/ceiling/classes:$CEILING_CP" Ceiling "$TOMCAT_PORT" "$WORK/nginx/www/$file" \
-		"$WORK/ceiling/base" >>"$OUT/ceiling.log" 2>&1 &
-	TOMCAT_PID=$!
+	servlet_ceiling "$id" tomcat "$label" "$file" "$cookies" "$theirs" "Tomcat" "$TOMCAT_PORT" \
+		java -Xmx128m -cp "$WORK/ceiling/classes:$CEILING_CP" Ceiling "$TOMCAT_PORT" "$WORK/nginx/www/$file" "$WORK/ceiling/base"
+	add_row "$id-tomcat" "Tomcat alone (one servlet, no Spring), same HTML" 64 nginx
+	# And Jetty, the other servlet container Spring Boot 4 offers: would another container leave more room?
+	[[ "$JETTY" == 1 ]] || return 0
+	servlet_ceiling "$id" jetty "$label" "$file" "$cookies" "$theirs" "Jetty" "$JETTY_PORT" \
+		java -Xmx128m -cp "$WORK/jetty/classes:$JETTY_CP" JettyCeiling "$JETTY_PORT" "$WORK/nginx/www/$file"
+	add_row "$id-jetty" "Jetty alone (one servlet, no Spring), same HTML" 64 nginx
+}
+
+# $1 page id, $2 ceiling id (tomcat, jetty), $3 label, $4 file, $5 cookies 0/1, $6 nginx's BENCH line,
+# $7 the container's name, $8 its port, rest: the command starting it. Sends it the app's requests.
+servlet_ceiling() {
+	local id=$1 kind=$2 label=$3 file=$4 cookies=$5 theirs=$6 name=$7 port=$8
+	shift 8
+	"$@" >>"$OUT/ceiling.log" 2>&1 &
+	CEILING_PID=$!
 	for _ in $(seq 1 100); do
-		curl -fsS -o /dev/null "http://127.0.0.1:$TOMCAT_PORT/$file" 2>/dev/null && break
+		curl -fsS -o /dev/null "http://127.0.0.1:$port/$file" 2>/dev/null && break
 		sleep 0.2
 	done
-	say "$label: Tomcat alone, one servlet answering the same HTML, 64 connections"
-	local tomcat
-	CPU_OF=$TOMCAT_PID
-	tomcat=$(wrk_run "$id-tomcat" 64 page.lua "http://127.0.0.1:$TOMCAT_PORT/$file" BENCH_PATH="/$file" \
+	say "$label: $name alone, one servlet answering the same HTML, 64 connections"
+	local line
+	CPU_OF=$CEILING_PID
+	line=$(wrk_run "$id-$kind" 64 page.lua "http://127.0.0.1:$port/$file" BENCH_PATH="/$file" \
 		BENCH_COOKIES="$cookies" BENCH_LEARNERS="$WORK/seed/learners.tsv")
 	CPU_OF=""
-	echo "$tomcat"
-	kill "$TOMCAT_PID" 2>/dev/null || true; wait "$TOMCAT_PID" 2>/dev/null || true
-	TOMCAT_PID=""
-	ratio_to "$id-tomcat" "$(percent_of "$tomcat" "$theirs")"
-	add_row "$id-tomcat" "Tomcat alone (one servlet, no Spring), same HTML" 64 nginx
+	echo "$line"
+	kill "$CEILING_PID" 2>/dev/null || true; wait "$CEILING_PID" 2>/dev/null || true
+	CEILING_PID=""
+	ratio_to "$id-$kind" "$(percent_of "$line" "$theirs")"
 }
 
 SEED_SECONDS="-"
