@@ -535,8 +535,8 @@ wrk -t$THREADS, $DURATION per scenario after a $WARMUP warm-up, $RUNS round(s); 
 	echo
 	for note in "${HEAP_NOTES[@]}"; do echo "Heap and limits, $note"; echo; done
 	for note in "${NOTES[@]}"; do echo "$note"; echo; done
-	echo "Raw outputs beside this file: <scenario>.r<round>.txt (and .warmup.txt) from wrk, lesson-nginx and"
-	echo "lesson-tomcat (or standin-N), burst.r<round>.txt, runs/*.tsv (every round's line), seed.txt, report-seed.txt,"
+	echo "Raw outputs beside this file: <scenario>.r<round>.txt (and .warmup.txt) from wrk, lesson-nginx,"
+	echo "lesson-tomcat and lesson-jetty (or standin-N), burst.r<round>.txt, runs/*.tsv (every round's line), seed.txt, report-seed.txt,"
 	echo "school.txt, quiz-count.txt, app.log, report-app.log, the gc logs; the served page(s) as *.html."
 } >"$OUT/results.md"
 say "Results ($OUT/results.md)"

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -29,9 +28,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * It answers queries that give a plain value (no operator, array, sub-document or null) for the
  * first key, or for the first few keys, of the index, as a real MongoDB uses an index prefix; the
  * server then applies the whole query to the documents found, so other conditions still hold. Each
- * prefix has its own map from key values to positions, kept in the order the documents were filed
- * (as a real MongoDB returns the documents of one key; a query without a sort promises no order
- * anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
+ * prefix has its own map from key values to positions ({@link Positions}), kept in the order the
+ * documents were filed (as a real MongoDB returns the documents of one key; a query without a sort
+ * promises no order anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
  * descriptions stored by earlier versions still match.
  * <p>
  * A single-key index also answers a range ({@code $lt}, {@code $lte}, {@code $gt}, {@code $gte}
@@ -50,13 +49,13 @@ final class SecondaryIndex<P> extends Index<P> {
 	private static final Set<String> RANGE_OPERATORS = Set.of("$lt", "$lte", "$gt", "$gte");
 
 	/** Per prefix length (1..keys): key values of that prefix -> positions of the documents having them. */
-	private final List<Map<KeyValue, Set<P>>> prefixes = new ArrayList<>();
+	private final List<Map<KeyValue, Positions<P>>> prefixes = new ArrayList<>();
 
 	/**
 	 * A single-key index's plain key values in the server's order -> positions, for ranges; null
 	 * until the first range query, and always for compound indexes.
 	 */
-	private NavigableMap<Object, Set<P>> ordered;
+	private NavigableMap<Object, Positions<P>> ordered;
 
 	/**
 	 * Each indexed document's position, by its id as the server compares ids. The key values it was
@@ -101,16 +100,30 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		Set<KeyValue> keyValues = getKeyValues(document);
-		this.filed.put(id(document), position);
+		// filed before (the server never does that without removing it first): its positions may be held already
+		boolean again = this.filed.put(id(document), position) != null;
 		for (KeyValue keyValue : keyValues) {
 			for (int length = 1; length <= keyValue.size(); length++) {
-				this.prefixes.get(length - 1)
-					.computeIfAbsent(prefix(keyValue, length), (key) -> new LinkedHashSet<>())
-					.add(position);
+				file(this.prefixes.get(length - 1).computeIfAbsent(prefix(keyValue, length), (key) -> new Positions<>()),
+						position, again);
 			}
 			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
-				this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new LinkedHashSet<>()).add(position);
+				file(this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new Positions<>()), position, again);
 			}
+		}
+	}
+
+	/**
+	 * Adds the position once. Within one call of {@link #add}, a set can only have been given this
+	 * position last (an array key gives a prefix more than once), so the last one is all there is to
+	 * check, unless the document was filed before.
+	 */
+	private static <P> void file(Positions<P> positions, P position, boolean again) {
+		if (again) {
+			positions.addIfAbsent(position);
+		}
+		else if (!positions.endsWith(position)) {
+			positions.add(position);
 		}
 	}
 
@@ -137,8 +150,8 @@ final class SecondaryIndex<P> extends Index<P> {
 			}
 			values.add(equalities.get(key));
 		}
-		Set<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
-		return (positions == null) ? List.of() : new ArrayList<>(positions);
+		Positions<P> positions = this.prefixes.get(values.size() - 1).get(new KeyValue(values).normalized());
+		return (positions == null) ? List.of() : positions.toList();
 	}
 
 	/**
@@ -183,12 +196,14 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/** The key values in order, made from the first prefix's map when first needed; kept up to date after that. */
-	private NavigableMap<Object, Set<P>> ordered() {
+	private NavigableMap<Object, Positions<P>> ordered() {
 		if (this.ordered == null) {
 			this.ordered = new TreeMap<>(ValueComparator.asc());
 			this.prefixes.get(0).forEach((keyValue, positions) -> {
 				if (isOrderedValue(keyValue.get(0))) {
-					this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new LinkedHashSet<>()).addAll(positions);
+					Positions<P> target = this.ordered.computeIfAbsent(keyValue.get(0), (key) -> new Positions<>());
+					boolean fresh = target.isEmpty();
+					positions.toList().forEach((position) -> file(target, position, !fresh));
 				}
 			});
 		}
@@ -208,7 +223,7 @@ final class SecondaryIndex<P> extends Index<P> {
 				highest = (highest == null || ValueComparator.asc().compare(bound, highest) < 0) ? bound : highest;
 			}
 		}
-		NavigableMap<Object, Set<P>> between = ordered();
+		NavigableMap<Object, Positions<P>> between = ordered();
 		if (lowest != null && highest != null && ValueComparator.asc().compare(lowest, highest) > 0) {
 			return List.of();
 		}
@@ -219,7 +234,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			between = between.headMap(highest, true);
 		}
 		List<P> positions = new ArrayList<>();
-		between.values().forEach(positions::addAll);
+		between.values().forEach((each) -> each.addTo(positions));
 		return positions;
 	}
 
@@ -271,9 +286,9 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		for (KeyValue keyValue : getKeyValues(document)) {
 			for (int length = 1; length <= keyValue.size(); length++) {
-				Map<KeyValue, Set<P>> map = this.prefixes.get(length - 1);
+				Map<KeyValue, Positions<P>> map = this.prefixes.get(length - 1);
 				KeyValue key = prefix(keyValue, length);
-				Set<P> positions = map.get(key);
+				Positions<P> positions = map.get(key);
 				if (positions != null) {
 					positions.remove(removed);
 					if (positions.isEmpty()) {
@@ -282,7 +297,7 @@ final class SecondaryIndex<P> extends Index<P> {
 				}
 			}
 			if (this.ordered != null && isOrderedValue(keyValue.get(0))) {
-				Set<P> positions = this.ordered.get(keyValue.get(0));
+				Positions<P> positions = this.ordered.get(keyValue.get(0));
 				if (positions != null) {
 					positions.remove(removed);
 					if (positions.isEmpty()) {
