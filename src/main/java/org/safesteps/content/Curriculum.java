@@ -25,8 +25,14 @@ public record Curriculum(List<Module> modules, Map<String, GuidePage> guides, He
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Map.copyOf(entry.getValue())));
 	}
 
+	/** The module with this id; a loop, not a stream: every lesson step and quiz asks (a handful of modules). */
 	public Optional<Module> module(String id) {
-		return modules.stream().filter(module -> module.id().equals(id)).findFirst();
+		for (Module module : modules) {
+			if (module.id().equals(id)) {
+				return Optional.of(module);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The modules that have a lesson for this band, in order. */
