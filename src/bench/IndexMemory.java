@@ -35,8 +35,9 @@ public final class IndexMemory {
 				new InMemoryUniqueIndex<>("_id_", List.of(new IndexKey("_id", true)), false),
 				new InMemoryUniqueIndex<>("submission_unique", List.of(new IndexKey("submissionId", true)), false),
 				new SecondaryIndex<>("class_module",
-						List.of(new IndexKey("classId", true), new IndexKey("moduleId", true))),
-				new SecondaryIndex<>("learner", List.of(new IndexKey("learnerId", true))));
+						List.of(new IndexKey("classId", true), new IndexKey("moduleId", true)),
+						IndexingBackends::filePosition),
+				new SecondaryIndex<>("learner", List.of(new IndexKey("learnerId", true)), IndexingBackends::filePosition));
 		String[] learners = new String[5_000];
 		for (int i = 0; i < learners.length; i++) {
 			learners[i] = UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package org.safesteps.storage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
@@ -45,6 +46,8 @@ final class IndexingBackends {
 
 	private static final String META_PREFIX = "meta.";
 
+	private static final String ID = "_id";
+
 	private IndexingBackends() {
 	}
 
@@ -54,11 +57,22 @@ final class IndexingBackends {
 	 * keys still uses the unique index. The server's own registration of the returned index then
 	 * finds it in place (by name) and does nothing.
 	 */
-	private static <P> Index<P> withPrefixes(MongoCollection<P> collection, Index<P> unique) {
+	private static <P> Index<P> withPrefixes(MongoCollection<P> collection, Index<P> unique,
+			Function<Document, P> positionOf) {
 		List<IndexKey> keys = unique.getKeys();
 		collection.addIndex(unique);
-		collection.addIndex(new SecondaryIndex<>(unique.getName() + PREFIX_SUFFIX, keys.subList(0, keys.size() - 1)));
+		collection.addIndex(
+				new SecondaryIndex<>(unique.getName() + PREFIX_SUFFIX, keys.subList(0, keys.size() - 1), positionOf));
 		return unique;
+	}
+
+	/**
+	 * The file backend's position of a document: its id, the key it is stored under
+	 * ({@link CopyOnWriteH2Collection}, whose collections all have the id field {@code _id}), so its
+	 * secondary indexes need not keep it; null for a document without one.
+	 */
+	static Object filePosition(Document document) {
+		return document.get(ID);
 	}
 
 	static MongoBackend files(MVStore store) {
@@ -231,14 +245,16 @@ final class IndexingBackends {
 		@Override
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
 				List<IndexKey> keys, boolean sparse) {
-			return new SecondaryIndex<>(indexName, keys);
+			return new SecondaryIndex<>(indexName, keys, IndexingBackends::filePosition);
 		}
 
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
 			Index<Object> unique = new InMemoryUniqueIndex<>(indexName, keys, sparse);
-			return (keys.size() > 1) ? withPrefixes(resolveOrCreateCollection(collectionName), unique) : unique;
+			return (keys.size() > 1)
+					? withPrefixes(resolveOrCreateCollection(collectionName), unique, IndexingBackends::filePosition)
+					: unique;
 		}
 
 	}
@@ -279,7 +295,7 @@ final class IndexingBackends {
 		protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
 			Index<Integer> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-			return (keys.size() > 1) ? withPrefixes(resolveOrCreateCollection(collectionName), unique) : unique;
+			return (keys.size() > 1) ? withPrefixes(resolveOrCreateCollection(collectionName), unique, null) : unique;
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -58,19 +59,38 @@ final class SecondaryIndex<P> extends Index<P> {
 	private NavigableMap<Object, Positions<P>> ordered;
 
 	/**
-	 * Each indexed document's position, by its id as the server compares ids. The key values it was
-	 * filed under are not kept: they are computed again from the document when it is taken out, which
-	 * the server hands over as it was filed (its own indexes rely on that too). Keeping them held a
+	 * A filed document's position computed from the document itself, where the backend derives
+	 * positions from documents (the file backend's position is the document's id); null where it does
+	 * not (the memory backend numbers documents as they come), and then {@link #filed} keeps them.
+	 */
+	private final Function<Document, P> positionOf;
+
+	/**
+	 * The position of each document filed here whose position {@link #positionOf} does not give (all
+	 * of them without it), by its id as the server compares ids. The key values a document was filed
+	 * under are not kept: they are computed again from the document when it is taken out, which the
+	 * server hands over as it was filed (its own indexes rely on that too). Keeping them held a
 	 * {@code KeyValue} and the document's own copies of its key's strings per document and index
-	 * (docs/performance.md, "Smaller index entries").
+	 * (docs/performance.md, "Smaller index entries"); keeping each attempt's position by id in two
+	 * indexes held two map entries more (docs/performance.md, "Stop 31").
 	 */
 	private final Map<Object, P> filed = new HashMap<>();
 
+	/** Documents filed here. */
+	private long count;
+
 	private final IndexKeys keys;
 
+	/** An index whose documents' positions it keeps itself (the memory backend's numbers). */
 	SecondaryIndex(String name, List<IndexKey> keys) {
+		this(name, keys, null);
+	}
+
+	/** An index that computes a document's position from the document with {@code positionOf}, null if it cannot. */
+	SecondaryIndex(String name, List<IndexKey> keys, Function<Document, P> positionOf) {
 		super(name, keys, true);
 		this.keys = new IndexKeys(keys);
+		this.positionOf = positionOf;
 		for (int i = 0; i < keys.size(); i++) {
 			this.prefixes.add(new HashMap<>());
 		}
@@ -101,7 +121,10 @@ final class SecondaryIndex<P> extends Index<P> {
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		Set<KeyValue> keyValues = getKeyValues(document);
 		// filed before (the server never does that without removing it first): its positions may be held already
-		boolean again = this.filed.put(id(document), position) != null;
+		boolean again = !derived(document, position) && this.filed.put(id(document), position) != null;
+		if (!again) {
+			this.count++;
+		}
 		for (KeyValue keyValue : keyValues) {
 			for (int length = 1; length <= keyValue.size(); length++) {
 				file(this.prefixes.get(length - 1).computeIfAbsent(prefix(keyValue, length), (key) -> new Positions<>()),
@@ -247,7 +270,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized long getCount() {
-		return this.filed.size();
+		return this.count;
 	}
 
 	@Override
@@ -276,14 +299,22 @@ final class SecondaryIndex<P> extends Index<P> {
 			this.ordered.clear();
 		}
 		this.filed.clear();
+		this.count = 0;
 	}
 
-	/** Takes the document out of this index: its position, or null if it was not filed here. */
+	/**
+	 * Takes the document out of this index: its position, or null if it was not filed here (known
+	 * only of documents kept in {@link #filed}: the server takes out only documents it filed).
+	 */
 	private P unfile(Document document) {
-		P removed = this.filed.remove(id(document));
+		P removed = this.filed.isEmpty() ? null : this.filed.remove(id(document));
 		if (removed == null) {
-			return null;
+			removed = (this.positionOf != null) ? this.positionOf.apply(document) : null;
+			if (removed == null) {
+				return null;
+			}
 		}
+		this.count--;
 		for (KeyValue keyValue : getKeyValues(document)) {
 			for (int length = 1; length <= keyValue.size(); length++) {
 				Map<KeyValue, Positions<P>> map = this.prefixes.get(length - 1);
@@ -307,6 +338,11 @@ final class SecondaryIndex<P> extends Index<P> {
 			}
 		}
 		return removed;
+	}
+
+	/** Whether the document's position is the one {@link #positionOf} computes from it, so need not be kept. */
+	private boolean derived(Document document, P position) {
+		return this.positionOf != null && position != null && position.equals(this.positionOf.apply(document));
 	}
 
 	/** A document's id, compared as the server compares ids (1 and 1.0 are the same id). */

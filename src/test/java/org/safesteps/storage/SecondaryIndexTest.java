@@ -409,4 +409,40 @@ class SecondaryIndexTest {
 			.isFalse();
 	}
 
+	/**
+	 * The file backend's index computes a document's position from its id instead of keeping it: it
+	 * still answers, counts and takes documents out as the server expects, also a document filed at a
+	 * position other than its id (kept as before), and an update moving a document between keys.
+	 */
+	@org.junit.jupiter.api.Test
+	void anIndexThatComputesPositionsFromIdsFilesAndTakesOutAsOneThatKeepsThem() {
+		SecondaryIndex<Object> index = new SecondaryIndex<>("learner", List.of(new IndexKey("learnerId", true)),
+				IndexingBackends::filePosition);
+		List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "a" + i)
+				.append("learnerId", "l" + (i % 5));
+			documents.add(document);
+			index.add(document, "a" + i, null);
+		}
+		de.bwaldvogel.mongo.bson.Document elsewhere = new de.bwaldvogel.mongo.bson.Document("_id", "odd")
+			.append("learnerId", "l0");
+		index.add(elsewhere, "position-not-the-id", null);
+		assertThat(index.getCount()).isEqualTo(51);
+		assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("learnerId", "l0")))
+			.containsExactly("a0", "a5", "a10", "a15", "a20", "a25", "a30", "a35", "a40", "a45", "position-not-the-id");
+
+		assertThat(index.remove(documents.get(5))).isEqualTo("a5");
+		assertThat(index.remove(elsewhere)).isEqualTo("position-not-the-id");
+		de.bwaldvogel.mongo.bson.Document moved = new de.bwaldvogel.mongo.bson.Document("_id", "a10")
+			.append("learnerId", "l1");
+		index.updateInPlace(documents.get(10), moved, "a10", null);
+
+		assertThat(index.getCount()).isEqualTo(49);
+		assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("learnerId", "l0")))
+			.containsExactly("a0", "a15", "a20", "a25", "a30", "a35", "a40", "a45");
+		assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("learnerId", "l1"))).endsWith("a10")
+			.hasSize(11);
+	}
+
 }
