@@ -31,8 +31,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * server then applies the whole query to the documents found, so other conditions still hold. Each
  * prefix has its own map from key values to positions ({@link Positions}), kept in the order the
  * documents were filed (as a real MongoDB returns the documents of one key; a query without a sort
- * promises no order anyway). Reported as sparse, like the server's placeholder for these indexes, so that index
- * descriptions stored by earlier versions still match.
+ * promises no order anyway). Reported as sparse, like the server's placeholder for these indexes,
+ * so that index descriptions stored by earlier versions still match.
  * <p>
  * A single-key index also answers a range ({@code $lt}, {@code $lte}, {@code $gt}, {@code $gte}
  * with plain values) on its key, from its key values in order, kept from the first range asked for
