@@ -526,7 +526,7 @@ wrk -t$THREADS, $DURATION per scenario after a $WARMUP warm-up, $RUNS round(s); 
 	echo "(X-Forwarded-For from loopback, which the app trusts as its reverse proxy), so the limits count each apart."
 	echo "The load column is the machine's 1-minute load average when a measured run started: above the core count,"
 	echo "other processes were competing for the CPU and the figures are lower than the app can do on an idle machine."
-	echo "CPU ms/request: CPU time of the serving process (the app; nginx and its workers; the Tomcat ceiling) during"
+	echo "CPU ms/request: CPU time of the serving process (the app; nginx and its workers; the Tomcat or Jetty ceiling) during"
 	echo "the measured run, divided by the requests answered. It depends far less on other processes than requests/s:"
 	echo "$(nproc) cores give $(($(nproc) * 1000)) CPU ms per second, so $(($(nproc) * 1000)) / (CPU ms/request) bounds requests/s even on an idle machine."
 	echo "Client CPU ms/request: the same for wrk, which runs on the same cores. The lesson step's nginx and Tomcat rows"
