@@ -33,9 +33,10 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 	private static final Object NULL_KEY = new Object();
 
 	/**
-	 * Positions by key: for a single-key index the key's value itself, else its {@link KeyValue}. A
-	 * {@code KeyValue} holds a list of its values, about 64 bytes per document beside the value, and
-	 * two of these indexes hold every attempt (docs/performance.md, "Smaller index entries").
+	 * Positions by key: for a single-key index the key's value itself (a canonical UUID string as a
+	 * {@link UuidText}), else its {@link KeyValue}. A {@code KeyValue} holds a list of its values,
+	 * about 64 bytes per document beside the value, and two of these indexes hold every attempt
+	 * (docs/performance.md, "Smaller index entries").
 	 */
 	private final Map<Object, P> positions = new ConcurrentHashMap<>();
 
@@ -152,20 +153,24 @@ final class InMemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 			.toList();
 	}
 
-	/** The key of {@link #positions} for a key value: equal exactly when the key values are equal. */
+	/**
+	 * The key of {@link #positions} for a key value: equal exactly when the key values are equal. A
+	 * canonical UUID string (a submission id) is kept as its bits ({@link UuidText}).
+	 */
 	private static Object key(KeyValue keyValue) {
 		if (keyValue.size() != 1) {
 			return keyValue;
 		}
 		Object value = keyValue.get(0);
-		return (value != null) ? value : NULL_KEY;
+		return (value != null) ? UuidText.compact(value) : NULL_KEY;
 	}
 
 	private static KeyValue keyValue(Object key) {
 		if (key instanceof KeyValue keyValue) {
 			return keyValue;
 		}
-		return new KeyValue(Collections.singletonList((key != NULL_KEY) ? key : null));
+		Object value = (key instanceof UuidText text) ? text.toString() : key;
+		return new KeyValue(Collections.singletonList((value != NULL_KEY) ? value : null));
 	}
 
 	@Override

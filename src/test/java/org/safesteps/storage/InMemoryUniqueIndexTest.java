@@ -127,6 +127,39 @@ class InMemoryUniqueIndexTest {
 		}
 	}
 
+	/**
+	 * Submission ids are kept as their bits ({@link UuidText}): a canonical id still clashes only with
+	 * itself, the same letters in upper case or a binary UUID of the same bits are other values, and a
+	 * lookup, a regular expression and a deletion find what they found with the ids kept as strings.
+	 */
+	@Test
+	void submissionIdsKeptAsTheirBitsClashAndAreFoundAsStrings(@TempDir Path dir) {
+		MongoServer server = new MongoServer(IndexingBackends
+			.files(new MVStore.Builder().fileName(dir.resolve("uuids.mv").toString()).open()));
+		InetSocketAddress address = server.bind();
+		String id = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+		try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+			MongoCollection<org.bson.Document> attempts = client.getDatabase("test").getCollection("attempts");
+			attempts.createIndex(Indexes.ascending("submissionId"), new IndexOptions().unique(true));
+			attempts.insertOne(new org.bson.Document("_id", 1).append("submissionId", id));
+			assertDuplicate(attempts, new org.bson.Document("_id", 2).append("submissionId", id));
+			attempts.insertOne(new org.bson.Document("_id", 3).append("submissionId", id.toUpperCase()));
+			attempts.insertOne(new org.bson.Document("_id", 4).append("submissionId", new org.bson.BsonBinary(java.util.UUID.fromString(id))));
+
+			assertThat(attempts.find(Filters.eq("submissionId", id)).first()).containsEntry("_id", 1);
+			assertThat(attempts.find(Filters.eq("submissionId", id.toUpperCase())).first()).containsEntry("_id", 3);
+			assertThat(attempts.find(Filters.regex("submissionId", Pattern.compile("^0f1e"))).first())
+				.containsEntry("_id", 1);
+			attempts.deleteOne(Filters.eq("submissionId", id));
+			assertThat(attempts.find(Filters.eq("submissionId", id)).first()).isNull();
+			attempts.insertOne(new org.bson.Document("_id", 5).append("submissionId", id));
+			assertThat(attempts.countDocuments()).isEqualTo(3);
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
 	private static void assertDuplicate(MongoCollection<org.bson.Document> collection, org.bson.Document document) {
 		MongoWriteException refused = catchThrowableOfType(MongoWriteException.class,
 				() -> collection.insertOne(document));
